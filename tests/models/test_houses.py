@@ -1,0 +1,29 @@
+import numpy as np
+import pytest
+
+from playground.models import houses
+from scripts.make_houses import SEED
+
+
+def test_shipped_csv_is_exactly_what_the_seeded_rule_generates(tmp_path):
+    regenerated = tmp_path / "houses.csv"
+    houses.save(houses.generate(np.random.default_rng(SEED), n_houses=200), regenerated)
+    assert regenerated.read_text() == houses.HOUSES_CSV.read_text()
+
+
+def test_house_data_is_realistic():
+    data = houses.load()
+    assert 100 <= len(data) <= 300
+    assert data.size.min() >= 700 and data.size.max() <= 3_800
+    assert data.price.min() >= 60_000 and 250_000 < np.median(data.price) < 600_000
+
+
+def test_generate_is_reproducible_from_its_seed():
+    a = houses.generate(np.random.default_rng(5), 20)
+    b = houses.generate(np.random.default_rng(5), 20)
+    np.testing.assert_array_equal(a.price, b.price)
+
+
+def test_houses_reject_mismatched_columns():
+    with pytest.raises(ValueError, match="equal length"):
+        houses.Houses(size=np.ones(3), price=np.ones(2))
