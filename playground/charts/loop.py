@@ -1,0 +1,69 @@
+"""The training loop drawn as a cycle, with its one-off start beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from playground.charts import theme
+
+# Four stages around a diamond, clockwise from the top; the start sits outside the cycle.
+_POSITIONS = ((0.0, 1.0), (1.3, 0.0), (0.0, -1.0), (-1.3, 0.0))
+_START = (-2.6, 1.0)
+
+
+def _box(x: float, y: float, title: str, hint: str, color: str) -> dict:
+    return {
+        "x": x,
+        "y": y,
+        "text": f"<b>{title}</b>",
+        "hovertext": hint,
+        "showarrow": False,
+        "bgcolor": color,
+        "bordercolor": color,
+        "borderpad": 10,
+        "font": {"color": "white", "size": 17},
+    }
+
+
+def _arrow(start: tuple[float, float], end: tuple[float, float]) -> dict:
+    return {
+        "x": end[0],
+        "y": end[1],
+        "ax": start[0],
+        "ay": start[1],
+        "xref": "x",
+        "yref": "y",
+        "axref": "x",
+        "ayref": "y",
+        "text": "",
+        "showarrow": True,
+        "arrowhead": 3,
+        "arrowsize": 1.4,
+        "arrowwidth": 2.5,
+        "arrowcolor": theme.GREY,
+        "standoff": 28,
+        "startstandoff": 28,
+    }
+
+
+def training_loop(start: tuple[str, str], stages: Sequence[tuple[str, str]], highlight: str | None = None) -> go.Figure:
+    """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint."""
+    if len(stages) != len(_POSITIONS):
+        raise ValueError(f"the loop is drawn with {len(_POSITIONS)} stages, got {len(stages)}")
+    boxes = [_box(*_START, *start, theme.GREY)]
+    boxes += [
+        _box(x, y, name, hint, theme.VERMILLION if name == highlight else theme.BLUE)
+        for (x, y), (name, hint) in zip(_POSITIONS, stages, strict=True)
+    ]
+    arrows = [_arrow(_START, _POSITIONS[0])]
+    arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
+    centre = {"x": 0, "y": 0, "text": "repeat, batch<br>after batch", "showarrow": False, "font": {"size": 15}}
+    return theme.figure(
+        [],
+        height=360,
+        annotations=[*arrows, *boxes, centre],
+        xaxis={**theme.HIDDEN_AXIS, "range": [-3.4, 2.1]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [-1.4, 1.4]},
+    )

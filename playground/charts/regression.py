@@ -1,0 +1,80 @@
+"""Charts of the house data with lines through it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.charts import theme
+from playground.models.linear import Corruption, LineFit, predict
+
+HOUSE_AXES = {
+    "xaxis": theme.axis(theme.AXIS["size"]),
+    "yaxis": theme.axis(theme.AXIS["price"], **theme.DOLLARS),
+}
+
+
+def _f32(a: np.ndarray) -> np.ndarray:
+    return np.asarray(a, dtype=np.float32)
+
+
+def _x_range(size: np.ndarray) -> np.ndarray:
+    return np.array([size.min() * 0.95, size.max() * 1.02])
+
+
+def _line(fit: LineFit, size: np.ndarray, name: str, color: str, dash: str = "solid") -> dict[str, Any]:
+    x = _x_range(size)
+    return {
+        "type": "scatter",
+        "x": _f32(x),
+        "y": _f32(predict(x, fit.w, fit.b)),
+        "mode": "lines",
+        "name": name,
+        "line": {"color": color, "width": 4, "dash": dash},
+        "hovertemplate": f"{name}<br>w = ${fit.w:,.0f}/sq ft, b = ${fit.b:,.0f}<extra></extra>",
+    }
+
+
+def _houses(size: np.ndarray, price: np.ndarray, name: str, color: str, symbol: str = "circle") -> dict[str, Any]:
+    return {
+        "type": "scatter",
+        "x": _f32(size),
+        "y": _f32(price),
+        "mode": "markers",
+        "name": name,
+        "marker": {"color": color, "size": 8, "symbol": symbol, "opacity": 0.8},
+        "hovertemplate": "%{x:,.0f} sq ft sold for $%{y:,.0f}<extra></extra>",
+    }
+
+
+def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit | None = None) -> go.Figure:
+    """The houses, your line, each house's miss as a thin segment, and optionally the best line."""
+    pred = predict(size, yours.w, yours.b)
+    gap = np.full_like(size, np.nan)
+    misses = {
+        "type": "scatter",
+        "x": _f32(np.column_stack([size, size, gap]).ravel()),
+        "y": _f32(np.column_stack([price, pred, gap]).ravel()),
+        "mode": "lines",
+        "name": "Your misses",
+        "line": {"color": theme.GREY, "width": 1},
+        "hoverinfo": "skip",
+    }
+    data = [misses, _houses(size, price, "Houses sold", theme.DATA), _line(yours, size, "Your line", theme.YOURS)]
+    if best is not None:
+        data.append(_line(best, size, "Machine's best line", theme.BEST, dash="dash"))
+    return theme.figure(data, height=460, **HOUSE_AXES)
+
+
+def dirty_fit(size: np.ndarray, dirty: Corruption, clean: LineFit, fitted_dirty: LineFit) -> go.Figure:
+    """Corrupted rows marked, with the line learned from clean data and the one learned from dirty."""
+    ok = ~dirty.corrupted
+    data = [
+        _houses(size[ok], dirty.price[ok], "Correct price", theme.DATA),
+        _houses(size[~ok], dirty.price[~ok], "Wrong price (bad join)", theme.CORRUPTED, symbol="x"),
+        _line(clean, size, "Learned from clean data", theme.BEST),
+        _line(fitted_dirty, size, "Learned from dirty data", theme.YOURS, dash="dash"),
+    ]
+    return theme.figure(data, height=420, **HOUSE_AXES)

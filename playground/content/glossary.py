@@ -1,0 +1,66 @@
+"""Plain-English explanations of every term the app uses.
+
+The in-page term buttons and the Glossary page read this one table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    explanation: str
+    page: str  # slug of the page that shows the idea best
+
+
+TERMS: dict[str, Term] = {
+    t.name.lower(): t
+    for t in (
+        Term(
+            "Parameter",
+            "A number inside a model that training is allowed to change. All a trained "
+            "model 'knows' is stored in its parameters; there are no hand-written rules.",
+            "parameters",
+        ),
+        Term(
+            "Weight",
+            "A parameter that multiplies an input: it sets how strongly that input pushes the "
+            "prediction up or down. In the house model, dollars added per square foot.",
+            "parameters",
+        ),
+        Term(
+            "Bias",
+            "A parameter that is added on, whatever the input: the prediction's starting "
+            "point. In the house model, the price of a house before its size counts.",
+            "parameters",
+        ),
+        Term(
+            "Loss",
+            "One number saying how wrong the model is right now, averaged over the examples. "
+            "Lower is better; training exists to push it down.",
+            "parameters",
+        ),
+        Term(
+            "Mean squared error",
+            "A loss: take each miss, square it, average the squares. Squaring makes big "
+            "misses count far more than small ones. Its square root is a typical miss in "
+            "the original units, here dollars.",
+            "parameters",
+        ),
+        Term(
+            "Fine-tuning",
+            "Training an already trained model some more, on your own data, so its "
+            "parameters shift towards your task. Whatever patterns your data holds, good or "
+            "bad, are what the parameters move towards.",
+            "parameters",
+        ),
+        Term(
+            "Neuron",
+            "A small unit in a network that adds up its weighted inputs plus a bias and "
+            "passes the result on. Each line between neurons is one weight.",
+            "parameters",
+        ),
+    )
+}

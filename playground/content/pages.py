@@ -1,0 +1,67 @@
+"""What each page is called, where it lives and what it teaches, in one place.
+
+The navigation, the Home cards and every page header read this table, so a page's title and
+takeaway are written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    slug: str
+    file: str
+    title: str
+    icon: str
+    section: str
+    takeaway: str
+    intro: str = ""
+    why_it_matters: str = ""
+
+
+HOME = PageInfo(
+    slug="home",
+    file="app_pages/home.py",
+    title="How models learn",
+    icon=":material/school:",
+    section="",
+    takeaway=(
+        "Training means turning a model's knobs, a little at a time, until its mistakes are as small as they can get."
+    ),
+    intro=(
+        "Every page here is one idea from the chapter, with controls you can move and "
+        "pictures that answer at once. Nothing is pre-recorded: a small model computes "
+        "every number live in your browser session."
+    ),
+)
+
+PARAMETERS = PageInfo(
+    slug="parameters",
+    file="app_pages/parameters.py",
+    title="Parameters",
+    icon=":material/tune:",
+    section="The pieces",
+    takeaway=(
+        "A model's knowledge is nothing but a set of numbers, its parameters. Learning "
+        "means finding the values of those numbers that make the fewest mistakes."
+    ),
+    intro=(
+        "Below is the simplest model there is: a house's price guessed from its size by a "
+        "straight line. It has exactly two knobs. The **weight** says how many dollars each "
+        "extra square foot adds; the **bias** is the starting price before size counts. "
+        "Turn them and watch how far the line lands from the real sales."
+    ),
+    why_it_matters=(
+        "A large language model is this page scaled up: billions of knobs instead of two, "
+        "with no rule written by hand. Fine-tuning a model on your data means paying to turn "
+        "those knobs again, so the data decides which way they turn. Dirty data (wrong "
+        "labels, a botched join) buys you a model tuned in the wrong direction, and no "
+        "engineer can fix it afterwards by setting a knob by hand."
+    ),
+)
+
+# Every page the app serves, in the order of the chapter. Home is first.
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS)
+BY_SLUG = {page.slug: page for page in ALL_PAGES}

@@ -1,0 +1,37 @@
+"""Builders skip Plotly's validation at run time (see playground/charts/theme.py); it runs here."""
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from playground.charts import loop, network, regression, theme
+from playground.content.loop import INITIALIZE, STAGES
+from playground.models import linear
+
+SIZE = np.array([1000.0, 2000.0, 3000.0])
+PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
+FIT = linear.fit_least_squares(SIZE, PRICE)
+DIRTY = linear.Corruption(price=PRICE[::-1].copy(), corrupted=np.array([True, False, True]))
+
+BUILT = {
+    "line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
+    "dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT),
+    "network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
+    "parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
+    "training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),
+}
+
+
+@pytest.mark.parametrize("build", BUILT.values(), ids=BUILT.keys())
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenter"])
+def test_every_builder_passes_plotlys_validation(build, presenting):
+    fig = build()
+    if presenting:
+        fig = theme.for_presenter(fig)
+    go.Figure(fig.to_dict())  # raises ValueError on any property Plotly does not know
+
+
+def test_the_validation_above_would_catch_a_misspelt_property():
+    bad = theme.figure([{"type": "scatter", "x": [1], "y": [1], "colour": "red"}])
+    with pytest.raises(ValueError, match="colour"):
+        go.Figure(bad.to_dict())

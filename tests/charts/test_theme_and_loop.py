@@ -1,0 +1,42 @@
+import pytest
+
+from playground.charts import loop, theme
+from playground.content.loop import INITIALIZE, STAGES
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(2, "2"), (1250, "1,250"), (1.5e9, "1.5 billion"), (175e9, "175 billion"), (2.5e6, "2.5 million")],
+)
+def test_human_count(n, text):
+    assert theme.human_count(n) == text
+
+
+def test_presenter_charts_are_taller_with_larger_type():
+    fig = loop.training_loop(INITIALIZE, STAGES).update_layout(height=300)
+    big = theme.for_presenter(fig)
+    assert big.layout.height == 390
+    assert big.layout.font.size == theme.PRESENTER_FONT_SIZE > theme.FONT_SIZE
+
+
+def test_training_loop_boxes_in_order_with_arrows_closing_the_cycle():
+    fig = loop.training_loop(INITIALIZE, STAGES)
+    boxes = [a for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert [b.text for b in boxes] == [f"<b>{name}</b>" for name, _ in (INITIALIZE, *STAGES)]
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    # one arrow in from "Initialize", then one per stage back round to the first
+    assert len(arrows) == 1 + len(STAGES)
+    first = boxes[1]
+    assert (arrows[-1].x, arrows[-1].y) == (first.x, first.y)
+
+
+def test_training_loop_highlights_the_stage_asked_for():
+    fig = loop.training_loop(INITIALIZE, STAGES, highlight="Loss")
+    colours = {a.text: a.bgcolor for a in fig.layout.annotations if a.text.startswith("<b>")}
+    assert colours["<b>Loss</b>"] == theme.VERMILLION
+    assert colours["<b>Update</b>"] == theme.BLUE
+
+
+def test_training_loop_needs_four_stages():
+    with pytest.raises(ValueError, match="4 stages"):
+        loop.training_loop(INITIALIZE, STAGES[:3])
