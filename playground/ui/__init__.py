@@ -1,0 +1,22 @@
+"""The Streamlit parts every page shares; pages import them as ``from playground import ui``."""
+
+from playground.ui.controls import log_slider, number, select, slider, toggle
+from playground.ui.glossary import terms
+from playground.ui.page import chart, header, presenting, prose, why_it_matters
+from playground.ui.scenes import Scene, scene_buttons
+
+__all__ = [
+    "Scene",
+    "chart",
+    "header",
+    "log_slider",
+    "number",
+    "presenting",
+    "prose",
+    "scene_buttons",
+    "select",
+    "slider",
+    "terms",
+    "toggle",
+    "why_it_matters",
+]

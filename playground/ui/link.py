@@ -1,0 +1,141 @@
+"""How a control's value is written into the page link and read back from it.
+
+Pure Python: no Streamlit here, so every rule about what a link may hold is tested on its own.
+A spec's ``parse`` either returns a valid value or raises ``ValueError`` with a sentence a
+learner can read ("is not a number", "is outside 0 to 400").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
+def format_number(value: float) -> str:
+    """Shortest exact-enough text for a number in a link: ``180`` not ``180.0``."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.10g}"
+
+
+def _finite(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{raw}' is not a finite number")
+    return value
+
+
+@dataclass(frozen=True)
+class Range:
+    """A number between ``low`` and ``high`` on a grid of ``step``; whole numbers if all are ints."""
+
+    low: float
+    high: float
+    step: float
+    default: float
+
+    def __post_init__(self) -> None:
+        if not (self.low <= self.default <= self.high and self.step > 0):
+            raise ValueError(f"bad range spec: {self}")
+
+    @property
+    def whole(self) -> bool:
+        return all(isinstance(v, int) for v in (self.low, self.high, self.step, self.default))
+
+    def snap(self, value: float) -> float | int:
+        snapped = self.low + round((value - self.low) / self.step) * self.step
+        snapped = min(max(snapped, self.low), self.high)
+        return round(snapped) if self.whole else round(float(snapped), 12)
+
+    def parse(self, raw: str) -> float | int:
+        value = _finite(raw)
+        if not self.low <= value <= self.high:
+            raise ValueError(
+                f"{format_number(value)} is outside {format_number(self.low)} to {format_number(self.high)}"
+            )
+        return self.snap(value)
+
+    def valid(self, value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return math.isfinite(value) and self.low <= value <= self.high and (not self.whole or isinstance(value, int))
+
+    def to_text(self, value: float) -> str:
+        return format_number(value)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed list of options. Numeric options snap to the nearest one in log space."""
+
+    options: tuple[Any, ...]
+    default: Any
+
+    def __post_init__(self) -> None:
+        if not self.options or self.default not in self.options:
+            raise ValueError(f"bad choice spec: default {self.default!r} not in {self.options}")
+
+    @property
+    def numeric(self) -> bool:
+        return all(isinstance(o, int | float) and not isinstance(o, bool) for o in self.options)
+
+    def parse(self, raw: str) -> Any:
+        if not self.numeric:
+            if raw in self.options:
+                return raw
+            raise ValueError(f"'{raw}' is not one of {', '.join(map(str, self.options))}")
+        value = _finite(raw)
+        low, high = min(self.options), max(self.options)
+        if not low <= value <= high or value <= 0:
+            raise ValueError(f"{format_number(value)} is outside {format_number(low)} to {format_number(high)}")
+        return min(self.options, key=lambda o: abs(math.log(o) - math.log(value)))
+
+    def valid(self, value: Any) -> bool:
+        return value in self.options
+
+    def to_text(self, value: Any) -> str:
+        return format_number(value) if self.numeric else str(value)
+
+
+@dataclass(frozen=True)
+class Switch:
+    """On or off; the link says 1 or 0."""
+
+    default: bool
+
+    def parse(self, raw: str) -> bool:
+        word = raw.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ValueError(f"'{raw}' is not on or off (use 1 or 0)")
+
+    def valid(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
+    def to_text(self, value: bool) -> str:
+        return "1" if value else "0"
+
+
+Spec = Range | Choice | Switch
+
+
+def read(spec: Spec, raw: Sequence[str]) -> tuple[Any, str | None]:
+    """The value a link asks for, or the default and the reason the link's value was ignored.
+
+    ``raw`` is every value the link gives for this name; the last one wins, as in a browser.
+    """
+    if not raw:
+        return spec.default, None
+    try:
+        return spec.parse(raw[-1]), None
+    except ValueError as reason:
+        return spec.default, str(reason)

@@ -1,0 +1,73 @@
+"""The frame every page shares: header, prose, charts with captions, the PM note, presenter mode."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from playground.charts.theme import for_presenter
+from playground.content.pages import BY_SLUG
+from playground.ui.controls import toggle
+
+PRESENT_KEY = "app_present"
+PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
+
+# Presenter mode: type a projector can carry, prose hidden, charts larger.
+_PRESENTER_CSS = """
+<style>
+.stApp [data-testid="stMarkdownContainer"] p,
+.stApp [data-testid="stMarkdownContainer"] li,
+.stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.45; }
+.stApp h1 { font-size: 3.2rem; }
+.stApp h2 { font-size: 2.3rem; }
+.stApp h3 { font-size: 1.9rem; }
+.stApp [data-testid="stWidgetLabel"] p { font-size: 1.3rem; }
+.stApp [data-testid="stMetricValue"] { font-size: 2.8rem; }
+</style>
+"""
+
+
+def presenter_toggle() -> bool:
+    """The sidebar switch for presenter mode, kept in the link as ``present=1``."""
+    with st.sidebar:
+        on = toggle(
+            PRESENT_KEY,
+            "Presenter mode",
+            help="Large type and charts for a projector; long explanations are hidden.",
+        )
+    if on:
+        st.html(_PRESENTER_CSS)
+    return on
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def prose(markdown: str) -> None:
+    """Explanatory text; hidden in presenter mode, where the presenter says it."""
+    if not presenting():
+        st.markdown(markdown)
+
+
+def header(slug: str) -> None:
+    """Title, the key takeaway in a box, and the page's intro."""
+    info = BY_SLUG[slug]
+    st.title(info.title)
+    with st.container(border=True):
+        st.markdown(f":material/lightbulb: **Key takeaway.** {info.takeaway}")
+    if info.intro:
+        prose(info.intro)
+
+
+def why_it_matters(slug: str) -> None:
+    """The note for a product manager, kept in presenter mode: it is the point of the page."""
+    st.info(f"**Why this matters for you.** {BY_SLUG[slug].why_it_matters}", icon=":material/work:")
+
+
+def chart(fig: go.Figure, caption: str, *, key: str | None = None) -> None:
+    """Draw a Plotly figure full width, with a one-line caption saying what to notice."""
+    if presenting():
+        fig = for_presenter(fig)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    st.caption(caption)

@@ -1,0 +1,102 @@
+"""Link-bound controls and scenes, run through Streamlit's AppTest."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+
+def _script():
+    import streamlit as st
+
+    from playground.ui import controls, scenes
+
+    controls.start_run()
+    box = st.container()
+    scenes.scene_buttons("t", (scenes.Scene("Big", "Weight up, switch on", {"w": 90, "on": True}),))
+    w = controls.slider("t_w", "Weight", 0, 100, 10, 1)
+    on = controls.toggle("t_on", "On")
+    kind = controls.select("t_kind", "Kind", ("a", "b"), "a")
+    rate = controls.log_slider("t_lr", "Rate", (0.001, 0.01, 0.1, 1.0), 0.1)
+    n = controls.number("t_n", "Count", 0, 10, 3, 1)
+    st.text(f"w={w} on={on} kind={kind} rate={rate} n={n}")
+    controls.finish_run(box)
+
+
+def _open(**params):
+    at = AppTest.from_function(_script, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def _shown(at):
+    return at.text[0].value
+
+
+def _notice(at):
+    return "\n".join(w.value for w in at.warning)
+
+
+def test_no_link_gives_defaults_and_a_clean_link():
+    at = _open()
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3"
+    assert not at.warning
+    assert at.query_params == {}
+
+
+def test_a_link_restores_every_control():
+    at = _open(w="42", on="1", kind="b", lr="0.001", n="7")
+    assert _shown(at) == "w=42 on=True kind=b rate=0.001 n=7"
+    assert not at.warning
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "reason"),
+    [
+        pytest.param("w", "abc", "is not a number", id="malformed"),
+        pytest.param("w", "nan", "is not a finite number", id="NaN"),
+        pytest.param("w", "inf", "is not a finite number", id="infinite"),
+        pytest.param("w", "1000", "is outside 0 to 100", id="out of range"),
+        pytest.param("kind", "zzz", "is not one of a, b", id="unknown option"),
+        pytest.param("on", "perhaps", "is not on or off", id="not a switch word"),
+    ],
+)
+def test_a_bad_link_value_falls_back_with_a_notice_naming_it(name, raw, reason):
+    at = _open(**{name: raw})
+    assert not at.exception
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3"
+    assert f"{name}={raw}" in _notice(at) and reason in _notice(at)
+    assert name not in at.query_params
+
+
+def test_good_values_survive_beside_a_bad_one():
+    at = _open(w="abc", n="9")
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=9"
+    assert at.query_params == {"n": "9"}
+
+
+def test_an_unknown_link_setting_is_named_and_dropped():
+    at = _open(colour="red")
+    assert "colour" in _notice(at)
+    assert "colour" not in at.query_params
+
+
+def test_moving_a_control_writes_the_link_and_the_default_leaves_it():
+    at = _open()
+    at.slider(key="t_w").set_value(55).run()
+    assert at.query_params["w"] == "55"
+    at.slider(key="t_w").set_value(10).run()
+    assert "w" not in at.query_params
+
+
+def test_the_notice_goes_away_once_the_learner_moves_on():
+    at = _open(w="abc")
+    assert at.warning
+    at.slider(key="t_w").set_value(20).run()
+    assert not at.warning
+
+
+def test_a_scene_sets_its_values_resets_the_rest_and_the_link_follows():
+    at = _open(n="9", kind="b")
+    at.button[0].click().run()
+    assert _shown(at) == "w=90 on=True kind=a rate=0.1 n=3"
+    assert at.query_params == {"w": "90", "on": "1"}

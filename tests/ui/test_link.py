@@ -1,0 +1,87 @@
+import pytest
+
+from playground.ui import link
+
+KNOB = link.Range(0, 400, 1, 100)
+FINE = link.Range(0.0, 1.0, 0.05, 0.5)
+RATE = link.Choice((0.001, 0.01, 0.1, 1.0), 0.1)
+KIND = link.Choice(("mse", "mae"), "mse")
+SWITCH = link.Switch(False)
+
+
+@pytest.mark.parametrize(
+    ("spec", "raw", "value"),
+    [
+        pytest.param(KNOB, "180", 180, id="whole number"),
+        pytest.param(KNOB, "180.4", 180, id="snaps to the step"),
+        pytest.param(KNOB, "1e2", 100, id="scientific notation"),
+        pytest.param(FINE, "0.26", 0.25, id="float snaps to 0.05"),
+        pytest.param(RATE, "0.012", 0.01, id="log value snaps to the nearest option"),
+        pytest.param(KIND, "mae", "mae", id="named option"),
+        pytest.param(SWITCH, "1", True, id="switch 1"),
+        pytest.param(SWITCH, "off", False, id="switch off"),
+        pytest.param(SWITCH, "TRUE", True, id="switch any case"),
+    ],
+)
+def test_link_values_are_read(spec, raw, value):
+    got, reason = link.read(spec, [raw])
+    assert (got, reason) == (value, None)
+    assert type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("spec", "raw", "reason"),
+    [
+        pytest.param(KNOB, "abc", "'abc' is not a number", id="malformed"),
+        pytest.param(KNOB, "nan", "'nan' is not a finite number", id="NaN"),
+        pytest.param(KNOB, "-inf", "'-inf' is not a finite number", id="infinite"),
+        pytest.param(KNOB, "401", "401 is outside 0 to 400", id="above range"),
+        pytest.param(KNOB, "", "'' is not a number", id="empty"),
+        pytest.param(RATE, "5", "5 is outside 0.001 to 1", id="rate above range"),
+        pytest.param(RATE, "-0.1", "-0.1 is outside 0.001 to 1", id="negative rate"),
+        pytest.param(KIND, "hinge", "'hinge' is not one of mse, mae", id="unknown option"),
+        pytest.param(SWITCH, "maybe", "'maybe' is not on or off (use 1 or 0)", id="not a switch word"),
+    ],
+)
+def test_bad_link_values_fall_back_to_the_default_with_a_reason(spec, raw, reason):
+    assert link.read(spec, [raw]) == (spec.default, reason)
+
+
+def test_missing_value_is_the_default_without_complaint():
+    assert link.read(KNOB, []) == (100, None)
+
+
+def test_the_last_repeated_value_wins():
+    assert link.read(KNOB, ["5", "7"]) == (7, None)
+
+
+@pytest.mark.parametrize(
+    ("spec", "value", "text"),
+    [(KNOB, 180, "180"), (FINE, 0.25, "0.25"), (RATE, 0.001, "0.001"), (KIND, "mae", "mae"), (SWITCH, True, "1")],
+)
+def test_values_round_trip_through_the_link(spec, value, text):
+    assert spec.to_text(value) == text
+    assert link.read(spec, [text]) == (value, None)
+
+
+@pytest.mark.parametrize(
+    ("spec", "value", "ok"),
+    [
+        (KNOB, 5, True),
+        (KNOB, 5.5, False),
+        (KNOB, True, False),
+        (KNOB, 999, False),
+        (FINE, 0.3, True),
+        (KIND, "x", False),
+        (SWITCH, 1, False),
+    ],
+)
+def test_valid_accepts_only_what_the_widget_can_show(spec, value, ok):
+    assert spec.valid(value) is ok
+
+
+def test_specs_reject_a_default_they_cannot_hold():
+    with pytest.raises(ValueError):
+        link.Range(0, 10, 1, 11)
+    with pytest.raises(ValueError):
+        link.Choice(("a",), "b")
