@@ -1,0 +1,25 @@
+import streamlit as st
+
+from playground import ui
+from playground.charts.loop import training_loop
+from playground.content.loop import INITIALIZE, STAGES
+from playground.content.pages import ALL_PAGES
+
+ui.header("home")
+
+st.subheader("The training loop")
+ui.prose(
+    "Training is one short loop run many times. The model makes predictions, a loss scores "
+    "them, backpropagation works out which knobs caused the mistakes, and an update nudges "
+    "those knobs. Then it goes round again, usually millions of times."
+)
+ui.chart(
+    training_loop(INITIALIZE, STAGES),
+    "The knobs are set up once, then four stages repeat. Hover a box for what it does.",
+)
+
+st.subheader("The pages")
+for info in ALL_PAGES[1:]:
+    with st.container(border=True):
+        st.page_link(info.file, label=f"**{info.title}**", icon=info.icon)
+        st.markdown(info.takeaway)

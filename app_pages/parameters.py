@@ -1,0 +1,117 @@
+import itertools
+
+import numpy as np
+import streamlit as st
+
+from playground import ui
+from playground.charts import network as network_charts
+from playground.charts import regression
+from playground.charts.theme import human_count
+from playground.content.facts import LANGUAGE_MODELS
+from playground.models import houses, linear, network
+
+
+@st.cache_data(max_entries=1)
+def house_data() -> tuple[houses.Houses, linear.LineFit]:
+    data = houses.load()
+    return data, linear.fit_least_squares(data.size, data.price)
+
+
+@st.cache_data(max_entries=64)
+def dirty_fits(share: float, seed: int) -> tuple[linear.Corruption, linear.LineFit]:
+    data, _ = house_data()
+    dirty = linear.corrupt_labels(data.price, share, np.random.default_rng(seed))
+    return dirty, linear.fit_least_squares(data.size, dirty.price)
+
+
+data, best = house_data()
+SCENES = (
+    ui.Scene("Start from zero", "Both knobs at zero: every house is predicted to cost nothing.", {"w": 0, "b": 0}),
+    ui.Scene(
+        "Close by hand", "A good guess made by eye, before the machine shows its answer.", {"w": 160, "b": 70_000}
+    ),
+    ui.Scene(
+        "The machine's answer",
+        "Your knobs set to the best values, with the machine's line shown.",
+        {"w": round(best.w), "b": int(round(best.b, -3)), "best": True},
+    ),
+    ui.Scene("20 % dirty data", "One price in five is attached to the wrong house.", {"dirty": 20}),
+)
+
+ui.header("parameters")
+ui.scene_buttons("par", SCENES)
+
+st.header("Twist the knobs")
+controls, picture = st.columns([1, 2], gap="large")
+with controls:
+    w = ui.slider("par_w", "Weight w: dollars per square foot", 0, 400, 100, 1, format="$%d")
+    b = ui.slider("par_b", "Bias b: starting price", -200_000, 400_000, 0, 1_000, format="$%,d")
+    show_best = ui.toggle("par_best", "Show the machine's best knobs")
+    yours = linear.score(data.size, data.price, w, b)
+    st.metric("Your typical miss per house", f"${yours.rmse:,.0f}", help="The square root of the loss, in dollars.")
+    st.metric("Loss (mean squared error)", f"{human_count(yours.mse)} $²")
+    if show_best:
+        st.metric(
+            "The machine's typical miss",
+            f"${best.rmse:,.0f}",
+            delta=f"${yours.rmse - best.rmse:,.0f} less than yours",
+            delta_color="off",
+        )
+        st.markdown(f"Machine's knobs: **w = ${best.w:,.1f}** per sq ft, **b = ${best.b:,.0f}**.")
+with picture:
+    ui.chart(
+        regression.line_fit(data.size, data.price, yours, best if show_best else None),
+        "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
+    )
+ui.prose(
+    "No setting of two knobs makes every miss zero: houses of the same size sell for different "
+    "prices. The best the line can do is make the misses as small as possible **on average**, "
+    "and that best setting is exactly what training searches for."
+)
+
+st.header("Knobs between neurons")
+ui.prose(
+    "A neural network is the same idea, many times over. Each line below is one weight; each "
+    "neuron also has a bias. Widen the layers and count how fast the knobs multiply."
+)
+shape, drawing = st.columns([1, 2], gap="large")
+with shape:
+    inputs = ui.slider("par_inputs", "Inputs", 1, 8, 3, 1)
+    hidden1 = ui.slider("par_hidden1", "Neurons in hidden layer 1", 0, 8, 4, 1)
+    hidden2 = ui.slider("par_hidden2", "Neurons in hidden layer 2 (0 = no layer)", 0, 8, 0, 1)
+    outputs = ui.slider("par_outputs", "Outputs", 1, 4, 1, 1)
+    seed = ui.number("par_seed", "Seed for the random weights", 0, 9_999, 0, 1)
+    widths = network.layout(inputs, (hidden1, hidden2), outputs)
+    st.metric("Knobs in this network", f"{network.count_parameters(widths):,}")
+    st.caption(" + ".join(f"{n_in}×{n_out} weights + {n_out} biases" for n_in, n_out in itertools.pairwise(widths)))
+with drawing:
+    ui.chart(
+        network_charts.network_diagram(widths, network.random_weights(widths, np.random.default_rng(seed))),
+        "Blue lines push the next neuron up, orange-red ones push it down; thicker means a stronger knob.",
+    )
+labels = ["Your network", "This page's house line", *(name for name, _ in LANGUAGE_MODELS)]
+counts = [network.count_parameters(widths), 2, *(n for _, n in LANGUAGE_MODELS)]
+ui.chart(
+    network_charts.parameter_counts(labels, counts),
+    "Each grid step is ten times more knobs. Large language models have billions, all set by training.",
+)
+
+st.header("Dirty data turns the knobs the wrong way")
+ui.prose(
+    "Training moves the knobs towards whatever the data says. If some prices were attached to "
+    "the wrong houses, the knobs faithfully learn that mistake."
+)
+dirty_pct = ui.slider("par_dirty", "Share of prices attached to the wrong house (%)", 0, 60, 0, 5)
+rows_seed = ui.number("par_rows", "Seed for which rows go bad", 0, 9_999, 0, 1)
+dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
+clean_w, dirty_w, drift = st.columns(3)
+clean_w.metric("Weight learned from clean data", f"${best.w:,.0f} per sq ft")
+dirty_w.metric("Weight learned from dirty data", f"${dirty_fit.w:,.0f} per sq ft")
+drift.metric("Drift", f"${dirty_fit.w - best.w:+,.0f} per sq ft", help="Dirty weight minus clean weight.")
+ui.chart(
+    regression.dirty_fit(data.size, dirty, best, dirty_fit),
+    "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",
+)
+
+ui.why_it_matters("parameters")
+ui.terms("Parameter", "Weight", "Bias", "Loss", "Fine-tuning")

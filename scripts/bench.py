@@ -1,0 +1,80 @@
+"""Measure every page: server time of a rerun after a control changes, and chart bytes sent.
+
+Run from the project root:  python scripts/bench.py [--runs 15]
+
+For each page it opens the page through the real entry point (AppTest), then, for every
+slider and toggle on the page, flips it between two values ``--runs`` times and takes the
+median time of ``AppTest.run()``: the server's whole rerun, script plus Streamlit's own work.
+It reports the slowest control's median, and the bytes of Plotly JSON the page sends.
+Targets (../shared/DESIGN.md): under 50 ms a rerun, at most ~300 KB of chart data a page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playground.content.pages import ALL_PAGES  # noqa: E402
+from tests.apptest import open_page  # noqa: E402
+
+RERUN_TARGET_MS = 50
+BYTES_TARGET = 300_000
+
+
+def _timed(at) -> float:
+    start = time.perf_counter()
+    at.run()
+    return (time.perf_counter() - start) * 1000
+
+
+def _controls(at):
+    """(label, setter for the first value, setter for the second) for every slider and toggle."""
+    found = []
+    for s in at.slider:
+        low, high = s.min, s.max
+        a, b = s.value, (high if s.value != high else low)
+        found.append((f"slider {s.key}", (lambda w=s, v=a: w.set_value(v)), (lambda w=s, v=b: w.set_value(v))))
+    for t in at.toggle:
+        found.append((f"toggle {t.key}", (lambda w=t: w.set_value(False)), (lambda w=t: w.set_value(True))))
+    return found
+
+
+def bench_page(file: str, runs: int) -> tuple[str, float, int]:
+    worst_label, worst = "", 0.0
+    probe = open_page(file)
+    for label, *_ in _controls(probe):
+        at = open_page(file)
+        _, first, second = next(c for c in _controls(at) if c[0] == label)
+        times = []
+        for i in range(runs):
+            (second if i % 2 == 0 else first)()
+            times.append(_timed(at))
+        median = statistics.median(times)
+        if median > worst:
+            worst_label, worst = label, median
+    chart_bytes = sum(len(el.proto.spec) for el in open_page(file).get("plotly_chart"))
+    return worst_label, worst, chart_bytes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    open_page(ALL_PAGES[0].file)  # warm imports and caches once, as a running server has them
+    print(f"{'page':<14} {'slowest control':<28} {'rerun ms (median)':>18} {'chart KB':>9}  verdict")
+    missed = 0
+    for info in ALL_PAGES:
+        label, ms, chart_bytes = bench_page(info.file, args.runs)
+        ok = ms < RERUN_TARGET_MS and chart_bytes <= BYTES_TARGET
+        missed += not ok
+        print(f"{info.slug:<14} {label:<28} {ms:>18.1f} {chart_bytes / 1000:>9.1f}  {'ok' if ok else 'MISSES TARGET'}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Entry point: page config, the navigation over every page, the shared sidebar."""
+
+import streamlit as st
+
+from playground.content.pages import ALL_PAGES
+from playground.ui import controls
+from playground.ui.page import presenter_toggle
+
+st.set_page_config(page_title="How Models Learn", page_icon=":material/school:", layout="wide")
+controls.start_run()
+
+sections: dict[str, list] = {}
+for info in ALL_PAGES:
+    page = st.Page(info.file, title=info.title, icon=info.icon, url_path=info.slug, default=info.slug == "home")
+    sections.setdefault(info.section, []).append(page)
+current = st.navigation(sections)
+
+presenter_toggle()
+st.sidebar.caption(
+    ":material/link: Every control lives in the address bar: copy the link to reopen exactly this setup."
+)
+notice_box = st.container()
+current.run()
+controls.finish_run(notice_box)

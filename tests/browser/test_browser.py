@@ -1,0 +1,180 @@
+"""Open the real app in headless Chromium, as a learner would.
+
+Needs Debian's chromium (/usr/bin/chromium) and the playwright package; no browser is ever
+downloaded. Skipped with the reason when either is missing, except under CI=true, where a
+missing browser fails the run.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from playground.content.pages import ALL_PAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:
+    sync_playwright = None
+
+missing = (
+    "the playwright package is not installed"
+    if sync_playwright is None
+    else (None if Path(CHROMIUM).exists() else "Debian's chromium is not installed (apt-get install -y chromium)")
+)
+if missing and os.environ.get("CI") == "true":
+    raise RuntimeError(f"browser tests must run in CI, but {missing}")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing is not None, reason=missing or "")]
+
+
+@contextmanager
+def served_app():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "streamlit_app.py",
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={port}",
+            "--server.fileWatcherType=none",
+            "--browser.gatherUsageStats=false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("streamlit did not start") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with served_app() as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    p = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield p
+    p.close()
+
+
+def settle(page):
+    """Wait until a chart has drawn and Streamlit has stopped running (every page has a chart)."""
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
+    page.wait_for_timeout(300)
+
+
+def assert_drawn_without_errors(page):
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    assert charts.count() > 0
+    for i in range(charts.count()):
+        expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=20_000)
+
+
+def test_a_fresh_server_opened_at_a_deep_link_serves_the_whole_app(browser):
+    """The first visitor of a new server arrives by a shared link: frame, sidebar and values hold."""
+    page = browser.new_page()
+    with served_app() as url:
+        page.goto(f"{url}/parameters?w=180&present=1")
+        settle(page)
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        for info in ALL_PAGES:
+            expect(nav).to_contain_text(info.title)
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Presenter mode")
+        expect(page.locator('[data-testid="stSlider"]').first).to_contain_text("$180")
+    page.close()
+
+
+@pytest.mark.parametrize("info", ALL_PAGES, ids=[p.slug for p in ALL_PAGES])
+def test_every_page_draws_its_charts_without_errors(page, base_url, info):
+    page.goto(f"{base_url}/{'' if info.slug == 'home' else info.slug}")
+    settle(page)
+    assert_drawn_without_errors(page)
+    expect(page.locator("h1").first).to_contain_text(info.title)
+
+
+def test_a_link_full_of_bad_values_shows_a_notice_not_an_error(page, base_url):
+    page.goto(f"{base_url}/parameters?w=abc&b=nan&dirty=500&nonsense=1")
+    settle(page)
+    assert_drawn_without_errors(page)
+    notice = page.locator('[data-testid="stAlertContentWarning"]')
+    for name in ("w=abc", "b=nan", "dirty=500", "nonsense"):
+        expect(notice).to_contain_text(name)
+
+
+def test_moving_a_knob_with_the_keyboard_redraws_the_line_and_updates_the_link(page, base_url):
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    line = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace").nth(2)
+    before = line.locator("path").first.get_attribute("d")
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(30):
+        thumb.press("ArrowRight")
+    expect(page.locator('[data-testid="stSlider"]').first).to_contain_text("$130")
+    page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
+    settle(page)
+    expect(line.locator("path").first).not_to_have_attribute("d", before, timeout=20_000)
+
+
+def test_presenter_mode_enlarges_type_and_survives_a_page_change(page, base_url):
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    prose = page.locator('[data-testid="stMarkdownContainer"] p').first
+    normal = prose.evaluate(size)
+    page.get_by_text("Presenter mode").click()
+    page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
+    settle(page)
+    assert page.locator('[data-testid="stMarkdownContainer"] p').first.evaluate(size) > normal
+    page.locator('[data-testid="stSidebarNav"] a').first.click()
+    page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
