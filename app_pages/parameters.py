@@ -31,7 +31,7 @@ SCENES = (
         "Close by hand", "A good guess made by eye, before the machine shows its answer.", {"w": 160, "b": 70_000}
     ),
     ui.Scene(
-        "The machine's answer",
+        "Machine's answer",
         "Your knobs set to the best values, with the machine's line shown.",
         {"w": round(best.w), "b": int(round(best.b, -3)), "best": True},
     ),
@@ -46,23 +46,20 @@ controls, picture = st.columns([1, 2], gap="large")
 with controls:
     w = ui.slider("par_w", "Weight w: dollars per square foot", 0, 400, 100, 1, format="$%d")
     b = ui.slider("par_b", "Bias b: starting price", -200_000, 400_000, 0, 1_000, format="$%,d")
-    show_best = ui.toggle("par_best", "Show the machine's best knobs")
-    yours = linear.score(data.size, data.price, w, b)
-    st.metric("Your typical miss per house", f"${yours.rmse:,.0f}", help="The square root of the loss, in dollars.")
-    st.metric("Loss (mean squared error)", f"{human_count(yours.mse)} $²")
-    if show_best:
-        st.metric(
-            "The machine's typical miss",
-            f"${best.rmse:,.0f}",
-            delta=f"${yours.rmse - best.rmse:,.0f} less than yours",
-            delta_color="off",
-        )
-        st.markdown(f"Machine's knobs: **w = ${best.w:,.1f}** per sq ft, **b = ${best.b:,.0f}**.")
+    show_best = ui.toggle("par_best", "Show the best knobs")
+yours = linear.score(data.size, data.price, w, b)
 with picture:
     ui.chart(
         regression.line_fit(data.size, data.price, yours, best if show_best else None),
         "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
     )
+miss, loss, best_miss, best_knobs = st.columns(4)
+miss.metric("Your typical miss", f"${yours.rmse:,.0f}", help="The square root of the loss: a miss in dollars.")
+loss.metric("Loss (mean squared error)", f"{human_count(yours.mse)} $²", help="The average squared miss.")
+if show_best:
+    gap = f"-${yours.rmse - best.rmse:,.0f} vs yours"
+    best_miss.metric("Machine's typical miss", f"${best.rmse:,.0f}", delta=gap, delta_color="inverse")
+    best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = ${best.b:,.0f}**")
 ui.prose(
     "No setting of two knobs makes every miss zero: houses of the same size sell for different "
     "prices. The best the line can do is make the misses as small as possible **on average**, "
@@ -105,8 +102,8 @@ dirty_pct = ui.slider("par_dirty", "Share of prices attached to the wrong house 
 rows_seed = ui.number("par_rows", "Seed for which rows go bad", 0, 9_999, 0, 1)
 dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
 clean_w, dirty_w, drift = st.columns(3)
-clean_w.metric("Weight learned from clean data", f"${best.w:,.0f} per sq ft")
-dirty_w.metric("Weight learned from dirty data", f"${dirty_fit.w:,.0f} per sq ft")
+clean_w.metric("w from clean data", f"${best.w:,.0f} per sq ft")
+dirty_w.metric("w from dirty data", f"${dirty_fit.w:,.0f} per sq ft")
 drift.metric("Drift", f"${dirty_fit.w - best.w:+,.0f} per sq ft", help="Dirty weight minus clean weight.")
 ui.chart(
     regression.dirty_fit(data.size, dirty, best, dirty_fit),

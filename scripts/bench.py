@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playground.content.pages import ALL_PAGES  # noqa: E402
-from tests.apptest import open_page  # noqa: E402
+from playground.content.pages import ALL_PAGES
+from tests.apptest import open_page
 
 RERUN_TARGET_MS = 50
 BYTES_TARGET = 300_000

@@ -23,7 +23,7 @@ def _box(x: float, y: float, title: str, hint: str, color: str) -> dict:
         "bgcolor": color,
         "bordercolor": color,
         "borderpad": 10,
-        "font": {"color": "white", "size": 17},
+        "font": {"color": "white"},
     }
 
 
@@ -59,7 +59,7 @@ def training_loop(start: tuple[str, str], stages: Sequence[tuple[str, str]], hig
     ]
     arrows = [_arrow(_START, _POSITIONS[0])]
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
-    centre = {"x": 0, "y": 0, "text": "repeat, batch<br>after batch", "showarrow": False, "font": {"size": 15}}
+    centre = {"x": 0, "y": 0, "text": "repeat, batch<br>after batch", "showarrow": False}
     return theme.figure(
         [],
         height=360,

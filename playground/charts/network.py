@@ -92,7 +92,7 @@ def parameter_counts(labels: Sequence[str], counts: Sequence[float], highlight: 
         "orientation": "h",
         "marker": {"color": [theme.YOURS if i == highlight else theme.GREY for i in range(len(labels))]},
         "text": [theme.human_count(c) for c in counts],
-        "textposition": "outside",
+        "textposition": "auto",
         "cliponaxis": False,
         "hovertemplate": "%{y}: %{text} parameters<extra></extra>",
     }

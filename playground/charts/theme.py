@@ -59,13 +59,22 @@ def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> g
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         "hovermode": "closest",
     }
-    return go.Figure({"data": data, "layout": base | layout}, _validate=False)
+    return _type_size(go.Figure({"data": data, "layout": base | layout}, _validate=False), FONT_SIZE)
+
+
+def _type_size(fig: go.Figure, size: int) -> go.Figure:
+    # Streamlit's chart theme sets tick and legend sizes itself, so each is set explicitly here.
+    font = {"size": size}
+    fig.update_layout(font=font, legend_font=font)
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    return fig.update_annotations(font_size=size)
 
 
 def for_presenter(fig: go.Figure) -> go.Figure:
     """The same chart, taller and in type a projector can carry."""
     height = fig.layout.height or 400
-    return fig.update_layout(font={"size": PRESENTER_FONT_SIZE}, height=int(height * PRESENTER_GROWTH))
+    return _type_size(fig, PRESENTER_FONT_SIZE).update_layout(height=int(height * PRESENTER_GROWTH))
 
 
 def human_count(n: float) -> str:

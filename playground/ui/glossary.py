@@ -13,7 +13,8 @@ def terms(*names: str) -> None:
     if missing:
         raise ValueError(f"not in the glossary: {missing}")
     st.markdown("**Words on this page** · click one for a plain-English explanation")
-    for column, name in zip(st.columns(len(names)), names, strict=True):
+    row = st.container(horizontal=True)
+    for name in names:
         term = TERMS[name.lower()]
-        with column.popover(term.name, icon=":material/menu_book:", width="stretch"):
+        with row.popover(term.name, icon=":material/menu_book:"):
             st.markdown(f"**{term.name}.** {term.explanation}")

@@ -15,14 +15,16 @@ PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 # Presenter mode: type a projector can carry, prose hidden, charts larger.
 _PRESENTER_CSS = """
 <style>
-.stApp [data-testid="stMarkdownContainer"] p,
-.stApp [data-testid="stMarkdownContainer"] li,
-.stApp [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.45; }
-.stApp h1 { font-size: 3.2rem; }
-.stApp h2 { font-size: 2.3rem; }
-.stApp h3 { font-size: 1.9rem; }
-.stApp [data-testid="stWidgetLabel"] p { font-size: 1.3rem; }
-.stApp [data-testid="stMetricValue"] { font-size: 2.8rem; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li,
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.45; }
+[data-testid="stMain"] h1 { font-size: 3.2rem; }
+[data-testid="stMain"] h2 { font-size: 2.3rem; }
+[data-testid="stMain"] h3 { font-size: 1.9rem; }
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
+[data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; max-width: none; }
+[data-testid="stMain"] [data-testid="stMetricValue"] div,
+[data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: 2.6rem; }
 </style>
 """
 

@@ -36,12 +36,13 @@ def apply(prefix: str, values: Mapping[str, Any]) -> None:
 def scene_buttons(prefix: str, scenes: tuple[Scene, ...]) -> None:
     """A row of buttons, one per scene; the hint shows on hover."""
     st.markdown("**Scenes** · one click sets up a story")
-    for column, scene in zip(st.columns(len(scenes)), scenes, strict=True):
-        column.button(
+    row = st.container(horizontal=True)
+    for scene in scenes:
+        row.button(
             scene.name,
             key=f"scene-{prefix}-{scene.name}",
             help=scene.hint,
+            icon=":material/movie:",
             on_click=apply,
             args=(prefix, scene.values),
-            width="stretch",
         )
