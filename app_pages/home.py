@@ -17,6 +17,7 @@ ui.chart(
     training_loop(INITIALIZE, STAGES),
     "The knobs are set up once, then four stages repeat. Hover a box for what it does.",
 )
+ui.prose("\n".join(f"{i}. **{name}**: {hint}" for i, (name, hint) in enumerate((INITIALIZE, *STAGES), start=1)))
 
 st.subheader("The pages")
 for info in ALL_PAGES[1:]:

@@ -27,7 +27,7 @@ def _box(x: float, y: float, title: str, hint: str, color: str) -> dict:
     }
 
 
-def _arrow(start: tuple[float, float], end: tuple[float, float]) -> dict:
+def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int = 28) -> dict:
     return {
         "x": end[0],
         "y": end[1],
@@ -43,8 +43,8 @@ def _arrow(start: tuple[float, float], end: tuple[float, float]) -> dict:
         "arrowsize": 1.4,
         "arrowwidth": 2.5,
         "arrowcolor": theme.GREY,
-        "standoff": 28,
-        "startstandoff": 28,
+        "standoff": standoff,
+        "startstandoff": standoff,
     }
 
 
@@ -52,12 +52,12 @@ def training_loop(start: tuple[str, str], stages: Sequence[tuple[str, str]], hig
     """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint."""
     if len(stages) != len(_POSITIONS):
         raise ValueError(f"the loop is drawn with {len(_POSITIONS)} stages, got {len(stages)}")
-    boxes = [_box(*_START, *start, theme.GREY)]
+    boxes = [_box(*_START, *start, theme.DARK_GREY)]
     boxes += [
         _box(x, y, name, hint, theme.VERMILLION if name == highlight else theme.BLUE)
         for (x, y), (name, hint) in zip(_POSITIONS, stages, strict=True)
     ]
-    arrows = [_arrow(_START, _POSITIONS[0])]
+    arrows = [_arrow(_START, _POSITIONS[0], standoff=75)]  # a horizontal arrow meets the wide box
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
     centre = {"x": 0, "y": 0, "text": "repeat, batch<br>after batch", "showarrow": False}
     return theme.figure(

@@ -22,6 +22,7 @@ VERMILLION = "#D55E00"
 SKY = "#56B4E9"
 PURPLE = "#CC79A7"
 GREY = "#8C8C8C"
+DARK_GREY = "#595959"  # white text on it stays readable
 
 # Roles, so that "yours" or "validation" is the same colour on every page.
 DATA = SKY

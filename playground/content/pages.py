@@ -33,7 +33,7 @@ HOME = PageInfo(
     intro=(
         "Every page here is one idea from the chapter, with controls you can move and "
         "pictures that answer at once. Nothing is pre-recorded: a small model computes "
-        "every number live in your browser session."
+        "every number the moment you move a control."
     ),
 )
 
