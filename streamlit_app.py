@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from playground.charts.theme import sizing
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
@@ -15,10 +16,11 @@ for info in ALL_PAGES:
     sections.setdefault(info.section, []).append(page)
 current = st.navigation(sections)
 
-presenter_toggle()
+presenting = presenter_toggle()
 st.sidebar.caption(
     ":material/link: Every control lives in the address bar: copy the link to reopen exactly this setup."
 )
 notice_box = st.container()
-current.run()
+with sizing(presenter=presenting):
+    current.run()
 controls.finish_run(notice_box)

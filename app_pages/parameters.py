@@ -55,7 +55,7 @@ with picture:
     )
 miss, loss, best_miss, best_knobs = st.columns(4)
 miss.metric("Your typical miss", f"${yours.rmse:,.0f}", help="The square root of the loss: a miss in dollars.")
-loss.metric("Loss (mean squared error)", f"{human_count(yours.mse)} $²", help="The average squared miss.")
+loss.metric("Loss (mean squared error)", f"{human_count(yours.mse, short=True)} $²", help="The average squared miss.")
 if show_best:
     gap = f"-${yours.rmse - best.rmse:,.0f} vs yours"
     best_miss.metric("Machine's typical miss", f"${best.rmse:,.0f}", delta=gap, delta_color="inverse")

@@ -11,6 +11,9 @@ validate every builder's output instead (``tests/charts``), so a misspelt proper
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import plotly.graph_objects as go
@@ -51,36 +54,51 @@ def axis(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, **extra}
 
 
+# Set per script run by the app's entry point (see `sizing`); a context variable, not a global.
+_PRESENTER: ContextVar[bool] = ContextVar("presenter_charts", default=False)
+
+
+@contextmanager
+def sizing(*, presenter: bool) -> Iterator[None]:
+    """Inside this block every figure is built for a projector (larger type, taller) or not."""
+    token = _PRESENTER.set(presenter)
+    try:
+        yield
+    finally:
+        _PRESENTER.reset(token)
+
+
 def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> go.Figure:
-    """A figure from trace dicts and layout entries, with the shared layout underneath."""
-    base = {
-        "height": height,
-        "font": {"size": FONT_SIZE},
+    """A figure from trace dicts and layout entries, on the shared layout, sized for the screen.
+
+    Streamlit's chart theme sets tick, legend and annotation sizes itself, so each is set here
+    explicitly; it is done on the dicts, because the same edit through Plotly's ``update_*``
+    methods costs several milliseconds a chart.
+    """
+    presenter = _PRESENTER.get()
+    size = {"size": PRESENTER_FONT_SIZE if presenter else FONT_SIZE}
+    merged = {
+        "font": size,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "font": size},
         "hovermode": "closest",
+        # Streamlit's chart theme restyles every figure in the browser, so Plotly's default
+        # template would only add ~10 KB a chart and a deep copy of it on every rerun.
+        "template": "none",
+        **layout,
+        "height": int(height * PRESENTER_GROWTH) if presenter else height,
     }
-    return _type_size(go.Figure({"data": data, "layout": base | layout}, _validate=False), FONT_SIZE)
+    for name in ("xaxis", "yaxis"):
+        axis_layout = merged.get(name, {})
+        title = axis_layout.get("title", {})
+        merged[name] = {**axis_layout, "tickfont": size, "title": {**title, "font": size}}
+    merged["annotations"] = [{**a, "font": {**a.get("font", {}), **size}} for a in layout.get("annotations", [])]
+    return go.Figure({"data": data, "layout": merged}, _validate=False)
 
 
-def _type_size(fig: go.Figure, size: int) -> go.Figure:
-    # Streamlit's chart theme sets tick and legend sizes itself, so each is set explicitly here.
-    font = {"size": size}
-    fig.update_layout(font=font, legend_font=font)
-    fig.update_xaxes(tickfont=font, title_font=font)
-    fig.update_yaxes(tickfont=font, title_font=font)
-    return fig.update_annotations(font_size=size)
-
-
-def for_presenter(fig: go.Figure) -> go.Figure:
-    """The same chart, taller and in type a projector can carry."""
-    height = fig.layout.height or 400
-    return _type_size(fig, PRESENTER_FONT_SIZE).update_layout(height=int(height * PRESENTER_GROWTH))
-
-
-def human_count(n: float) -> str:
-    """Counts as people say them: 35, 1,250, 1.5 million, 175 billion."""
+def human_count(n: float, *, short: bool = False) -> str:
+    """Counts as people say them: 35, 1,250, 1.5 million, 175 billion (short: 1.5M, 175B)."""
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if n >= size:
-            return f"{n / size:.3g} {word}"
+            return f"{n / size:.3g}{word[0].upper()}" if short else f"{n / size:.3g} {word}"
     return f"{n:,.0f}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from playground.charts.theme import for_presenter
 from playground.content.pages import BY_SLUG
 from playground.ui.controls import toggle
 
@@ -69,7 +68,5 @@ def why_it_matters(slug: str) -> None:
 
 def chart(fig: go.Figure, caption: str, *, key: str | None = None) -> None:
     """Draw a Plotly figure full width, with a one-line caption saying what to notice."""
-    if presenting():
-        fig = for_presenter(fig)
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, alt=caption)
     st.caption(caption)

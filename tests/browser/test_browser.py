@@ -170,11 +170,11 @@ def test_presenter_mode_enlarges_type_and_survives_a_page_change(page, base_url)
     page.goto(f"{base_url}/parameters")
     settle(page)
     size = "el => parseFloat(getComputedStyle(el).fontSize)"
-    prose = page.locator('[data-testid="stMarkdownContainer"] p').first
+    prose = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p').first
     normal = prose.evaluate(size)
     page.get_by_text("Presenter mode").click()
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
     settle(page)
-    assert page.locator('[data-testid="stMarkdownContainer"] p').first.evaluate(size) > normal
+    assert prose.evaluate(size) > normal
     page.locator('[data-testid="stSidebarNav"] a').first.click()
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)

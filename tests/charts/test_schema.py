@@ -25,9 +25,8 @@ BUILT = {
 @pytest.mark.parametrize("build", BUILT.values(), ids=BUILT.keys())
 @pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenter"])
 def test_every_builder_passes_plotlys_validation(build, presenting):
-    fig = build()
-    if presenting:
-        fig = theme.for_presenter(fig)
+    with theme.sizing(presenter=presenting):
+        fig = build()
     go.Figure(fig.to_dict())  # raises ValueError on any property Plotly does not know
 
 

@@ -12,11 +12,28 @@ def test_human_count(n, text):
     assert theme.human_count(n) == text
 
 
-def test_presenter_charts_are_taller_with_larger_type():
-    fig = loop.training_loop(INITIALIZE, STAGES).update_layout(height=300)
-    big = theme.for_presenter(fig)
-    assert big.layout.height == 390
-    assert big.layout.font.size == theme.PRESENTER_FONT_SIZE > theme.FONT_SIZE
+@pytest.mark.parametrize(("n", "text"), [(54.7e9, "54.7B"), (2.5e6, "2.5M"), (999, "999"), (3e12, "3T")])
+def test_human_count_short(n, text):
+    assert theme.human_count(n, short=True) == text
+
+
+def test_presenter_charts_are_taller_with_larger_type_everywhere():
+    normal = loop.training_loop(INITIALIZE, STAGES)
+    with theme.sizing(presenter=True):
+        big = loop.training_loop(INITIALIZE, STAGES)
+    assert big.layout.height == round(normal.layout.height * theme.PRESENTER_GROWTH)
+    for fig, size in ((normal, theme.FONT_SIZE), (big, theme.PRESENTER_FONT_SIZE)):
+        assert fig.layout.font.size == fig.layout.legend.font.size == size
+        assert fig.layout.xaxis.tickfont.size == fig.layout.yaxis.title.font.size == size
+        assert {a.font.size for a in fig.layout.annotations} == {size}
+    boxes = [a for a in big.layout.annotations if a.text.startswith("<b>")]
+    assert {a.font.color for a in boxes} == {"white"}  # sizing keeps each box's own colour
+
+
+def test_sizing_ends_with_its_block():
+    with theme.sizing(presenter=True):
+        pass
+    assert loop.training_loop(INITIALIZE, STAGES).layout.font.size == theme.FONT_SIZE
 
 
 def test_training_loop_boxes_in_order_with_arrows_closing_the_cycle():

@@ -22,6 +22,9 @@ def test_moving_a_knob_changes_the_loss_and_the_line():
     assert _dollars(metric(at, MISS)) == pytest.approx(linear.score(DATA.size, DATA.price, 180, 0).rmse, abs=1)
     assert charts(at)[0] != line_before
     assert at.query_params["w"] == "180"
+    loss = metric(at, "Loss (mean squared error)")
+    assert loss.endswith("B $²")
+    assert float(loss.split("B")[0]) * 1e9 == pytest.approx(linear.mse(DATA.size, DATA.price, 180, 0), rel=5e-3)
 
 
 def test_revealing_the_machine_shows_its_knobs_and_the_gap_to_yours():
