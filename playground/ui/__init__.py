@@ -2,7 +2,7 @@
 
 from playground.ui.controls import log_slider, number, select, slider, toggle
 from playground.ui.glossary import terms
-from playground.ui.page import chart, header, presenting, prose, why_it_matters
+from playground.ui.page import chart, header, prose, why_it_matters
 from playground.ui.scenes import Scene, scene_buttons
 
 __all__ = [
@@ -11,7 +11,6 @@ __all__ = [
     "header",
     "log_slider",
     "number",
-    "presenting",
     "prose",
     "scene_buttons",
     "select",
