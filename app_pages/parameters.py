@@ -6,7 +6,7 @@ import streamlit as st
 from playground import ui
 from playground.charts import network as network_charts
 from playground.charts import regression
-from playground.charts.theme import human_count
+from playground.charts.theme import dollars, human_count
 from playground.content.facts import LANGUAGE_MODELS
 from playground.models import houses, linear, network
 
@@ -54,12 +54,12 @@ with picture:
         "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
     )
 miss, loss, best_miss, best_knobs = st.columns(4)
-miss.metric("Your typical miss", f"${yours.rmse:,.0f}", help="The square root of the loss: a miss in dollars.")
+miss.metric("Your typical miss", dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
 loss.metric("Loss (mean squared error)", f"{human_count(yours.mse, short=True)} $²", help="The average squared miss.")
 if show_best:
-    gap = f"-${yours.rmse - best.rmse:,.0f} vs yours"
-    best_miss.metric("Machine's typical miss", f"${best.rmse:,.0f}", delta=gap, delta_color="inverse")
-    best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = ${best.b:,.0f}**")
+    gap = f"{dollars(best.rmse - yours.rmse)} vs yours"
+    best_miss.metric("Machine's typical miss", dollars(best.rmse), delta=gap, delta_color="inverse")
+    best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = {dollars(best.b)}**")
 ui.prose(
     "No setting of two knobs makes every miss zero: houses of the same size sell for different "
     "prices. The best the line can do is make the misses as small as possible **on average**, "
@@ -102,9 +102,11 @@ dirty_pct = ui.slider("par_dirty", "Share of prices attached to the wrong house 
 rows_seed = ui.number("par_rows", "Seed for which rows go bad", 0, 9_999, 0, 1)
 dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
 clean_w, dirty_w, drift = st.columns(3)
-clean_w.metric("w from clean data", f"${best.w:,.0f} per sq ft")
-dirty_w.metric("w from dirty data", f"${dirty_fit.w:,.0f} per sq ft")
-drift.metric("Drift", f"${dirty_fit.w - best.w:+,.0f} per sq ft", help="Dirty weight minus clean weight.")
+clean_w.metric("w from clean data", f"{dollars(best.w)} per sq ft")
+dirty_w.metric("w from dirty data", f"{dollars(dirty_fit.w)} per sq ft")
+drift.metric(
+    "Drift", f"{dollars(dirty_fit.w - best.w, signed=True)} per sq ft", help="Dirty weight minus clean weight."
+)
 ui.chart(
     regression.dirty_fit(data.size, dirty, best, dirty_fit),
     "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",

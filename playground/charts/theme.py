@@ -102,3 +102,11 @@ def human_count(n: float, *, short: bool = False) -> str:
         if n >= size:
             return f"{n / size:.3g}{word[0].upper()}" if short else f"{n / size:.3g} {word}"
     return f"{n:,.0f}"
+
+
+def dollars(value: float, *, signed: bool = False) -> str:
+    """Whole dollars with thousands separators: $45,125; signed: +$3 or -$40."""
+    text = f"${abs(value):,.0f}"
+    if value < 0 and round(value) != 0:
+        return f"-{text}"
+    return f"+{text}" if signed else text

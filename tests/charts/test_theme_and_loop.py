@@ -17,6 +17,20 @@ def test_human_count_short(n, text):
     assert theme.human_count(n, short=True) == text
 
 
+@pytest.mark.parametrize(
+    ("value", "signed", "text"),
+    [
+        (45125.4, False, "$45,125"),
+        (-40.2, True, "-$40"),
+        (3, True, "+$3"),
+        (-0.2, True, "+$0"),
+        (-1e6, False, "-$1,000,000"),
+    ],
+)
+def test_dollars(value, signed, text):
+    assert theme.dollars(value, signed=signed) == text
+
+
 def test_presenter_charts_are_taller_with_larger_type_everywhere():
     normal = loop.training_loop(INITIALIZE, STAGES)
     with theme.sizing(presenter=True):

@@ -11,7 +11,7 @@ BEST = linear.fit_least_squares(DATA.size, DATA.price)
 
 
 def _dollars(text: str) -> float:
-    return float(text.replace("$", "").replace(",", "").split()[0])
+    return float(text.replace("$", "").replace(",", "").replace("+", "").split()[0])
 
 
 def test_moving_a_knob_changes_the_loss_and_the_line():
@@ -57,7 +57,7 @@ def test_start_from_zero_scene_resets_every_other_control():
 
 def test_dirty_data_shows_the_weight_drifting_down():
     at = open_page(PAGE)
-    assert metric(at, "Drift") == "$+0 per sq ft"
+    assert metric(at, "Drift") == "+$0 per sq ft"
     next(b for b in at.button if b.label == "20 % dirty data").click().run()
     dirty = linear.corrupt_labels(DATA.price, 0.2, np.random.default_rng(0))
     expected = linear.fit_least_squares(DATA.size, dirty.price).w - BEST.w
