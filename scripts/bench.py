@@ -3,8 +3,10 @@
 Run from the project root:  python scripts/bench.py [--runs 15]
 
 For each page it opens the page through the real entry point (AppTest), then, for every
-slider and toggle on the page, flips it between two values ``--runs`` times and takes the
-median time of ``AppTest.run()``: the server's whole rerun, script plus Streamlit's own work.
+slider, number box and toggle on the page, sets it ``--runs`` times and takes the median time of
+``AppTest.run()``: the server's whole rerun, script plus Streamlit's own work. Sliders and number
+boxes walk through distinct values across their range, as a dragging learner does, so a cache
+cannot hide the work a new value costs; a toggle can only flip.
 It reports the slowest control's median, and the bytes of Plotly JSON the page sends.
 Targets (../shared/DESIGN.md): under 50 ms a rerun, at most ~300 KB of chart data a page.
 """
@@ -16,6 +18,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -32,27 +36,33 @@ def _timed(at) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _controls(at):
-    """(label, setter for the first value, setter for the second) for every slider and toggle."""
+def _walk(widget, runs: int) -> list:
+    """``runs`` distinct values spread over a slider's or number box's range, on its step grid."""
+    low, high, step = widget.min, widget.max, widget.step
+    grid = np.unique(np.linspace(0, round((high - low) / step), runs + 1).round().astype(int))
+    values = [low + i * step for i in grid if low + i * step != widget.value]
+    whole = all(isinstance(v, int) for v in (low, high, step))
+    return [int(v) if whole else float(v) for v in values][:runs]
+
+
+def _controls(at, runs: int) -> list[tuple[str, list]]:
+    """(label, one setter per run) for every slider, number box and toggle on the page."""
     found = []
-    for s in at.slider:
-        low, high = s.min, s.max
-        a, b = s.value, (high if s.value != high else low)
-        found.append((f"slider {s.key}", (lambda w=s, v=a: w.set_value(v)), (lambda w=s, v=b: w.set_value(v))))
+    for w in [*at.slider, *at.number_input]:
+        found.append((f"{w.type} {w.key}", [lambda w=w, v=v: w.set_value(v) for v in _walk(w, runs)]))
     for t in at.toggle:
-        found.append((f"toggle {t.key}", (lambda w=t: w.set_value(False)), (lambda w=t: w.set_value(True))))
+        found.append((f"toggle {t.key}", [lambda t=t, i=i: t.set_value(i % 2 == 0) for i in range(runs)]))
     return found
 
 
 def bench_page(file: str, runs: int) -> tuple[str, float, int]:
     worst_label, worst = "", 0.0
-    probe = open_page(file)
-    for label, *_ in _controls(probe):
+    for label, _ in _controls(open_page(file), runs):
         at = open_page(file)
-        _, first, second = next(c for c in _controls(at) if c[0] == label)
+        _, setters = next(c for c in _controls(at, runs) if c[0] == label)
         times = []
-        for i in range(runs):
-            (second if i % 2 == 0 else first)()
+        for set_value in setters:
+            set_value()
             times.append(_timed(at))
         median = statistics.median(times)
         if median > worst:

@@ -11,7 +11,7 @@ ENTRY = ROOT / "streamlit_app.py"
 
 def open_page(file: str, **params: str) -> AppTest:
     at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.switch_page(file)
+    at.switch_page(file)  # found by file name: every page's url path is its file's stem
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()
@@ -24,3 +24,11 @@ def metric(at: AppTest, label: str) -> str:
 def charts(at: AppTest) -> list[dict]:
     """The Plotly figures the page sent, as JSON."""
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def table(at: AppTest, first_column: str) -> list[dict[str, str]]:
+    """The rows of the Markdown table (ui.table) whose first column is ``first_column``."""
+    text = next(m.value for m in at.markdown if m.value.startswith(f"| {first_column} |"))
+    header, _, *rows = text.splitlines()
+    names = [c.strip() for c in header.strip("|").split("|")]
+    return [dict(zip(names, (c.strip() for c in row.strip("|").split("|")), strict=True)) for row in rows]

@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from playground.charts import theme
-from playground.models.linear import Corruption, LineFit, predict
+from playground.models.linear import Corruption, LineFit, LossFit, predict
 
 HOUSE_AXES = {
     "xaxis": theme.axis(theme.AXIS["size"]),
@@ -16,20 +16,16 @@ HOUSE_AXES = {
 }
 
 
-def _f32(a: np.ndarray) -> np.ndarray:
-    return np.asarray(a, dtype=np.float32)
-
-
-def _x_range(size: np.ndarray) -> np.ndarray:
+def size_range(size: np.ndarray) -> np.ndarray:
     return np.array([size.min() * 0.95, size.max() * 1.02])
 
 
-def _line(fit: LineFit, size: np.ndarray, name: str, color: str, dash: str = "solid") -> dict[str, Any]:
-    x = _x_range(size)
+def line_trace(fit: LineFit | LossFit, size: np.ndarray, name: str, color: str, dash: str = "solid") -> dict[str, Any]:
+    x = size_range(size)
     return {
         "type": "scatter",
-        "x": _f32(x),
-        "y": _f32(predict(x, fit.w, fit.b)),
+        "x": theme.f32(x),
+        "y": theme.f32(predict(x, fit.w, fit.b)),
         "mode": "lines",
         "name": name,
         "line": {"color": color, "width": 4, "dash": dash},
@@ -37,11 +33,11 @@ def _line(fit: LineFit, size: np.ndarray, name: str, color: str, dash: str = "so
     }
 
 
-def _houses(size: np.ndarray, price: np.ndarray, name: str, color: str, symbol: str = "circle") -> dict[str, Any]:
+def houses_trace(size: np.ndarray, price: np.ndarray, name: str, color: str, symbol: str = "circle") -> dict[str, Any]:
     return {
         "type": "scatter",
-        "x": _f32(size),
-        "y": _f32(price),
+        "x": theme.f32(size),
+        "y": theme.f32(price),
         "mode": "markers",
         "name": name,
         "marker": {"color": color, "size": 8, "symbol": symbol, "opacity": 0.8},
@@ -55,16 +51,20 @@ def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit 
     gap = np.full_like(size, np.nan)
     misses = {
         "type": "scatter",
-        "x": _f32(np.column_stack([size, size, gap]).ravel()),
-        "y": _f32(np.column_stack([price, pred, gap]).ravel()),
+        "x": theme.f32(np.column_stack([size, size, gap]).ravel()),
+        "y": theme.f32(np.column_stack([price, pred, gap]).ravel()),
         "mode": "lines",
         "name": "Your misses",
         "line": {"color": theme.GREY, "width": 1},
         "hoverinfo": "skip",
     }
-    data = [misses, _houses(size, price, "Houses sold", theme.DATA), _line(yours, size, "Your line", theme.YOURS)]
+    data = [
+        misses,
+        houses_trace(size, price, "Houses sold", theme.DATA),
+        line_trace(yours, size, "Your line", theme.YOURS),
+    ]
     if best is not None:
-        data.append(_line(best, size, "Machine's best line", theme.BEST, dash="dash"))
+        data.append(line_trace(best, size, "Machine's best line", theme.BEST, dash="dash"))
     return theme.figure(data, height=460, **HOUSE_AXES)
 
 
@@ -72,9 +72,9 @@ def dirty_fit(size: np.ndarray, dirty: Corruption, clean: LineFit, fitted_dirty:
     """Corrupted rows marked, with the line learned from clean data and the one learned from dirty."""
     ok = ~dirty.corrupted
     data = [
-        _houses(size[ok], dirty.price[ok], "Correct price", theme.DATA),
-        _houses(size[~ok], dirty.price[~ok], "Wrong price (bad join)", theme.CORRUPTED, symbol="x"),
-        _line(clean, size, "Learned from clean data", theme.BEST),
-        _line(fitted_dirty, size, "Learned from dirty data", theme.YOURS, dash="dash"),
+        houses_trace(size[ok], dirty.price[ok], "Correct price", theme.DATA),
+        houses_trace(size[~ok], dirty.price[~ok], "Wrong price (bad join)", theme.CORRUPTED, symbol="x"),
+        line_trace(clean, size, "Learned from clean data", theme.BEST),
+        line_trace(fitted_dirty, size, "Learned from dirty data", theme.YOURS, dash="dash"),
     ]
     return theme.figure(data, height=420, **HOUSE_AXES)

@@ -57,6 +57,46 @@ TERMS: dict[str, Term] = {
             "parameters",
         ),
         Term(
+            "Loss function",
+            "The formula that turns a prediction and the right answer into a penalty. It is "
+            "the model's only idea of what a mistake is, so choosing it is choosing what the "
+            "model will care about.",
+            "loss_functions",
+        ),
+        Term(
+            "Error",
+            "How far one prediction is from the truth: predicted minus actual. A negative error "
+            "means the model guessed too low.",
+            "loss_functions",
+        ),
+        Term(
+            "Outlier",
+            "An example far from the pattern of the rest, like a mansion that sold for four "
+            "times what its size suggests. Squared error lets a few outliers drag the whole "
+            "model towards them.",
+            "loss_functions",
+        ),
+        Term(
+            "Huber loss",
+            "A compromise loss: it treats small misses like squared error and large misses like "
+            "absolute error, so outliers count but cannot dominate. Its delta sets where small "
+            "ends.",
+            "loss_functions",
+        ),
+        Term(
+            "Asymmetric loss",
+            "A loss that charges more for missing on one side: here, guessing a price too low "
+            "costs k times more than guessing too high. The model learns to lean the cheaper way.",
+            "loss_functions",
+        ),
+        Term(
+            "Cross-entropy",
+            "The usual loss for yes/no and category predictions. It looks at the probability the "
+            "model gave the right answer: near zero cost when that probability is high, a steeply "
+            "growing cost when the model was confident and wrong.",
+            "loss_functions",
+        ),
+        Term(
             "Neuron",
             "A small unit in a network that adds up its weighted inputs plus a bias and "
             "passes the result on. Each line between neurons is one weight.",

@@ -62,6 +62,32 @@ PARAMETERS = PageInfo(
     ),
 )
 
+LOSS_FUNCTIONS = PageInfo(
+    slug="loss_functions",
+    file="app_pages/loss_functions.py",
+    title="Loss functions",
+    icon=":material/target:",
+    section="The pieces",
+    takeaway=(
+        "A loss function is the model's definition of a mistake: one number for how wrong it "
+        "is. Which mistakes it punishes hardest is a choice, and that choice decides what the "
+        "model learns."
+    ),
+    intro=(
+        "A model cannot improve without a score. The loss takes each prediction and the true "
+        "answer and returns a penalty; training then changes the knobs to make the average "
+        "penalty small. Different losses punish the same miss very differently, so the same "
+        "data can teach different lessons."
+    ),
+    why_it_matters=(
+        "If nobody decides what a mistake costs, the team will use a default, usually squared "
+        "error, and the model will quietly optimise for it. Ask two questions early: is one huge "
+        "miss worse than many small ones, and does guessing too low cost the business the same "
+        "as guessing too high? The answers pick the loss, and the loss sets the product's "
+        "behaviour."
+    ),
+)
+
 # Every page the app serves, in the order of the chapter. Home is first.
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS)
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS)
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

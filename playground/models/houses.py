@@ -71,3 +71,16 @@ def save(houses: Houses, path: Path = HOUSES_CSV) -> None:
         writer.writerow(["size_sqft", "price_usd"])
         for s, p in zip(houses.size, houses.price, strict=True):
             writer.writerow([int(s), int(p)])
+
+
+# Large houses with prices far above what their size suggests (about $650k): the outliers the
+# Loss functions page adds one by one.
+MANSIONS = ((3_400.0, 2_400_000.0), (3_100.0, 2_100_000.0), (3_600.0, 2_700_000.0), (3_250.0, 2_250_000.0))
+
+
+def with_mansions(houses: Houses, n: int) -> Houses:
+    """The houses plus the first ``n`` of :data:`MANSIONS`, appended at the end."""
+    if not 0 <= n <= len(MANSIONS):
+        raise ValueError(f"n must be between 0 and {len(MANSIONS)}, got {n}")
+    extra = np.array(MANSIONS[:n]).reshape(-1, 2)
+    return Houses(size=np.concatenate([houses.size, extra[:, 0]]), price=np.concatenate([houses.price, extra[:, 1]]))

@@ -6,9 +6,13 @@ of squared errors, in squared dollars; its square root is the typical miss in do
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+from playground.models import losses
 
 
 def _check_xy(x: np.ndarray, y: np.ndarray) -> None:
@@ -79,6 +83,103 @@ def fit_least_squares(x: np.ndarray, y: np.ndarray) -> LineFit:
     w = float(np.sum(xc * (y - y.mean())) / denom)
     b = float(y.mean() - w * x.mean())
     return score(x, y, w, b)
+
+
+@dataclass(frozen=True)
+class LossFit:
+    """A line fitted under some loss, with that loss's mean at the line, in the data's units."""
+
+    w: float
+    b: float
+    loss: float
+
+
+def _golden(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-10) -> float:
+    """Minimum of a convex (or unimodal) ``f`` on ``[lo, hi]`` by golden-section search."""
+    shrink = (math.sqrt(5) - 1) / 2
+    c, d = hi - shrink * (hi - lo), lo + shrink * (hi - lo)
+    fc, fd = f(c), f(d)
+    while hi - lo > tol * (1 + abs(lo) + abs(hi)):
+        if fc < fd:
+            hi, d, fd = d, c, fc
+            c = hi - shrink * (hi - lo)
+            fc = f(c)
+        else:
+            lo, c, fc = c, d, fd
+            d = lo + shrink * (hi - lo)
+            fd = f(d)
+    return (lo + hi) / 2
+
+
+def _best_bias(kind: str, r: np.ndarray, delta: float, k: float) -> float:
+    """The bias minimising the mean loss of errors ``b - r``, for fixed slope."""
+    if kind == "absolute":
+        return float(np.quantile(r, 0.5, method="inverted_cdf"))
+    if kind == "asymmetric":  # the mean pinball loss is least at the k / (1 + k) quantile
+        return float(np.quantile(r, k / (1 + k), method="inverted_cdf"))
+    # Huber: the mean's derivative in b, mean(clip(b - r, -delta, delta)), is increasing and
+    # piecewise linear, so Newton's method lands on its root in a few steps; bisection guards it.
+    lo, hi, b = float(r.min()), float(r.max()), float(np.median(r))
+    for _ in range(100):
+        d = b - r
+        g = float(np.mean(np.clip(d, -delta, delta)))
+        if g == 0:
+            break
+        lo, hi = (b, hi) if g < 0 else (lo, b)
+        slope = float(np.mean(np.abs(d) < delta))
+        step = b - g / slope if slope > 0 else (lo + hi) / 2
+        step = step if lo < step < hi else (lo + hi) / 2
+        if abs(step - b) <= 1e-13 * (1 + abs(b)):
+            break
+        b = step
+    return b
+
+
+def fit_under_loss(x: np.ndarray, y: np.ndarray, kind: str, *, delta: float = 1.0, k: float = 1.0) -> LossFit:
+    """The line ``y ~ w * x + b`` with the lowest mean ``kind`` loss (see :mod:`losses`).
+
+    Notes
+    -----
+    Squared error has a closed form (:func:`fit_least_squares`). The others are convex in
+    ``(w, b)`` without one, so the bias is solved exactly for each slope (a median, a quantile,
+    or a bisection for Huber) and the slope by golden-section search on what remains, which is
+    convex too. The search runs in standardised units, where the slope is of order one.
+    """
+    _check_xy(x, y)
+    if kind == "squared":
+        line = fit_least_squares(x, y)
+        return LossFit(line.w, line.b, line.mse)
+    losses.penalty(kind, np.zeros(1), delta=delta, k=k)  # validates kind, delta and k
+    mx, sx, my, sy = x.mean(), x.std(), y.mean(), y.std()
+    if sx == 0 or sy == 0:
+        raise ValueError("x and y both need some spread to fit a line")
+    xs, ys, delta_s = (x - mx) / sx, (y - my) / sy, delta / sy
+
+    def profile(w: float) -> float:
+        r = ys - w * xs
+        return float(np.mean(losses.penalty(kind, _best_bias(kind, r, delta_s, k) - r, delta=delta_s, k=k)))
+
+    w_ls = float(np.mean(xs * ys))  # the least-squares slope in these units: a good centre
+    w_s = _golden(profile, w_ls - 5.0, w_ls + 5.0)
+    b_s = _best_bias(kind, ys - w_s * xs, delta_s, k)
+    w = float(sy * w_s / sx)
+    b = float(sy * b_s + my - w * mx)
+    return LossFit(w, b, losses.mean_loss(kind, y, predict(x, w, b), delta=delta, k=k))
+
+
+def binned_means(x: np.ndarray, y: np.ndarray, n_bins: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of ``y`` within each of ``n_bins`` equal-width bands of ``x``; empty bands are dropped.
+
+    Returns the band centres and the means, each of shape (n_nonempty_bins,).
+    """
+    _check_xy(x, y)
+    edges = np.linspace(x.min(), x.max(), n_bins + 1)
+    band = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, n_bins - 1)
+    counts = np.bincount(band, minlength=n_bins)
+    sums = np.bincount(band, weights=y, minlength=n_bins)
+    keep = counts > 0
+    centres = (edges[:-1] + edges[1:]) / 2
+    return centres[keep], sums[keep] / counts[keep]
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The Streamlit parts every page shares; pages import them as ``from playground import ui``."""
 
-from playground.ui.controls import log_slider, number, select, slider, toggle
+from playground.ui.controls import log_slider, multi, number, select, slider, toggle
 from playground.ui.glossary import terms
-from playground.ui.page import chart, header, prose, why_it_matters
+from playground.ui.page import chart, header, prose, table, why_it_matters
 from playground.ui.scenes import Scene, scene_buttons
 
 __all__ = [
@@ -10,11 +10,13 @@ __all__ = [
     "chart",
     "header",
     "log_slider",
+    "multi",
     "number",
     "prose",
     "scene_buttons",
     "select",
     "slider",
+    "table",
     "terms",
     "toggle",
     "why_it_matters",

@@ -47,16 +47,16 @@ def _bind(key: str, label: str, spec: link.Spec) -> None:
                 f"The link's **{name}={raw[-1][:40]}** ({label}) was ignored: {reason}. "
                 f"Using the default, {spec.to_text(spec.default)}."
             )
-        state[key] = value
+        state[key] = spec.widget_value(value)
     elif not spec.valid(state[key]):
         notify(f"**{label}** had an unusable value and was reset to {spec.to_text(spec.default)}.")
-        state[key] = spec.default
+        state[key] = spec.widget_value(spec.default)
 
 
 def _publish(key: str, spec: link.Spec) -> Any:
     name = link_name(key)
     value = st.session_state[key]
-    if value == spec.default:
+    if spec.same(value, spec.default):
         if name in st.query_params:
             del st.query_params[name]
     else:
@@ -124,6 +124,22 @@ def select(
     _bind(key, label, spec)
     st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True)
     return _publish(key, spec)
+
+
+def multi(
+    key: str,
+    label: str,
+    options: Sequence[str],
+    default: Sequence[str],
+    *,
+    format_func: Callable[[Any], str] = str,
+    help: str | None = None,
+) -> list[str]:
+    """Any number of options at once, shown as pills; returned in the options' order."""
+    spec = link.Choices(tuple(options), tuple(default))
+    _bind(key, label, spec)
+    st.pills(label, spec.options, selection_mode="multi", key=key, format_func=format_func, help=help)
+    return [o for o in spec.options if o in _publish(key, spec)]
 
 
 def toggle(key: str, label: str, default: bool = False, *, help: str | None = None) -> bool:

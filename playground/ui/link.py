@@ -32,8 +32,21 @@ def _finite(raw: str) -> float:
     return value
 
 
+class _Spec:
+    """What every spec shares; ``default`` is declared by each."""
+
+    default: Any
+
+    def same(self, a: Any, b: Any) -> bool:
+        return a == b
+
+    def widget_value(self, value: Any) -> Any:
+        """The value in the form the Streamlit widget keeps in session state."""
+        return value
+
+
 @dataclass(frozen=True)
-class Range:
+class Range(_Spec):
     """A number between ``low`` and ``high`` on a grid of ``step``; whole numbers if all are ints."""
 
     low: float
@@ -72,7 +85,7 @@ class Range:
 
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(_Spec):
     """One of a fixed list of options. Numeric options snap to the nearest one in log space."""
 
     options: tuple[Any, ...]
@@ -105,7 +118,7 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class Switch:
+class Switch(_Spec):
     """On or off; the link says 1 or 0."""
 
     default: bool
@@ -125,7 +138,40 @@ class Switch:
         return "1" if value else "0"
 
 
-Spec = Range | Choice | Switch
+@dataclass(frozen=True)
+class Choices(_Spec):
+    """Any subset of a fixed list of named options; the link says ``a,b`` or ``none``."""
+
+    options: tuple[str, ...]
+    default: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not set(self.default) <= set(self.options):
+            raise ValueError(f"bad choices spec: default {self.default} not within {self.options}")
+
+    def parse(self, raw: str) -> list[str]:
+        if raw == "none":
+            return []
+        picked = raw.split(",")
+        unknown = [p for p in picked if p not in self.options]
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not one of {', '.join(self.options)}")
+        return [o for o in self.options if o in picked]
+
+    def valid(self, value: Any) -> bool:
+        return isinstance(value, list) and set(value) <= set(self.options)
+
+    def to_text(self, value: Sequence[str]) -> str:
+        return ",".join(value) if value else "none"
+
+    def same(self, a: Sequence[str], b: Sequence[str]) -> bool:
+        return set(a) == set(b)
+
+    def widget_value(self, value: Sequence[str]) -> list[str]:
+        return list(value)
+
+
+Spec = Range | Choice | Switch | Choices
 
 
 def read(spec: Spec, raw: Sequence[str]) -> tuple[Any, str | None]:

@@ -66,6 +66,14 @@ def why_it_matters(slug: str) -> None:
     st.info(f"**Why this matters for you.** {BY_SLUG[slug].why_it_matters}", icon=":material/work:")
 
 
+def table(columns: dict[str, list[str]]) -> None:
+    """A small table of already formatted text, as Markdown: far cheaper per rerun than a dataframe."""
+    header = "| " + " | ".join(columns) + " |"
+    rule = "|" + "|".join(" --- " for _ in columns) + "|"
+    rows = ["| " + " | ".join(cells) + " |" for cells in zip(*columns.values(), strict=True)]
+    st.markdown("\n".join([header, rule, *rows]))
+
+
 def chart(fig: go.Figure, caption: str, *, key: str | None = None) -> None:
     """Draw a Plotly figure full width, with a one-line caption saying what to notice."""
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, alt=caption)

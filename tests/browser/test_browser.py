@@ -178,3 +178,14 @@ def test_presenter_mode_enlarges_type_and_survives_a_page_change(page, base_url)
     assert prose.evaluate(size) > normal
     page.locator('[data-testid="stSidebarNav"] a').first.click()
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
+
+
+def test_a_scene_button_sets_up_the_story_and_the_link_follows(page, base_url):
+    page.goto(f"{base_url}/loss_functions?mansions=2")
+    settle(page)
+    page.get_by_role("button", name="Confident and wrong").click()
+    page.wait_for_function("() => window.location.search.includes('p=0.02')", timeout=20_000)
+    settle(page)
+    assert "mansions" not in page.evaluate("location.search")  # a scene resets what it does not name
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Cross-entropy penalty")).to_contain_text("3.91")
+    assert_drawn_without_errors(page)

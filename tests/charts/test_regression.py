@@ -25,7 +25,7 @@ def test_line_fit_draws_houses_your_line_and_one_miss_per_house():
     assert np.isnan(ends[:, 2]).all()
     assert fig.layout.xaxis.title.text == theme.AXIS["size"]
     assert fig.layout.yaxis.title.text == theme.AXIS["price"]
-    assert fig.layout.yaxis.tickprefix == "$"
+    assert fig.layout.yaxis.tickformat == "$~s"
 
 
 def test_line_fit_adds_the_best_line_only_when_asked():

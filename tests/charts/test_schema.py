@@ -5,8 +5,9 @@ import plotly.graph_objects as go
 import pytest
 
 from playground.charts import loop, network, regression, theme
+from playground.charts import losses as loss_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import linear
+from playground.models import linear, losses
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
@@ -19,6 +20,10 @@ BUILT = {
     "network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
     "parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
     "training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),
+    "loss_curves": lambda: loss_charts.loss_curves(SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), 2000.0),
+    "fits_by_loss": lambda: loss_charts.fits_by_loss(SIZE, PRICE, np.array([False, False, True]), {"squared": FIT}),
+    "misses_by_loss": lambda: loss_charts.misses_by_loss(SIZE, {"huber": PRICE}),
+    "confidence_curves": lambda: loss_charts.confidence_curves(np.array([0.1, 0.9]), SIZE[:2], SIZE[:2], 0.5),
 }
 
 

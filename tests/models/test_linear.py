@@ -108,3 +108,17 @@ def test_a_larger_share_corrupts_the_same_rows_and_more():
 def test_corruption_share_out_of_range_is_rejected(share):
     with pytest.raises(ValueError, match="share"):
         linear.corrupt_labels(np.arange(5.0), share, np.random.default_rng(0))
+
+
+def test_binned_means_average_within_equal_width_bands():
+    x = np.array([0.0, 1.0, 2.0, 9.0, 10.0])
+    y = np.array([1.0, 3.0, 5.0, 7.0, 9.0])
+    centres, means = linear.binned_means(x, y, 2)
+    np.testing.assert_allclose(centres, [2.5, 7.5])
+    np.testing.assert_allclose(means, [3.0, 8.0])
+
+
+def test_binned_means_drop_empty_bands():
+    centres, means = linear.binned_means(np.array([0.0, 10.0]), np.array([1.0, 2.0]), 5)
+    np.testing.assert_allclose(centres, [1.0, 9.0])
+    np.testing.assert_allclose(means, [1.0, 2.0])

@@ -17,7 +17,8 @@ def _script():
     kind = controls.select("t_kind", "Kind", ("a", "b"), "a")
     rate = controls.log_slider("t_lr", "Rate", (0.001, 0.01, 0.1, 1.0), 0.1)
     n = controls.number("t_n", "Count", 0, 10, 3, 1)
-    st.text(f"w={w} on={on} kind={kind} rate={rate} n={n}")
+    picks = controls.multi("t_picks", "Picks", ("x", "y", "z"), ("x",))
+    st.text(f"w={w} on={on} kind={kind} rate={rate} n={n} picks={','.join(picks)}")
     controls.finish_run(box)
 
 
@@ -38,14 +39,14 @@ def _notice(at):
 
 def test_no_link_gives_defaults_and_a_clean_link():
     at = _open()
-    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3"
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3 picks=x"
     assert not at.warning
     assert at.query_params == {}
 
 
 def test_a_link_restores_every_control():
-    at = _open(w="42", on="1", kind="b", lr="0.001", n="7")
-    assert _shown(at) == "w=42 on=True kind=b rate=0.001 n=7"
+    at = _open(w="42", on="1", kind="b", lr="0.001", n="7", picks="z,y")
+    assert _shown(at) == "w=42 on=True kind=b rate=0.001 n=7 picks=y,z"
     assert not at.warning
 
 
@@ -58,19 +59,20 @@ def test_a_link_restores_every_control():
         pytest.param("w", "1000", "is outside 0 to 100", id="out of range"),
         pytest.param("kind", "zzz", "is not one of a, b", id="unknown option"),
         pytest.param("on", "perhaps", "is not on or off", id="not a switch word"),
+        pytest.param("picks", "x,q", "is not one of x, y, z", id="unknown pick"),
     ],
 )
 def test_a_bad_link_value_falls_back_with_a_notice_naming_it(name, raw, reason):
     at = _open(**{name: raw})
     assert not at.exception
-    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3"
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3 picks=x"
     assert f"{name}={raw}" in _notice(at) and reason in _notice(at)
     assert name not in at.query_params
 
 
 def test_good_values_survive_beside_a_bad_one():
     at = _open(w="abc", n="9")
-    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=9"
+    assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=9 picks=x"
     assert at.query_params == {"n": "9"}
 
 
@@ -88,6 +90,13 @@ def test_moving_a_control_writes_the_link_and_the_default_leaves_it():
     assert "w" not in at.query_params
 
 
+def test_picking_none_is_kept_in_the_link_and_restored():
+    at = _open()
+    next(g for g in at.get("button_group") if g.key == "t_picks").set_value([]).run()
+    assert at.query_params["picks"] == "none"
+    assert _open(picks="none").text[0].value.endswith("picks=")
+
+
 def test_the_notice_goes_away_once_the_learner_moves_on():
     at = _open(w="abc")
     assert at.warning
@@ -98,5 +107,5 @@ def test_the_notice_goes_away_once_the_learner_moves_on():
 def test_a_scene_sets_its_values_resets_the_rest_and_the_link_follows():
     at = _open(n="9", kind="b")
     at.button[0].click().run()
-    assert _shown(at) == "w=90 on=True kind=a rate=0.1 n=3"
+    assert _shown(at) == "w=90 on=True kind=a rate=0.1 n=3 picks=x"
     assert at.query_params == {"w": "90", "on": "1"}

@@ -7,6 +7,7 @@ FINE = link.Range(0.0, 1.0, 0.05, 0.5)
 RATE = link.Choice((0.001, 0.01, 0.1, 1.0), 0.1)
 KIND = link.Choice(("mse", "mae"), "mse")
 SWITCH = link.Switch(False)
+PICK = link.Choices(("mse", "mae", "huber"), ("mse", "mae"))
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,8 @@ SWITCH = link.Switch(False)
         pytest.param(SWITCH, "1", True, id="switch 1"),
         pytest.param(SWITCH, "off", False, id="switch off"),
         pytest.param(SWITCH, "TRUE", True, id="switch any case"),
+        pytest.param(PICK, "huber,mse", ["mse", "huber"], id="several, in the options' order"),
+        pytest.param(PICK, "none", [], id="none picked"),
     ],
 )
 def test_link_values_are_read(spec, raw, value):
@@ -41,6 +44,8 @@ def test_link_values_are_read(spec, raw, value):
         pytest.param(RATE, "-0.1", "-0.1 is outside 0.001 to 1", id="negative rate"),
         pytest.param(KIND, "hinge", "'hinge' is not one of mse, mae", id="unknown option"),
         pytest.param(SWITCH, "maybe", "'maybe' is not on or off (use 1 or 0)", id="not a switch word"),
+        pytest.param(PICK, "mse,hinge", "'hinge' is not one of mse, mae, huber", id="one unknown pick"),
+        pytest.param(PICK, "", "'' is not one of mse, mae, huber", id="empty pick list"),
     ],
 )
 def test_bad_link_values_fall_back_to_the_default_with_a_reason(spec, raw, reason):
@@ -57,7 +62,15 @@ def test_the_last_repeated_value_wins():
 
 @pytest.mark.parametrize(
     ("spec", "value", "text"),
-    [(KNOB, 180, "180"), (FINE, 0.25, "0.25"), (RATE, 0.001, "0.001"), (KIND, "mae", "mae"), (SWITCH, True, "1")],
+    [
+        (KNOB, 180, "180"),
+        (FINE, 0.25, "0.25"),
+        (RATE, 0.001, "0.001"),
+        (KIND, "mae", "mae"),
+        (SWITCH, True, "1"),
+        (PICK, ["mae", "huber"], "mae,huber"),
+        (PICK, [], "none"),
+    ],
 )
 def test_values_round_trip_through_the_link(spec, value, text):
     assert spec.to_text(value) == text
@@ -85,3 +98,9 @@ def test_specs_reject_a_default_they_cannot_hold():
         link.Range(0, 10, 1, 11)
     with pytest.raises(ValueError):
         link.Choice(("a",), "b")
+    with pytest.raises(ValueError):
+        link.Choices(("a",), ("b",))
+
+
+def test_a_pick_list_equals_its_default_in_any_order():
+    assert PICK.same(["mae", "mse"], PICK.default)

@@ -1,0 +1,149 @@
+"""Charts that compare loss functions: their curves, the lines they fit, the misses they leave."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.charts import theme
+from playground.charts.regression import HOUSE_AXES, houses_trace, line_trace
+from playground.models.linear import LossFit
+from playground.models.losses import NAMES
+
+
+def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float) -> go.Figure:
+    """Penalty against error, a curve per loss, with the current error marked on each curve.
+
+    ``curves`` maps a loss key to its penalties at ``errors`` (dollars). The marker for each
+    curve sits at ``error_now``, interpolated on that curve.
+    """
+    data = []
+    for kind, penalty in curves.items():
+        color = theme.LOSS_COLORS[kind]
+        data.append(
+            {
+                "type": "scatter",
+                "x": theme.f32(errors),
+                "y": theme.f32(penalty),
+                "mode": "lines",
+                "name": NAMES[kind],
+                "legendgroup": kind,
+                "line": {"color": color, "width": 3},
+                "hovertemplate": f"{NAMES[kind]}: a miss of %{{x:$,.0f}} costs %{{y:.2f}}<extra></extra>",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "x": [error_now],
+                "y": [float(np.interp(error_now, errors, penalty))],
+                "mode": "markers",
+                "name": f"{NAMES[kind]}: this prediction",
+                "legendgroup": kind,
+                "showlegend": False,
+                "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
+                "hovertemplate": f"{NAMES[kind]}: this miss costs %{{y:.2f}}<extra></extra>",
+            }
+        )
+    # Squared error outgrows the others fast; cap the axis just above the current markers.
+    top = max(4.0, 1.25 * max(float(np.interp(error_now, errors, p)) for p in curves.values()))
+    return theme.figure(
+        data,
+        height=420,
+        xaxis=theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True),
+        yaxis=theme.axis(theme.AXIS["penalty"], range=[0, top]),
+    )
+
+
+def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits: Mapping[str, LossFit]) -> go.Figure:
+    """The ordinary houses with the line each loss fits; outliers pinned to the top edge.
+
+    The price axis is scaled to the ordinary houses, so the lines' differences stay visible;
+    each outlier is drawn as an arrow at the top with its real price beside it.
+    """
+    top = float(price[~outlier].max()) * 1.25
+    x = size[outlier]
+    data = [
+        houses_trace(size[~outlier], price[~outlier], "Houses sold", theme.DATA),
+        {
+            "type": "scatter",
+            "x": theme.f32(x),
+            "y": theme.f32(np.full(x.shape, top * 0.96)),
+            "mode": "markers+text",
+            "name": "Mansion (price off the chart)",
+            "marker": {"color": theme.OUTLIER, "size": 18, "symbol": "triangle-up"},
+            "text": [f"${p / 1e6:.1f}M" for p in price[outlier]],
+            "textposition": "bottom center",
+            "customdata": theme.f32(price[outlier]),
+            "hovertemplate": "a mansion of %{x:,.0f} sq ft sold for $%{customdata:,.0f}<extra></extra>",
+        },
+    ]
+    data += [line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind]) for kind, fit in fits.items()]
+    axes = {**HOUSE_AXES, "yaxis": {**HOUSE_AXES["yaxis"], "range": [0, top]}}
+    return theme.figure(data, height=440, **axes)
+
+
+def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -> go.Figure:
+    """The average miss (actual minus predicted) of ordinary houses in each size band, per loss."""
+    data = [
+        {
+            "type": "scatter",
+            "x": theme.f32(size_band),
+            "y": theme.f32(miss),
+            "mode": "lines+markers",
+            "name": NAMES[kind],
+            "line": {"color": theme.LOSS_COLORS[kind], "width": 3},
+            "marker": {"size": 8},
+            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft missed by %{{y:$,.0f}} on average"
+            "<extra></extra>",
+        }
+        for kind, miss in mean_miss.items()
+    ]
+    return theme.figure(
+        data,
+        height=340,
+        xaxis=theme.axis(theme.AXIS["size"]),
+        yaxis=theme.axis(theme.AXIS["residual"], **theme.DOLLARS, zeroline=True, zerolinewidth=3),
+    )
+
+
+def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndarray, p_now: float) -> go.Figure:
+    """Cross-entropy and squared error against the probability given to the right answer."""
+    data = []
+    for name, values, color in (
+        ("Cross-entropy", cross_entropy, theme.VERMILLION),
+        ("Squared error", squared, theme.BLUE),
+    ):
+        data.append(
+            {
+                "type": "scatter",
+                "x": theme.f32(p),
+                "y": theme.f32(values),
+                "mode": "lines",
+                "name": name,
+                "legendgroup": name,
+                "line": {"color": color, "width": 3},
+                "hovertemplate": f"{name}: %{{y:.2f}} when the right answer got %{{x:.0%}}<extra></extra>",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "x": [p_now],
+                "y": [float(np.interp(p_now, p, values))],
+                "mode": "markers",
+                "name": f"{name}: now",
+                "legendgroup": name,
+                "showlegend": False,
+                "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
+                "hovertemplate": f"{name}: %{{y:.2f}}<extra></extra>",
+            }
+        )
+    return theme.figure(
+        data,
+        height=400,
+        xaxis=theme.axis(theme.AXIS["probability"], tickformat=".0%", range=[0, 1]),
+        yaxis=theme.axis("Penalty", rangemode="tozero"),
+    )
