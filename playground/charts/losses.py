@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -13,6 +14,34 @@ from playground.models.linear import LossFit
 from playground.models.losses import NAMES
 
 
+def _curve_with_marker(
+    x: np.ndarray, y: np.ndarray, x_now: float, name: str, marker_name: str, color: str, hover: str
+) -> list[dict[str, Any]]:
+    """A curve and a marker on it at ``x_now``, sharing one legend entry."""
+    curve = {
+        "type": "scatter",
+        "x": theme.f32(x),
+        "y": theme.f32(y),
+        "mode": "lines",
+        "name": name,
+        "legendgroup": name,
+        "line": {"color": color, "width": 3},
+        "hovertemplate": hover,
+    }
+    marker = {
+        "type": "scatter",
+        "x": [x_now],
+        "y": [float(np.interp(x_now, x, y))],
+        "mode": "markers",
+        "name": marker_name,
+        "legendgroup": name,
+        "showlegend": False,
+        "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
+        "hovertemplate": f"{name}: %{{y:.2f}}<extra></extra>",
+    }
+    return [curve, marker]
+
+
 def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float) -> go.Figure:
     """Penalty against error, a curve per loss, with the current error marked on each curve.
 
@@ -21,31 +50,10 @@ def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now:
     """
     data = []
     for kind, penalty in curves.items():
-        color = theme.LOSS_COLORS[kind]
-        data.append(
-            {
-                "type": "scatter",
-                "x": theme.f32(errors),
-                "y": theme.f32(penalty),
-                "mode": "lines",
-                "name": NAMES[kind],
-                "legendgroup": kind,
-                "line": {"color": color, "width": 3},
-                "hovertemplate": f"{NAMES[kind]}: a miss of %{{x:$,.0f}} costs %{{y:.2f}}<extra></extra>",
-            }
-        )
-        data.append(
-            {
-                "type": "scatter",
-                "x": [error_now],
-                "y": [float(np.interp(error_now, errors, penalty))],
-                "mode": "markers",
-                "name": f"{NAMES[kind]}: this prediction",
-                "legendgroup": kind,
-                "showlegend": False,
-                "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
-                "hovertemplate": f"{NAMES[kind]}: this miss costs %{{y:.2f}}<extra></extra>",
-            }
+        name = NAMES[kind]
+        hover = f"{name}: a miss of %{{x:$,.0f}} costs %{{y:.2f}}<extra></extra>"
+        data += _curve_with_marker(
+            errors, penalty, error_now, name, f"{name}: this prediction", theme.LOSS_COLORS[kind], hover
         )
     # Squared error outgrows the others fast; cap the axis just above the current markers.
     top = max(4.0, 1.25 * max(float(np.interp(error_now, errors, p)) for p in curves.values()))
@@ -116,31 +124,8 @@ def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndar
         ("Cross-entropy", cross_entropy, theme.VERMILLION),
         ("Squared error", squared, theme.BLUE),
     ):
-        data.append(
-            {
-                "type": "scatter",
-                "x": theme.f32(p),
-                "y": theme.f32(values),
-                "mode": "lines",
-                "name": name,
-                "legendgroup": name,
-                "line": {"color": color, "width": 3},
-                "hovertemplate": f"{name}: %{{y:.2f}} when the right answer got %{{x:.0%}}<extra></extra>",
-            }
-        )
-        data.append(
-            {
-                "type": "scatter",
-                "x": [p_now],
-                "y": [float(np.interp(p_now, p, values))],
-                "mode": "markers",
-                "name": f"{name}: now",
-                "legendgroup": name,
-                "showlegend": False,
-                "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
-                "hovertemplate": f"{name}: %{{y:.2f}}<extra></extra>",
-            }
-        )
+        hover = f"{name}: %{{y:.2f}} when the right answer got %{{x:.0%}}<extra></extra>"
+        data += _curve_with_marker(p, values, p_now, name, f"{name}: now", color, hover)
     return theme.figure(
         data,
         height=400,
