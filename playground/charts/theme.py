@@ -41,6 +41,11 @@ VALIDATION = ORANGE
 # One colour per loss function, on every chart that compares them.
 LOSS_COLORS = {"squared": VERMILLION, "absolute": BLUE, "huber": GREEN, "asymmetric": PURPLE}
 OUTLIER = ORANGE
+# One colour per optimizer, bright enough to read on the landscape's blues.
+OPTIMIZER_COLORS = {"gd": VERMILLION, "momentum": ORANGE, "rmsprop": GREEN, "adam": PURPLE}
+# Plotly.js's own "Blues" runs from deep blue (low) to pale grey (high): valleys dark. (Named
+# scales only; a Python-side "_r" name would reach the browser unexpanded, as validation is skipped.)
+LANDSCAPE_SCALE = {"colorscale": "Blues"}
 
 AXIS = {
     "size": "House size (sq ft)",
@@ -50,6 +55,8 @@ AXIS = {
     "penalty": "Penalty (a $100k miss costs 1)",
     "residual": "Miss: actual minus predicted ($)",
     "probability": "Probability the model gave the right answer",
+    "step": "Step",
+    "loss": "Loss",
 }
 DOLLARS = {"tickformat": "$~s"}  # -$100k, not $-100k
 HIDDEN_AXIS = {"visible": False}
@@ -82,15 +89,20 @@ def sizing(*, presenter: bool) -> Iterator[None]:
         _PRESENTER.reset(token)
 
 
-def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> go.Figure:
-    """A figure from trace dicts and layout entries, on the shared layout, sized for the screen.
+def type_size() -> int:
+    """The chart font size for this run: larger in presenter mode."""
+    return PRESENTER_FONT_SIZE if _PRESENTER.get() else FONT_SIZE
+
+
+def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> dict[str, Any]:
+    """Trace dicts and layout entries on the shared layout, sized for the screen.
 
     Streamlit's chart theme sets tick, legend and annotation sizes itself, so each is set here
     explicitly; it is done on the dicts, because the same edit through Plotly's ``update_*``
     methods costs several milliseconds a chart.
     """
     presenter = _PRESENTER.get()
-    size = {"size": PRESENTER_FONT_SIZE if presenter else FONT_SIZE}
+    size = {"size": type_size()}
     merged = {
         "font": size,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
@@ -102,12 +114,81 @@ def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> g
         **layout,
         "height": int(height * PRESENTER_GROWTH) if presenter else height,
     }
-    for name in ("xaxis", "yaxis"):
+    for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
         axis_layout = merged.get(name, {})
         title = axis_layout.get("title", {})
         merged[name] = {**axis_layout, "tickfont": size, "title": {**title, "font": size}}
     merged["annotations"] = [{**a, "font": {**a.get("font", {}), **size}} for a in layout.get("annotations", [])]
-    return go.Figure({"data": data, "layout": merged}, _validate=False)
+    return {"data": data, "layout": merged}
+
+
+def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> go.Figure:
+    """A figure from trace dicts (Plotly's schema) and layout entries, on the shared layout."""
+    return go.Figure(_spec(data, height, layout), _validate=False)
+
+
+class AnimatedFigure(go.Figure):
+    """A figure whose frames and playback controls skip Plotly's Python objects entirely.
+
+    Two hundred frames as Plotly objects cost over 100 ms to build and 50 ms more to copy on
+    every rerun; as plain dicts they cost about one. Streamlit serialises a figure through
+    ``to_dict()``, so the frames and controls are merged in there, JSON-ready.
+    """
+
+    def __init__(self, spec: dict[str, Any], frames: list[dict[str, Any]], controls: dict[str, Any]) -> None:
+        super().__init__(spec, _validate=False)
+        self._raw_frames = frames
+        self._raw_controls = controls
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["frames"] = self._raw_frames
+        out["layout"].update(self._raw_controls)
+        return out
+
+
+def animated(
+    data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any
+) -> AnimatedFigure:
+    """:func:`figure` plus frames, a Play / Pause pair and a step slider under the chart."""
+    spec = _spec(data, height, layout)
+    size = spec["layout"]["font"]
+    play = {"frame": {"duration": 60, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
+    pause = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
+    controls = {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "showactive": False,
+                "x": 0,
+                "y": -0.09,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 0, "r": 10},
+                "font": size,
+                "buttons": [
+                    {"label": "▶ Play", "method": "animate", "args": [None, play]},
+                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]},
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": 0,
+                "x": 0.22,
+                "len": 0.78,
+                "y": -0.09,
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "font": size,
+                "ticklen": 0,
+                "currentvalue": {"prefix": "Step ", "font": size, "xanchor": "right"},
+                "steps": [{"label": f["name"], "method": "animate", "args": [[f["name"]], pause]} for f in frames],
+            }
+        ],
+    }
+    return AnimatedFigure(spec, frames, controls)
 
 
 def human_count(n: float, *, short: bool = False) -> str:

@@ -97,6 +97,42 @@ TERMS: dict[str, Term] = {
             "loss_functions",
         ),
         Term(
+            "Gradient",
+            "The slope of the loss at the current knob settings: which way is uphill, and how steep. "
+            "Stepping against it is the quickest way down from where you stand.",
+            "gradient_descent",
+        ),
+        Term(
+            "Learning rate",
+            "How big a step training takes each time it moves the knobs. Too small and it crawls; "
+            "too big and it overshoots the valley, bounces across it, or flies off entirely.",
+            "gradient_descent",
+        ),
+        Term(
+            "Local minimum",
+            "A valley that is lowest only in its neighbourhood. Descent that walks into one stops "
+            "there, even if a deeper valley exists elsewhere.",
+            "gradient_descent",
+        ),
+        Term(
+            "Convergence",
+            "Training has converged when further steps no longer lower the loss: the walker has "
+            "settled. It says the search has stopped, not that the best answer was found.",
+            "gradient_descent",
+        ),
+        Term(
+            "Optimizer",
+            "The rule that turns a gradient into a step. Plain gradient descent steps straight "
+            "downhill; momentum and Adam also use the steps before, to move faster and smoother.",
+            "gradient_descent",
+        ),
+        Term(
+            "Momentum",
+            "An optimizer that keeps some of its previous step, like a ball rolling downhill: it "
+            "builds speed along a long gentle valley and evens out zig-zags across a narrow one.",
+            "gradient_descent",
+        ),
+        Term(
             "Neuron",
             "A small unit in a network that adds up its weighted inputs plus a bias and "
             "passes the result on. Each line between neurons is one weight.",

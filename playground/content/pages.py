@@ -88,6 +88,32 @@ LOSS_FUNCTIONS = PageInfo(
     ),
 )
 
+GRADIENT_DESCENT = PageInfo(
+    slug="gradient_descent",
+    file="app_pages/gradient_descent.py",
+    title="Gradient descent",
+    icon=":material/downhill_skiing:",
+    section="How it learns",
+    takeaway=(
+        "Gradient descent feels the slope under its feet and steps downhill, again and again. It "
+        "always finds a valley, but not always the deepest one, and the size of its steps decides "
+        "whether it crawls, arrives or flies off the map."
+    ),
+    intro=(
+        "Picture the loss as a landscape: every point is one setting of the knobs, and its height is "
+        "the loss there. Training stands somewhere on it, blindfolded. It cannot see the valley; it "
+        "can only feel which way the ground tilts, take a step that way, and feel again. The "
+        "**learning rate** is the length of that step."
+    ),
+    why_it_matters=(
+        "When training stalls or blows up, this is the machinery that is failing, and a team has "
+        "levers to pull: the learning rate (the most common culprit), the optimizer (momentum and "
+        "Adam cross ravines and flat ground that stall plain descent), and where training starts. "
+        "A model that has stopped improving may be sitting in a shallow valley, not at the best "
+        "answer, so ask how many starts and settings were tried before calling it done."
+    ),
+)
+
 # Every page the app serves, in the order of the chapter. Home is first.
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS)
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS, GRADIENT_DESCENT)
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

@@ -111,28 +111,35 @@ def _golden(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-1
     return (lo + hi) / 2
 
 
-def _best_bias(kind: str, r: np.ndarray, delta: float, k: float) -> float:
-    """The bias minimising the mean loss of errors ``b - r``, for fixed slope."""
-    if kind == "absolute":
-        return float(np.quantile(r, 0.5, method="inverted_cdf"))
-    if kind == "asymmetric":  # the mean pinball loss is least at the k / (1 + k) quantile
-        return float(np.quantile(r, k / (1 + k), method="inverted_cdf"))
-    # Huber: the mean's derivative in b, mean(clip(b - r, -delta, delta)), is increasing and
-    # piecewise linear, so Newton's method lands on its root in a few steps; bisection guards it.
-    lo, hi, b = float(r.min()), float(r.max()), float(np.median(r))
-    for _ in range(100):
-        d = b - r
-        g = float(np.mean(np.clip(d, -delta, delta)))
-        if g == 0:
+def _best_bias(kind: str, r: np.ndarray, k: float) -> float:
+    """The bias minimising the mean absolute or asymmetric loss of errors ``b - r``, for fixed slope.
+
+    Both are least at a quantile of ``r``: the median, or the ``k / (1 + k)`` quantile.
+    """
+    share = 0.5 if kind == "absolute" else k / (1 + k)
+    return float(np.quantile(r, share, method="inverted_cdf"))
+
+
+def _huber_irls(x: np.ndarray, y: np.ndarray, delta: float) -> tuple[float, float]:
+    """The Huber line by iteratively reweighted least squares.
+
+    Each round solves a weighted least-squares line in which a point whose miss exceeds
+    ``delta`` gets weight ``delta / |miss|``; every round lowers the Huber loss, and the fixed
+    point is its minimum.
+    """
+    w, b = np.polyfit(x, y, 1)
+    for _ in range(500):
+        miss = np.abs(y - (w * x + b))
+        weight = np.where(miss <= delta, 1.0, delta / np.maximum(miss, delta))
+        sw, swx, swy = weight.sum(), (weight * x).sum(), (weight * y).sum()
+        swxx, swxy = (weight * x * x).sum(), (weight * x * y).sum()
+        det = sw * swxx - swx**2
+        new_w, new_b = (sw * swxy - swx * swy) / det, (swxx * swy - swx * swxy) / det
+        done = abs(new_w - w) + abs(new_b - b) < 1e-13
+        w, b = new_w, new_b
+        if done:
             break
-        lo, hi = (b, hi) if g < 0 else (lo, b)
-        slope = float(np.mean(np.abs(d) < delta))
-        step = b - g / slope if slope > 0 else (lo + hi) / 2
-        step = step if lo < step < hi else (lo + hi) / 2
-        if abs(step - b) <= 1e-13 * (1 + abs(b)):
-            break
-        b = step
-    return b
+    return float(w), float(b)
 
 
 def fit_under_loss(x: np.ndarray, y: np.ndarray, kind: str, *, delta: float = 1.0, k: float = 1.0) -> LossFit:
@@ -140,10 +147,11 @@ def fit_under_loss(x: np.ndarray, y: np.ndarray, kind: str, *, delta: float = 1.
 
     Notes
     -----
-    Squared error has a closed form (:func:`fit_least_squares`). The others are convex in
-    ``(w, b)`` without one, so the bias is solved exactly for each slope (a median, a quantile,
-    or a bisection for Huber) and the slope by golden-section search on what remains, which is
-    convex too. The search runs in standardised units, where the slope is of order one.
+    Squared error has a closed form (:func:`fit_least_squares`); Huber is found by iteratively
+    reweighted least squares. Absolute and asymmetric error are convex in ``(w, b)`` with
+    kinks, so the bias is solved exactly for each slope (a quantile) and the slope by
+    golden-section search on what remains, which is convex too. Both searches run in
+    standardised units, where the slope is of order one.
     """
     _check_xy(x, y)
     if kind == "squared":
@@ -153,15 +161,18 @@ def fit_under_loss(x: np.ndarray, y: np.ndarray, kind: str, *, delta: float = 1.
     mx, sx, my, sy = x.mean(), x.std(), y.mean(), y.std()
     if sx == 0 or sy == 0:
         raise ValueError("x and y both need some spread to fit a line")
-    xs, ys, delta_s = (x - mx) / sx, (y - my) / sy, delta / sy
+    xs, ys = (x - mx) / sx, (y - my) / sy
+    if kind == "huber":
+        w_s, b_s = _huber_irls(xs, ys, delta / sy)
+    else:
 
-    def profile(w: float) -> float:
-        r = ys - w * xs
-        return float(np.mean(losses.penalty(kind, _best_bias(kind, r, delta_s, k) - r, delta=delta_s, k=k)))
+        def profile(w: float) -> float:
+            r = ys - w * xs
+            return float(np.mean(losses.penalty(kind, _best_bias(kind, r, k) - r, k=k)))
 
-    w_ls = float(np.mean(xs * ys))  # the least-squares slope in these units: a good centre
-    w_s = _golden(profile, w_ls - 5.0, w_ls + 5.0)
-    b_s = _best_bias(kind, ys - w_s * xs, delta_s, k)
+        w_ls = float(np.mean(xs * ys))  # the least-squares slope in these units: a good centre
+        w_s = _golden(profile, w_ls - 5.0, w_ls + 5.0)
+        b_s = _best_bias(kind, ys - w_s * xs, k)
     w = float(sy * w_s / sx)
     b = float(sy * b_s + my - w * mx)
     return LossFit(w, b, losses.mean_loss(kind, y, predict(x, w, b), delta=delta, k=k))

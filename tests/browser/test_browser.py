@@ -189,3 +189,15 @@ def test_a_scene_button_sets_up_the_story_and_the_link_follows(page, base_url):
     assert "mansions" not in page.evaluate("location.search")  # a scene resets what it does not name
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Cross-entropy penalty")).to_contain_text("3.91")
     assert_drawn_without_errors(page)
+
+
+def test_pressing_play_walks_downhill_in_the_browser_without_a_rerun(page, base_url):
+    page.goto(f"{base_url}/gradient_descent?steps=60")
+    settle(page)
+    player = page.locator('[data-testid="stPlotlyChart"]').first
+    step = player.locator(".slider-container .slider-label").first  # the slider's current value
+    expect(step).to_have_text("Step 0")
+    player.get_by_text("▶ Play").click()
+    page.wait_for_timeout(500)
+    assert page.locator('[data-testid="stStatusWidget"]').count() == 0  # playback triggered no rerun
+    expect(step).to_have_text("Step 60", timeout=20_000)  # 60 frames at 60 ms: a few seconds

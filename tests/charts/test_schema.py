@@ -4,15 +4,19 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from playground.charts import descent as descent_charts
 from playground.charts import loop, network, regression, theme
 from playground.charts import losses as loss_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import linear, losses
+from playground.models import descent, landscapes, linear, losses
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
 FIT = linear.fit_least_squares(SIZE, PRICE)
 DIRTY = linear.Corruption(price=PRICE[::-1].copy(), corrupted=np.array([True, False, True]))
+
+LAND = landscapes.MOUNTAINS
+WALKS = {o: descent.run(LAND, o, (2.0, 2.0), 0.2, 5) for o in ("gd", "adam")}
 
 BUILT = {
     "line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
@@ -24,6 +28,9 @@ BUILT = {
     "fits_by_loss": lambda: loss_charts.fits_by_loss(SIZE, PRICE, np.array([False, False, True]), {"squared": FIT}),
     "misses_by_loss": lambda: loss_charts.misses_by_loss(SIZE, {"huber": PRICE}),
     "confidence_curves": lambda: loss_charts.confidence_curves(np.array([0.1, 0.9]), SIZE[:2], SIZE[:2], 0.5),
+    "descent_player": lambda: descent_charts.descent_player(LAND, landscapes.grid(LAND, 10), WALKS, blindfold=True),
+    "landscape_3d": lambda: descent_charts.landscape_3d(LAND, landscapes.grid(LAND, 10), WALKS),
+    "two_starts": lambda: descent_charts.two_starts(LAND, landscapes.grid(LAND, 10), {"A": WALKS["gd"]}),
 }
 
 

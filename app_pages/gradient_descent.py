@@ -1,0 +1,118 @@
+import streamlit as st
+
+from playground import ui
+from playground.charts import descent as descent_charts
+from playground.content.descent import valley_name, verdict
+from playground.models import descent, landscapes
+
+RATES = descent.rates()  # 1e-4 to 10, ten to a decade
+LANDS = landscapes.LANDSCAPES
+PAIR_RATE = 0.2  # the two-starts demo's fixed rate: large enough to arrive, small enough to settle
+SHORT = {"house": "House prices", "mountains": "Mountains", "ravine": "Ravine", "plateau": "Plateau"}
+
+
+@st.cache_data(max_entries=16)
+def landscape_grid(key: str, n: int = 64):
+    return landscapes.grid(LANDS[key], n)
+
+
+@st.cache_data(max_entries=512)
+def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int, noisy: bool, seed: int):
+    return descent.run(LANDS[key], optimizer, start, lr, steps, noisy=noisy, seed=seed)
+
+
+@st.cache_data(max_entries=128)
+def safe_rate(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int):
+    return descent.largest_stable_rate(LANDS[key], optimizer, start, lr, steps, RATES)
+
+
+SCENES = (
+    ui.Scene("Too timid", "Tiny steps: after 150 of them it has barely left the start.", {"lr": 0.001}),
+    ui.Scene("Just right", "Steps big enough to arrive, small enough to settle.", {}),
+    ui.Scene("Too bold: oscillates", "Each step overshoots and bounces across the bowl.", {"lr": 0.158}),
+    ui.Scene("Way too bold: diverges", "Every bounce is bigger than the last.", {"lr": 0.2}),
+    ui.Scene(
+        "Stuck in a local valley",
+        "Started on the wrong side, it settles in a valley that is not the deepest.",
+        {"land": "mountains", "lr": 0.2, "sx": 0.9, "sy": 0.9},
+    ),
+    ui.Scene(
+        "Momentum through the ravine",
+        "Plain descent creeps along the ravine's gentle floor; momentum builds speed and arrives.",
+        {"land": "ravine", "lr": 0.00501, "opt": ["gd", "momentum"], "sx": 0.08, "sy": 0.67},
+    ),
+)
+
+ui.header("gradient_descent")
+ui.scene_buttons("gd", SCENES)
+
+st.header("Walk downhill")
+where, who = st.columns(2)
+with where:
+    key = ui.select("gd_land", "Landscape", tuple(LANDS), "house", format_func=SHORT.get)
+with who:
+    chosen = ui.multi("gd_opt", "Optimizers racing", descent.OPTIMIZERS, ("gd",), format_func=descent.NAMES.get)
+controls, picture = st.columns([1, 2.4], gap="large")
+with controls:
+    lr = ui.log_slider("gd_lr", "Learning rate (step size)", RATES, 0.1)
+    steps = ui.slider("gd_steps", "Steps", 10, 300, 150, 10)
+    sx = ui.slider("gd_sx", "Start: left to right", 0.0, 1.0, 0.2, 0.01)
+    sy = ui.slider("gd_sy", "Start: bottom to top", 0.0, 1.0, 0.9, 0.01)
+    noisy = ui.toggle(
+        "gd_noisy", "Noisy gradients", help="Stochastic descent: each slope is measured on a random batch."
+    )
+    seed = ui.number("gd_seed", "Noise seed", 0, 9_999, 0, 1) if noisy else 0
+    blindfold = ui.toggle("gd_blind", "Blindfold", help="Hide the landscape until the walk ends.")
+    show_3d = ui.toggle("gd_3d", "Show the landscape in 3D", help="A 3D view takes about a second to redraw.")
+land = LANDS[key]
+start = land.at(sx, sy)
+paths = {o: walk(key, o, start, lr, steps, noisy, seed) for o in chosen or ("gd",)}
+with picture:
+    if not chosen:
+        st.info("No optimizer picked, so plain gradient descent walks.", icon=":material/touch_app:")
+    player = descent_charts.descent_player(land, landscape_grid(key), paths, blindfold=blindfold)
+    if show_3d:
+        flat, solid = st.columns(2)
+        with solid:
+            ui.chart(descent_charts.landscape_3d(land, landscape_grid(key, 40), paths), "Drag to turn the landscape.")
+        with flat:
+            ui.chart(player, "Press Play, or drag the step slider.")
+    else:
+        ui.chart(player, "Press Play, or drag the step slider. Top: the map seen from above. Below: loss per step.")
+    if key == "house":
+        st.caption("House-price bowl in friendly units: size in thousands of sq ft, price in $100k.")
+
+for path in paths.values():
+    if path.outcome == "diverged":
+        safer = safe_rate(key, path.optimizer, start, lr, steps)
+        advice = f" Try a learning rate of **{safer:g}** or lower." if safer else ""
+        st.error(verdict(path, land, steps) + advice, icon=":material/warning:")
+    else:
+        st.success(verdict(path, land, steps), icon=":material/flag:")
+
+st.header("Two starts, two valleys")
+ui.prose(
+    "On the mountain range, where you start decides where you end. Both walkers below use plain "
+    f"gradient descent with a learning rate of {PAIR_RATE}; only their starting points differ."
+)
+left, right = st.columns([1, 2.4], gap="large")
+with left:
+    ax = ui.slider("gd_ax", "First start: left to right", 0.0, 1.0, 0.07, 0.01)
+    ay = ui.slider("gd_ay", "First start: bottom to top", 0.0, 1.0, 0.57, 0.01)
+    bx = ui.slider("gd_bx", "Second start: left to right", 0.0, 1.0, 0.93, 0.01)
+    by = ui.slider("gd_by", "Second start: bottom to top", 0.0, 1.0, 0.93, 0.01)
+mountains = LANDS["mountains"]
+starts = {"First start": (ax, ay), "Second start": (bx, by)}
+pair = {label: walk("mountains", "gd", mountains.at(*f), PAIR_RATE, 200, False, 0) for label, f in starts.items()}
+with left:
+    for label, path in pair.items():
+        where = valley_name(mountains, path.valley) if path.valley is not None else "no valley yet"
+        st.metric(f"{label}: final loss", f"{path.losses[-1]:.3g}", delta=where, delta_color="off", delta_arrow="off")
+with right:
+    ui.chart(
+        descent_charts.two_starts(mountains, landscape_grid("mountains"), pair),
+        "Each walker only ever goes downhill from where it stands, so each ends in the valley it started above.",
+    )
+
+ui.why_it_matters("gradient_descent")
+ui.terms("Gradient", "Learning rate", "Local minimum", "Convergence", "Optimizer", "Momentum")

@@ -1,0 +1,153 @@
+"""Optimizers as pure step functions, and a runner that records the whole walk downhill.
+
+Positions and gradients are arrays of shape (2,). A step never changes its inputs: it returns a
+new position and a new optimizer state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from playground.models.landscapes import Landscape
+
+OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
+NAMES = {"gd": "Gradient descent", "momentum": "Momentum", "rmsprop": "RMSProp", "adam": "Adam"}
+
+MOMENTUM = 0.9  # share of the previous velocity kept each step
+RMS_DECAY = 0.9  # RMSProp's running average of squared gradients
+ADAM_BETAS = (0.9, 0.999)
+EPS = 1e-8
+NOISE = 0.5  # standard deviation of the noise added to each gradient component when noisy
+EXPLODE = 1e6  # a loss this many times the start's (plus one) counts as diverged
+
+
+@dataclass(frozen=True)
+class OptState:
+    """What an optimizer remembers between steps: velocity, moment estimates, step count."""
+
+    velocity: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    m: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    v: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    t: int = 0
+
+
+def step(name: str, p: np.ndarray, g: np.ndarray, state: OptState, lr: float) -> tuple[np.ndarray, OptState]:
+    """One update of the knobs ``p`` given the gradient ``g``.
+
+    Notes
+    -----
+    - gd: ``p - lr * g``
+    - momentum: ``v = 0.9 v + g``; ``p - lr * v``
+    - rmsprop: ``s = 0.9 s + 0.1 g**2``; ``p - lr * g / (sqrt(s) + eps)``
+    - adam: ``m = 0.9 m + 0.1 g``; ``s = 0.999 s + 0.001 g**2``; with bias corrections
+      ``m_hat = m / (1 - 0.9**t)``, ``s_hat = s / (1 - 0.999**t)``: ``p - lr * m_hat / (sqrt(s_hat) + eps)``
+    """
+    t = state.t + 1
+    if name == "gd":
+        return p - lr * g, OptState(state.velocity, state.m, state.v, t)
+    if name == "momentum":
+        velocity = MOMENTUM * state.velocity + g
+        return p - lr * velocity, OptState(velocity, state.m, state.v, t)
+    if name == "rmsprop":
+        v = RMS_DECAY * state.v + (1 - RMS_DECAY) * g**2
+        return p - lr * g / (np.sqrt(v) + EPS), OptState(state.velocity, state.m, v, t)
+    if name == "adam":
+        b1, b2 = ADAM_BETAS
+        m = b1 * state.m + (1 - b1) * g
+        v = b2 * state.v + (1 - b2) * g**2
+        m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
+        return p - lr * m_hat / (np.sqrt(v_hat) + EPS), OptState(state.velocity, m, v, t)
+    raise ValueError(f"unknown optimizer {name!r}; choose one of {OPTIMIZERS}")
+
+
+@dataclass(frozen=True)
+class Path:
+    """One walk: the position, loss and slope (gradient size) at step 0, 1, ...
+
+    ``positions`` has shape (n_kept, 2); ``losses`` and ``slopes`` (n_kept,). When the loss
+    exploded at step ``diverged_at``, the walk stops just before it, so every number kept is finite.
+    """
+
+    optimizer: str
+    positions: np.ndarray
+    losses: np.ndarray
+    slopes: np.ndarray
+    diverged_at: int | None
+    valley: int | None  # index of the landscape minimum it ended in, if any
+    stalled: bool  # stopped moving on ground that is not a valley floor
+
+    @property
+    def outcome(self) -> str:
+        if self.diverged_at is not None:
+            return "diverged"
+        if self.valley is not None:
+            return "settled"
+        return "stalled" if self.stalled else "walking"
+
+
+def run(
+    land: Landscape,
+    optimizer: str,
+    start: tuple[float, float],
+    lr: float,
+    steps: int,
+    *,
+    noisy: bool = False,
+    seed: int = 0,
+) -> Path:
+    """Walk ``steps`` steps downhill from ``start``; with ``noisy``, each gradient gets seeded noise."""
+    if not (lr > 0 and np.isfinite(lr)):
+        raise ValueError(f"the learning rate must be a positive number, got {lr}")
+    if steps < 1:
+        raise ValueError(f"steps must be at least 1, got {steps}")
+    rng = np.random.default_rng(seed)
+    p, state = np.array(start, dtype=np.float64), OptState()
+    positions, losses, slopes = [p], [float(land.loss(p[0], p[1]))], []
+    limit = EXPLODE * (1 + abs(losses[0]))
+    diverged_at = None
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(1, steps + 1):
+            g = np.array(land.grad(p[0], p[1]), dtype=np.float64)
+            slopes.append(float(np.hypot(*g)))
+            if noisy:
+                g = g + NOISE * rng.standard_normal(2)
+            p, state = step(optimizer, p, g, state, lr)
+            loss = float(land.loss(p[0], p[1]))
+            if not (np.isfinite(loss) and abs(loss) < limit and np.all(np.isfinite(p))):
+                diverged_at = t
+                break
+            positions.append(p)
+            losses.append(loss)
+        final = positions[-1]
+        slopes.append(float(np.hypot(*land.grad(final[0], final[1]))))
+    positions_arr = np.array(positions)
+    extent = max(land.x_range[1] - land.x_range[0], land.y_range[1] - land.y_range[0])
+    valley = None
+    if diverged_at is None:
+        gaps = [np.hypot(final[0] - mx, final[1] - my) for mx, my in land.minima]
+        nearest = int(np.argmin(gaps))
+        valley = nearest if gaps[nearest] < 0.03 * extent else None
+    recent = positions_arr[-min(20, len(positions_arr)) :]
+    moved = float(np.hypot(*(recent[-1] - recent[0])))
+    stalled = diverged_at is None and valley is None and len(positions_arr) > 20 and moved < 1e-3 * extent
+    return Path(
+        optimizer, positions_arr, np.array(losses), np.array(slopes[: len(losses)]), diverged_at, valley, stalled
+    )
+
+
+def rates(per_decade: int = 10, low_exp: int = -4, high_exp: int = 1) -> tuple[float, ...]:
+    """Learning rates evenly spaced on a log scale, ``10**low_exp`` to ``10**high_exp``, to 3 digits."""
+    n = (high_exp - low_exp) * per_decade
+    return tuple(float(f"{10 ** (low_exp + i / per_decade):.3g}") for i in range(n + 1))
+
+
+def largest_stable_rate(
+    land: Landscape, optimizer: str, start: tuple[float, float], lr: float, steps: int, candidates: tuple[float, ...]
+) -> float | None:
+    """The largest candidate rate below ``lr`` whose walk does not diverge, or None."""
+    for rate in sorted((c for c in candidates if c < lr), reverse=True):
+        if run(land, optimizer, start, rate, steps).diverged_at is None:
+            return rate
+    return None

@@ -1,0 +1,102 @@
+import numpy as np
+import pytest
+
+from playground.charts import descent as descent_charts
+from playground.charts import theme
+from playground.models import descent, landscapes
+
+LAND = landscapes.HOUSE
+GRID = landscapes.grid(LAND, 20)
+
+
+def _paths(lr=0.1, steps=30, optimizers=("gd", "adam")):
+    return {o: descent.run(LAND, o, LAND.at(0.2, 0.9), lr, steps) for o in optimizers}
+
+
+def _named(spec, name):
+    return next(t for t in spec["data"] if t.get("name") == name)
+
+
+def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
+    paths = _paths(steps=30)
+    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    frames = spec["frames"]
+    assert len(frames) == 31 and [f["name"] for f in frames[:3]] == ["0", "1", "2"]
+    walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
+    at_ten = frames[10]["data"][frames[10]["traces"].index(walkers)]
+    for i, optimizer in enumerate(paths):  # one point per walker, in the order of the paths
+        np.testing.assert_allclose([at_ten["x"][i], at_ten["y"][i]], paths[optimizer].positions[10], atol=1e-5)
+    slider = spec["layout"]["sliders"][0]
+    assert len(slider["steps"]) == 31 and slider["steps"][5]["args"][0] == ["5"]
+    labels = [b["label"] for b in spec["layout"]["updatemenus"][0]["buttons"]]
+    assert labels == ["▶ Play", "❚❚ Pause"]
+
+
+def test_a_walk_that_ended_early_waits_at_its_last_point():
+    paths = {"gd": descent.run(LAND, "gd", LAND.at(0.2, 0.9), 0.25, 40), "adam": _paths(steps=40)["adam"]}
+    assert paths["gd"].outcome == "diverged"
+    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    assert len(spec["frames"]) == 41
+    walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
+    last = spec["frames"][-1]
+    moved = last["data"][last["traces"].index(walkers)]
+    expected = [paths["gd"].positions[-1, 0], paths["adam"].positions[-1, 0]]
+    np.testing.assert_allclose(moved["x"], expected, atol=1e-5)
+    assert all(np.isfinite(v) for f in spec["frames"] for d in f["data"] for v in d.get("x", []))
+
+
+def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
+    paths = _paths()
+    fig = descent_charts.descent_player(LAND, GRID, paths)
+    contour = fig.data[0]
+    assert contour.type == "contour" and np.asarray(contour.z).shape == (20, 20)
+    np.testing.assert_allclose(
+        next(t for t in fig.data if t.name == "Adam").x, paths["adam"].positions[:, 0], rtol=1e-6
+    )
+    assert list(next(t for t in fig.data if t.name == "Valley floor").x) == [LAND.minima[0][0]]
+    assert list(fig.layout.xaxis.range) == list(LAND.x_range)
+    assert fig.layout.xaxis.title.text == LAND.x_label
+
+
+def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_points_downhill():
+    paths = _paths(optimizers=("gd",))
+    spec = descent_charts.descent_player(LAND, GRID, paths, blindfold=True).to_dict()
+    assert spec["data"][0]["visible"] is False and _named(spec, "Gradient descent loss")["visible"] is False
+    assert _named(spec, "Where each walker stands").get("visible", True) is True
+    arrow_index = [t.get("name") for t in spec["data"]].index("Downhill under its feet")
+    first = spec["frames"][0]
+    ax = first["data"][first["traces"].index(arrow_index)]
+    p = paths["gd"].positions[0]
+    gx, gy = LAND.grad(np.float64(p[0]), np.float64(p[1]))
+    direction = np.array([ax["x"][1] - ax["x"][0], ax["y"][1] - ax["y"][0]])
+    assert np.dot(direction, [gx, gy]) < 0  # against the gradient: downhill
+    last = spec["frames"][-1]
+    assert 0 in last["traces"] and last["data"][last["traces"].index(0)] == {"visible": True}
+    assert "visible" not in spec["frames"][-2]["data"][0]
+
+
+@pytest.mark.parametrize(("lr", "log"), [(0.1, True), (0.0001, False)])
+def test_the_loss_axis_turns_logarithmic_when_the_loss_spans_decades(lr, log):
+    paths = {"gd": descent.run(landscapes.RAVINE, "gd", (-2.5, 1.0), lr, 200)}
+    assert descent_charts.use_log_axis(paths) is log
+
+
+def test_the_3d_view_draws_the_surface_and_each_walk_on_it():
+    paths = _paths()
+    fig = descent_charts.landscape_3d(LAND, GRID, paths)
+    assert fig.data[0].type == "surface"
+    walk = next(t for t in fig.data if t.name == "Adam")
+    assert walk.type == "scatter3d" and len(walk.x) == len(paths["adam"].losses)
+    assert walk.line.color == theme.OPTIMIZER_COLORS["adam"]
+
+
+def test_two_starts_draws_both_walks_in_their_own_colours():
+    land = landscapes.MOUNTAINS
+    pair = {
+        "First start": descent.run(land, "gd", (-3, 0.5), 0.2, 50),
+        "Second start": descent.run(land, "gd", (3, 3), 0.2, 50),
+    }
+    fig = descent_charts.two_starts(land, landscapes.grid(land, 20), pair)
+    first, second = (next(t for t in fig.data if t.name == n) for n in pair)
+    assert first.line.color != second.line.color
+    np.testing.assert_allclose(second.x, pair["Second start"].positions[:, 0], rtol=1e-6)
