@@ -55,7 +55,7 @@ with who:
 controls, picture = st.columns([1, 2.4], gap="large")
 with controls:
     lr = ui.log_slider("gd_lr", "Learning rate (step size)", RATES, 0.1)
-    steps = ui.slider("gd_steps", "Steps", 10, 300, 150, 10)
+    steps = ui.slider("gd_steps", "Steps", 10, 200, 150, 10)
     sx = ui.slider("gd_sx", "Start: left to right", 0.0, 1.0, 0.2, 0.01)
     sy = ui.slider("gd_sy", "Start: bottom to top", 0.0, 1.0, 0.9, 0.01)
     noisy = ui.toggle(

@@ -33,7 +33,7 @@ STRESS = {
     "gradient_descent": (
         {"steps": "200"},
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam"},
-        {"steps": "300", "opt": "gd,momentum,rmsprop,adam", "blind": "1", "3d": "1"},
+        {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "blind": "1", "3d": "1"},
     ),
     "loss_functions": ({"mansions": "4", "fits": "squared,absolute,huber,asymmetric"},),
 }
@@ -83,11 +83,14 @@ def bench_page(file: str, runs: int, params: dict[str, str]) -> tuple[str, float
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("pages", nargs="*", help="page slugs to measure (default: every page)")
     args = parser.parse_args()
     open_page(ALL_PAGES[0].file)  # warm imports and caches once, as a running server has them
     print(f"{'page (and link)':<18} {'slowest control':<28} {'rerun ms (median)':>18} {'chart KB':>9}  verdict")
     missed = 0
     for info in ALL_PAGES:
+        if args.pages and info.slug not in args.pages:
+            continue
         for params in ({}, *STRESS.get(info.slug, ())):
             label, ms, chart_bytes = bench_page(info.file, args.runs, params)
             ok = ms < RERUN_TARGET_MS and chart_bytes <= BYTES_TARGET

@@ -1,8 +1,10 @@
 """Open a page of the real app (entry point, navigation and sidebar included) in AppTest."""
 
+import base64
 import json
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,3 +34,10 @@ def table(at: AppTest, first_column: str) -> list[dict[str, str]]:
     header, _, *rows = text.splitlines()
     names = [c.strip() for c in header.strip("|").split("|")]
     return [dict(zip(names, (c.strip() for c in row.strip("|").split("|")), strict=True)) for row in rows]
+
+
+def array(values) -> np.ndarray:
+    """A trace's numbers, whether sent as a plain list or as Plotly's base64 typed array."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]).newbyteorder("<"))
+    return np.asarray(values, dtype=float)

@@ -11,6 +11,7 @@ validate every builder's output instead (``tests/charts``), so a misspelt proper
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,6 +42,11 @@ VALIDATION = ORANGE
 # One colour per loss function, on every chart that compares them.
 LOSS_COLORS = {"squared": VERMILLION, "absolute": BLUE, "huber": GREEN, "asymmetric": PURPLE}
 OUTLIER = ORANGE
+VERDICT_COLORS = {
+    "underfit": "rgba(86,180,233,0.18)",
+    "good fit": "rgba(0,158,115,0.18)",
+    "overfit": "rgba(213,94,0,0.15)",
+}
 # One colour per optimizer, bright enough to read on the landscape's blues.
 OPTIMIZER_COLORS = {"gd": VERMILLION, "momentum": ORANGE, "rmsprop": GREEN, "adam": PURPLE}
 # Plotly.js's own "Blues" runs from deep blue (low) to pale grey (high): valleys dark. (Named
@@ -56,6 +62,12 @@ AXIS = {
     "residual": "Miss: actual minus predicted ($)",
     "probability": "Probability the model gave the right answer",
     "step": "Step",
+    "size_k": "House size (thousand sq ft)",
+    "price_k": "Sale price ($k)",
+    "degree": "Model complexity (polynomial degree)",
+    "rmse": "Typical miss, RMSE ($k, log scale)",
+    "epoch": "Epoch (one pass over the training houses)",
+    "n_train": "Training houses (log scale)",
     "loss": "Loss",
 }
 DOLLARS = {"tickformat": "$~s"}  # -$100k, not $-100k
@@ -127,24 +139,35 @@ def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> g
     return go.Figure(_spec(data, height, layout), _validate=False)
 
 
-class AnimatedFigure(go.Figure):
-    """A figure whose frames and playback controls skip Plotly's Python objects entirely.
+def _typed(value: Any) -> Any:
+    """Numpy arrays as Plotly.js typed arrays (float32, base64), at any depth of a spec."""
+    if isinstance(value, np.ndarray):
+        a = np.ascontiguousarray(value, dtype="<f4")
+        spec = {"dtype": "f4", "bdata": base64.b64encode(a.tobytes()).decode("ascii")}
+        if a.ndim > 1:
+            spec["shape"] = ", ".join(map(str, a.shape))
+        return spec
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return value
 
-    Two hundred frames as Plotly objects cost over 100 ms to build and 50 ms more to copy on
-    every rerun; as plain dicts they cost about one. Streamlit serialises a figure through
-    ``to_dict()``, so the frames and controls are merged in there, JSON-ready.
+
+class AnimatedFigure(go.Figure):
+    """A figure that is only its JSON: data, layout, frames and playback controls as plain dicts.
+
+    Plotly's Python objects cost over 100 ms to build for two hundred frames and tens more to
+    copy on every rerun. Streamlit reads a figure through ``to_dict()``, so this figure keeps
+    nothing but the spec and hands it over, arrays already encoded. Read it with ``to_dict()``.
     """
 
-    def __init__(self, spec: dict[str, Any], frames: list[dict[str, Any]], controls: dict[str, Any]) -> None:
-        super().__init__(spec, _validate=False)
-        self._raw_frames = frames
-        self._raw_controls = controls
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__()
+        self._spec = spec
 
     def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["frames"] = self._raw_frames
-        out["layout"].update(self._raw_controls)
-        return out
+        return _typed(self._spec)
 
 
 def animated(
@@ -188,7 +211,7 @@ def animated(
             }
         ],
     }
-    return AnimatedFigure(spec, frames, controls)
+    return AnimatedFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames})
 
 
 def human_count(n: float, *, short: bool = False) -> str:
@@ -197,6 +220,15 @@ def human_count(n: float, *, short: bool = False) -> str:
         if n >= size:
             return f"{n / size:.3g}{word[0].upper()}" if short else f"{n / size:.3g} {word}"
     return f"{n:,.0f}"
+
+
+def money(dollars_: float) -> str:
+    """Short dollar amounts for headline numbers: $950, $63k, $1.6M, $1.6B."""
+    sign, size = ("-" if dollars_ < 0 else ""), abs(dollars_)
+    for step, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= step:
+            return f"{sign}${size / step:.3g}{unit}"
+    return f"{sign}${size:,.0f}"
 
 
 def dollars(value: float, *, signed: bool = False) -> str:

@@ -133,6 +133,42 @@ TERMS: dict[str, Term] = {
             "gradient_descent",
         ),
         Term(
+            "Overfitting",
+            "Learning the training examples too well, noise and accidents included, so the model "
+            "does worse on new data. Training error is low; validation error is high.",
+            "overfitting",
+        ),
+        Term(
+            "Underfitting",
+            "Learning too little: the model is too simple, or trained too briefly, to capture the "
+            "pattern, so it does badly on training and new data alike.",
+            "overfitting",
+        ),
+        Term(
+            "Validation set",
+            "Examples held back from training and used only to measure how the model does on data "
+            "it has never seen. It is the exam; the training set is the homework.",
+            "overfitting",
+        ),
+        Term(
+            "Generalisation",
+            "Doing well on new data, not just on the examples seen in training. It is the whole "
+            "point of training a model.",
+            "overfitting",
+        ),
+        Term(
+            "Regularisation",
+            "Anything that discourages a model from fitting noise, for example a penalty on large "
+            "parameters (L2) or stopping training early. It trades a little training accuracy for "
+            "better results on new data.",
+            "overfitting",
+        ),
+        Term(
+            "Epoch",
+            "One full pass of training over every example in the training set.",
+            "overfitting",
+        ),
+        Term(
             "Neuron",
             "A small unit in a network that adds up its weighted inputs plus a bias and "
             "passes the result on. Each line between neurons is one weight.",

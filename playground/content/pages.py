@@ -114,6 +114,31 @@ GRADIENT_DESCENT = PageInfo(
     ),
 )
 
+OVERFITTING = PageInfo(
+    slug="overfitting",
+    file="app_pages/overfitting.py",
+    title="Overfitting and underfitting",
+    icon=":material/ssid_chart:",
+    section="How it learns",
+    takeaway=(
+        "A model that memorises its training data looks perfect until it meets new data; a model "
+        "too simple to learn looks bad everywhere. The goal is the pattern, not the points, and "
+        "only data the model never saw can tell you which one you have."
+    ),
+    intro=(
+        "Houses here come from a known market: the grey dashed curve is the real pattern, and each "
+        "sale lands near it with some luck thrown in. The model sees only the blue training houses. "
+        "The orange validation houses are kept back, like an exam it has not seen, to show how it "
+        "does on new data."
+    ),
+    why_it_matters=(
+        "Never judge a model on the data it trained on: an overfit model scores perfectly there "
+        "and fails in production. Ask for results on held-out data, and ask how the gap between "
+        "training and validation behaves as data grows. When a model does not generalise, the fix "
+        "is usually the data (more of it, cleaner, more representative), not cleverer code."
+    ),
+)
+
 # Every page the app serves, in the order of the chapter. Home is first.
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS, GRADIENT_DESCENT)
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS, GRADIENT_DESCENT, OVERFITTING)
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

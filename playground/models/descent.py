@@ -6,6 +6,7 @@ new position and a new optimizer state.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -110,12 +111,12 @@ def run(
     with np.errstate(over="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
             g = np.array(land.grad(p[0], p[1]), dtype=np.float64)
-            slopes.append(float(np.hypot(*g)))
+            slopes.append(math.hypot(g[0], g[1]))
             if noisy:
                 g = g + NOISE * rng.standard_normal(2)
             p, state = step(optimizer, p, g, state, lr)
             loss = float(land.loss(p[0], p[1]))
-            if not (np.isfinite(loss) and abs(loss) < limit and np.all(np.isfinite(p))):
+            if not (math.isfinite(loss) and abs(loss) < limit and math.isfinite(p[0]) and math.isfinite(p[1])):
                 diverged_at = t
                 break
             positions.append(p)

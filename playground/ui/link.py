@@ -105,10 +105,13 @@ class Choice(_Spec):
                 return raw
             raise ValueError(f"'{raw}' is not one of {', '.join(map(str, self.options))}")
         value = _finite(raw)
+        if value in self.options:  # exact, including a 0 ("off") among log-spaced options
+            return self.options[self.options.index(value)]
         low, high = min(self.options), max(self.options)
         if not low <= value <= high or value <= 0:
             raise ValueError(f"{format_number(value)} is outside {format_number(low)} to {format_number(high)}")
-        return min(self.options, key=lambda o: abs(math.log(o) - math.log(value)))
+        positive = [o for o in self.options if o > 0]
+        return min(positive, key=lambda o: abs(math.log(o) - math.log(value)))
 
     def valid(self, value: Any) -> bool:
         return value in self.options

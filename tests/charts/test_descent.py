@@ -4,6 +4,7 @@ import pytest
 from playground.charts import descent as descent_charts
 from playground.charts import theme
 from playground.models import descent, landscapes
+from tests.apptest import array
 
 LAND = landscapes.HOUSE
 GRID = landscapes.grid(LAND, 20)
@@ -47,15 +48,14 @@ def test_a_walk_that_ended_early_waits_at_its_last_point():
 
 def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
     paths = _paths()
-    fig = descent_charts.descent_player(LAND, GRID, paths)
-    contour = fig.data[0]
-    assert contour.type == "contour" and np.asarray(contour.z).shape == (20, 20)
-    np.testing.assert_allclose(
-        next(t for t in fig.data if t.name == "Adam").x, paths["adam"].positions[:, 0], rtol=1e-6
-    )
-    assert list(next(t for t in fig.data if t.name == "Valley floor").x) == [LAND.minima[0][0]]
-    assert list(fig.layout.xaxis.range) == list(LAND.x_range)
-    assert fig.layout.xaxis.title.text == LAND.x_label
+    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    contour = spec["data"][0]
+    assert contour["type"] == "contour" and contour["z"]["shape"] == "20, 20"
+    np.testing.assert_allclose(array(contour["customdata"]).reshape(20, 20), GRID[2], rtol=1e-6)
+    np.testing.assert_allclose(array(_named(spec, "Adam")["x"]), paths["adam"].positions[:, 0], rtol=1e-6)
+    assert list(_named(spec, "Valley floor")["x"]) == [LAND.minima[0][0]]
+    assert spec["layout"]["xaxis"]["range"] == list(LAND.x_range)
+    assert spec["layout"]["xaxis"]["title"]["text"] == LAND.x_label
 
 
 def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_points_downhill():

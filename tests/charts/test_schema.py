@@ -5,10 +5,11 @@ import plotly.graph_objects as go
 import pytest
 
 from playground.charts import descent as descent_charts
+from playground.charts import fitting as fit_charts
 from playground.charts import loop, network, regression, theme
 from playground.charts import losses as loss_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, landscapes, linear, losses
+from playground.models import descent, fitting, landscapes, linear, losses
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
@@ -17,6 +18,10 @@ DIRTY = linear.Corruption(price=PRICE[::-1].copy(), corrupted=np.array([True, Fa
 
 LAND = landscapes.MOUNTAINS
 WALKS = {o: descent.run(LAND, o, (2.0, 2.0), 0.2, 5) for o in ("gd", "adam")}
+
+SAMPLE = fitting.sample(np.random.default_rng(0), 12, 50.0, n_val=12)
+SWEPT = fitting.sweep(SAMPLE)
+KINDS = ["underfit"] * 2 + ["good fit"] * 4 + ["overfit"] * 10
 
 BUILT = {
     "line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
@@ -31,6 +36,10 @@ BUILT = {
     "descent_player": lambda: descent_charts.descent_player(LAND, landscapes.grid(LAND, 10), WALKS, blindfold=True),
     "landscape_3d": lambda: descent_charts.landscape_3d(LAND, landscapes.grid(LAND, 10), WALKS),
     "two_starts": lambda: descent_charts.two_starts(LAND, landscapes.grid(LAND, 10), {"A": WALKS["gd"]}),
+    "fit_view": lambda: fit_charts.fit_view(SAMPLE, SAMPLE.x_val, SAMPLE.y_val, SAMPLE.y_val),
+    "complexity_curve": lambda: fit_charts.complexity_curve(SWEPT, 3, KINDS, 50.0),
+    "epoch_curves": lambda: fit_charts.epoch_curves(fitting.train_by_descent(SAMPLE, 4, 10), 50.0),
+    "data_size_curve": lambda: fit_charts.data_size_curve(fitting.learning_curve(0, (10, 20), 2, 50.0), 50.0),
 }
 
 

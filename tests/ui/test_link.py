@@ -7,6 +7,7 @@ FINE = link.Range(0.0, 1.0, 0.05, 0.5)
 RATE = link.Choice((0.001, 0.01, 0.1, 1.0), 0.1)
 KIND = link.Choice(("mse", "mae"), "mse")
 SWITCH = link.Switch(False)
+PENALTY = link.Choice((0.0, 0.001, 0.01, 0.1), 0.0)
 PICK = link.Choices(("mse", "mae", "huber"), ("mse", "mae"))
 
 
@@ -19,6 +20,9 @@ PICK = link.Choices(("mse", "mae", "huber"), ("mse", "mae"))
         pytest.param(FINE, "0.26", 0.25, id="float snaps to 0.05"),
         pytest.param(RATE, "0.012", 0.01, id="log value snaps to the nearest option"),
         pytest.param(KIND, "mae", "mae", id="named option"),
+        pytest.param(PENALTY, "0", 0.0, id="zero among log options"),
+        pytest.param(PENALTY, "0.0004", 0.001, id="between options, snaps in log space"),
+        pytest.param(PENALTY, "-0", 0.0, id="minus zero is zero"),
         pytest.param(SWITCH, "1", True, id="switch 1"),
         pytest.param(SWITCH, "off", False, id="switch off"),
         pytest.param(SWITCH, "TRUE", True, id="switch any case"),

@@ -1,0 +1,219 @@
+"""Polynomial regression with a ridge (L2) penalty: a model whose flexibility is one knob.
+
+Shapes: ``x`` and ``y`` are arrays of shape (n_samples,). House sizes are in thousands of square
+feet and prices in thousands of dollars. Errors are root mean squared errors (RMSE), in $k.
+
+Numerical stability: x is mapped to [-1, 1] over :data:`X_RANGE` and expanded in Legendre
+polynomials, which stay well conditioned up to degree 15 where plain powers of x do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.polynomial import legendre
+
+X_RANGE = (0.6, 4.0)  # thousand sq ft
+MAX_DEGREE = 15
+
+
+def truth(x: np.ndarray) -> np.ndarray:
+    """The real relation the samples come from: price ($k) rises with size, then flattens.
+
+    Notes
+    -----
+    ``40 + 320 x - 38 x**2``: $322k at 1,000 sq ft, $712k at 4,000 sq ft.
+    """
+    return 40.0 + 320.0 * x - 38.0 * x**2
+
+
+@dataclass(frozen=True)
+class Sample:
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+
+
+def sample(rng: np.random.Generator, n_train: int, noise: float, n_val: int = 200) -> Sample:
+    """Houses drawn uniformly over :data:`X_RANGE`, priced by :func:`truth` plus Normal(0, noise) $k.
+
+    The validation houses come from the same market but are never used for fitting.
+    """
+    if n_train < 1 or n_val < 1:
+        raise ValueError(f"need at least one training and one validation house, got {n_train} and {n_val}")
+    if noise < 0:
+        raise ValueError(f"noise must be non-negative, got {noise}")
+    x_train = rng.uniform(*X_RANGE, n_train)
+    y_train = truth(x_train) + rng.normal(0.0, noise, n_train)
+    x_val = rng.uniform(*X_RANGE, n_val)
+    y_val = truth(x_val) + rng.normal(0.0, noise, n_val)
+    return Sample(x_train, y_train, x_val, y_val)
+
+
+def _features(x: np.ndarray, degree: int) -> np.ndarray:
+    z = 2 * (np.asarray(x, dtype=np.float64) - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) - 1
+    return legendre.legvander(z, degree)
+
+
+@dataclass(frozen=True)
+class Polynomial:
+    """A fitted polynomial: Legendre coefficients of shape (degree + 1,)."""
+
+    coef: np.ndarray
+
+    @property
+    def degree(self) -> int:
+        return self.coef.shape[0] - 1
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return _features(x, self.degree) @ self.coef
+
+
+def roughness(degree: int) -> np.ndarray:
+    """Penalty weight of each Legendre coefficient: ``j**2``, so wiggles cost more than the trend.
+
+    The constant (j = 0) is free, and a straight line's slope is barely touched.
+    """
+    return np.arange(degree + 1, dtype=np.float64) ** 2
+
+
+def fit(x: np.ndarray, y: np.ndarray, degree: int, l2: float = 0.0) -> Polynomial:
+    """Least squares with an L2 penalty on the coefficients, weighted by roughness, in closed form.
+
+    Notes
+    -----
+    Minimises ``mean((V c - y)**2) + l2 * sum((j**2 * c_j)**2)`` where ``V`` holds the Legendre
+    features (see :func:`roughness`). It is solved as one ordinary least-squares problem on
+    ``V`` stacked over ``sqrt(n * l2) * diag(j**2)``, which stays stable where the normal
+    equations would not. With fewer points than coefficients and no penalty, the minimum-norm
+    solution is returned.
+    """
+    if not 0 <= degree <= MAX_DEGREE:
+        raise ValueError(f"degree must be between 0 and {MAX_DEGREE}, got {degree}")
+    if not l2 >= 0:
+        raise ValueError(f"the L2 penalty must be non-negative, got {l2}")
+    V = _features(x, degree)
+    n = V.shape[0]
+    penalty = np.sqrt(n * l2) * np.diag(roughness(degree))
+    coef, *_ = np.linalg.lstsq(np.vstack([V, penalty]), np.concatenate([y, np.zeros(degree + 1)]), rcond=None)
+    return Polynomial(coef)
+
+
+def rmse(model: Polynomial, x: np.ndarray, y: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((model.predict(x) - y) ** 2)))
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Training and validation RMSE ($k) for degree 0, 1, ..., MAX_DEGREE."""
+
+    degrees: np.ndarray
+    train: np.ndarray
+    val: np.ndarray
+
+    @property
+    def best(self) -> int:
+        return int(self.degrees[np.argmin(self.val)])
+
+
+def sweep(s: Sample, l2: float = 0.0) -> Sweep:
+    degrees = np.arange(MAX_DEGREE + 1)
+    models = [fit(s.x_train, s.y_train, d, l2) for d in degrees]
+    return Sweep(
+        degrees,
+        np.array([rmse(m, s.x_train, s.y_train) for m in models]),
+        np.array([rmse(m, s.x_val, s.y_val) for m in models]),
+    )
+
+
+# The verdict rule, stated once: validation error against the best any degree reaches.
+GOOD_FIT_SLACK = 1.10  # validation error within 10 % of the best degree's: a good fit
+
+
+def verdict(degree: int, val: float, best_degree: int, best_val: float) -> str:
+    """``"good fit"``, ``"underfit"`` or ``"overfit"``, judged on new data only.
+
+    Notes
+    -----
+    Good fit when the validation error is within 10 % of the lowest validation error any
+    degree reaches. Otherwise the model does worse on new data than it could: with less
+    flexibility than the best degree it is too simple (underfit); with more, it has memorised
+    its training houses (overfit).
+    """
+    if val <= GOOD_FIT_SLACK * best_val:
+        return "good fit"
+    return "underfit" if degree < best_degree else "overfit"
+
+
+@dataclass(frozen=True)
+class History:
+    """Training by gradient descent: training and validation RMSE ($k) per epoch, and the best epoch."""
+
+    epochs: np.ndarray
+    train: np.ndarray
+    val: np.ndarray
+
+    @property
+    def best_epoch(self) -> int:
+        return int(self.epochs[np.argmin(self.val)])
+
+
+def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> History:
+    """Full-batch gradient descent on the same penalised loss as :func:`fit`, from all zeros.
+
+    Each epoch is one step over the whole training set (a batch of everything), at rate
+    ``1 / L`` where ``L`` is the loss's largest curvature, the fastest rate that cannot diverge
+    on this bowl. Errors are recorded as RMSE ($k) after every epoch, starting at epoch 0.
+    """
+    V, Vv = _features(s.x_train, degree), _features(s.x_val, degree)
+    n = V.shape[0]
+    ridge = l2 * roughness(degree) ** 2
+    curvature = 2 * np.linalg.eigvalsh(V.T @ V / n).max() + 2 * ridge.max()
+    lr = 1.0 / curvature
+    coef = np.zeros(degree + 1)
+    coef[0] = s.y_train.mean()  # start level with the average price: the data, not zero, is the origin
+    train, val = np.empty(epochs + 1), np.empty(epochs + 1)
+    for e in range(epochs + 1):
+        r = V @ coef - s.y_train
+        train[e] = np.sqrt(np.mean(r**2))
+        val[e] = np.sqrt(np.mean((Vv @ coef - s.y_val) ** 2))
+        grad = 2 * V.T @ r / n + 2 * ridge * coef
+        coef = coef - lr * grad
+    return History(np.arange(epochs + 1), train, val)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The chapter's three kinds of metric, for one model on validation houses."""
+
+    rmse: float  # model metric: typical miss, $k
+    within_10pct: float  # business metric: share of houses priced within 10 % of their sale price
+    override: float  # decision metric: share an agent would override (a miss over OVERRIDE_AT)
+
+
+OVERRIDE_AT = 75.0  # $k: a miss an experienced agent would not accept
+
+
+def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> Metrics:
+    miss = np.abs(np.asarray(y_pred) - np.asarray(y_true))
+    return Metrics(
+        rmse=float(np.sqrt(np.mean(miss**2))),
+        within_10pct=float(np.mean(miss <= 0.1 * np.abs(y_true))),
+        override=float(np.mean(miss > OVERRIDE_AT)),
+    )
+
+
+def learning_curve(seed: int, sizes: tuple[int, ...], degree: int, noise: float, l2: float = 0.0) -> Sweep:
+    """Training and validation RMSE of one degree as the training set grows.
+
+    Each size gets its own sample from ``seed``; the returned ``degrees`` field holds the sizes.
+    """
+    train, val = [], []
+    for n in sizes:
+        s = sample(np.random.default_rng(seed), n, noise)
+        model = fit(s.x_train, s.y_train, degree, l2)
+        train.append(rmse(model, s.x_train, s.y_train))
+        val.append(rmse(model, s.x_val, s.y_val))
+    return Sweep(np.array(sizes), np.array(train), np.array(val))

@@ -1,0 +1,137 @@
+import numpy as np
+import pytest
+
+from playground.models import fitting
+
+
+def _sample(n_train=30, noise=60.0, seed=0):
+    return fitting.sample(np.random.default_rng(seed), n_train, noise)
+
+
+@pytest.mark.parametrize("degree", [0, 1, 2, 3, 5])
+def test_the_fit_equals_numpy_polyfit_for_small_degrees(degree):
+    s = _sample()
+    model = fitting.fit(s.x_train, s.y_train, degree)
+    reference = np.polyval(np.polyfit(s.x_train, s.y_train, degree), s.x_val)
+    np.testing.assert_allclose(model.predict(s.x_val), reference, rtol=1e-7, atol=1e-6)
+
+
+def test_degree_zero_predicts_the_training_mean_everywhere():
+    s = _sample()
+    model = fitting.fit(s.x_train, s.y_train, 0)
+    np.testing.assert_allclose(model.predict(np.array([0.7, 2.0, 3.9])), s.y_train.mean())
+
+
+def test_degree_fifteen_stays_finite_and_bounded_on_the_data():
+    s = _sample(n_train=40)
+    model = fitting.fit(s.x_train, s.y_train, 15)
+    fitted = model.predict(s.x_train)
+    assert np.all(np.isfinite(model.coef))
+    assert np.max(np.abs(fitted - s.y_train)) < 10 * s.y_train.std()
+    assert fitting.rmse(model, s.x_train, s.y_train) < fitting.rmse(
+        fitting.fit(s.x_train, s.y_train, 3), s.x_train, s.y_train
+    )
+
+
+def test_few_points_and_a_high_degree_fail_on_new_data_while_many_points_close_the_gap():
+    few = _sample(n_train=15)
+    many = _sample(n_train=300)
+    gaps = {}
+    for name, s in (("few", few), ("many", many)):
+        model = fitting.fit(s.x_train, s.y_train, 12)
+        gaps[name] = fitting.rmse(model, s.x_val, s.y_val) - fitting.rmse(model, s.x_train, s.y_train)
+    assert gaps["few"] > 100  # $k: validation far worse than training
+    assert gaps["many"] < 20
+
+
+def test_a_large_l2_penalty_shrinks_the_coefficients():
+    s = _sample(n_train=20)
+    free, tied = fitting.fit(s.x_train, s.y_train, 10), fitting.fit(s.x_train, s.y_train, 10, l2=1.0)
+    assert np.linalg.norm(tied.coef[1:]) < np.linalg.norm(free.coef[1:])
+    assert np.linalg.norm(tied.coef[2:]) < 0.02 * np.linalg.norm(free.coef[2:])  # the wiggles most of all
+    assert tied.coef[0] == pytest.approx(s.y_train.mean(), rel=0.2)  # the constant is not penalised
+
+
+def test_the_penalised_fit_minimises_its_stated_objective():
+    s = _sample(n_train=25)
+    l2 = 0.01
+    model = fitting.fit(s.x_train, s.y_train, 6, l2)
+
+    def objective(c):
+        r = fitting._features(s.x_train, 6) @ c - s.y_train
+        return np.mean(r**2) + l2 * np.sum((np.arange(7) ** 2 * c) ** 2)
+
+    best = objective(model.coef)
+    rng = np.random.default_rng(1)
+    for _ in range(20):
+        assert objective(model.coef + 0.01 * rng.standard_normal(7)) > best
+
+
+def test_the_sweep_covers_every_degree_and_training_error_never_rises():
+    sw = fitting.sweep(_sample())
+    assert list(sw.degrees) == list(range(fitting.MAX_DEGREE + 1))
+    assert np.all(np.diff(sw.train) <= 1e-6)  # nested models: more flexibility never fits worse
+    assert sw.best == int(np.argmin(sw.val))
+
+
+@pytest.mark.parametrize(
+    ("degree", "val", "expected"),
+    [
+        pytest.param(3, 60.0, "good fit", id="the best degree itself"),
+        pytest.param(6, 65.9, "good fit", id="within 10 % of the best"),
+        pytest.param(0, 155.0, "underfit", id="simpler than the best and worse"),
+        pytest.param(12, 140.0, "overfit", id="more flexible than the best and worse"),
+        pytest.param(7, 66.1, "overfit", id="just past the slack"),
+    ],
+)
+def test_the_verdict_rule_on_constructed_cases(degree, val, expected):
+    assert fitting.verdict(degree, val, best_degree=3, best_val=60.0) == expected
+
+
+def test_the_verdicts_run_underfit_good_overfit_across_the_degrees():
+    sw = fitting.sweep(_sample(n_train=20))
+    kinds = [fitting.verdict(d, v, sw.best, float(sw.val.min())) for d, v in zip(sw.degrees, sw.val, strict=True)]
+    assert kinds[0] == "underfit" and kinds[sw.best] == "good fit" and kinds[-1] == "overfit"
+    assert kinds.index("overfit") > max(i for i, k in enumerate(kinds) if k == "underfit")
+
+
+def test_regularisation_tames_a_flexible_model_without_flattening_the_trend():
+    s = _sample(n_train=20)
+    wild, tamed = fitting.fit(s.x_train, s.y_train, 12), fitting.fit(s.x_train, s.y_train, 12, l2=0.01)
+    simple = fitting.fit(s.x_train, s.y_train, 2)
+    assert fitting.rmse(tamed, s.x_val, s.y_val) < fitting.rmse(wild, s.x_val, s.y_val)
+    assert fitting.rmse(tamed, s.x_val, s.y_val) < 1.1 * fitting.rmse(simple, s.x_val, s.y_val)
+
+
+def test_the_best_epoch_is_where_validation_error_is_lowest():
+    history = fitting.train_by_descent(_sample(n_train=15), 15, 300)
+    assert history.best_epoch == int(np.argmin(history.val))
+    assert history.train[-1] < history.train[0]
+    assert history.val[-1] > history.val[history.best_epoch] * 1.05  # it went on past its best
+
+
+def test_descent_approaches_the_closed_form_fit_for_a_small_model():
+    s = _sample(n_train=50)
+    history = fitting.train_by_descent(s, 1, 2000)
+    closed = fitting.rmse(fitting.fit(s.x_train, s.y_train, 1), s.x_train, s.y_train)
+    assert history.train[-1] == pytest.approx(closed, rel=1e-6)
+
+
+def test_samples_follow_their_seed_and_the_truth():
+    a, b = _sample(seed=3), _sample(seed=3)
+    np.testing.assert_array_equal(a.y_train, b.y_train)
+    quiet = fitting.sample(np.random.default_rng(0), 10, 0.0)
+    np.testing.assert_allclose(quiet.y_train, fitting.truth(quiet.x_train))
+
+
+def test_metrics_by_hand():
+    m = fitting.metrics(np.array([100.0, 200.0, 300.0, 400.0]), np.array([105.0, 250.0, 300.0, 300.0]))
+    assert m.rmse == pytest.approx(np.sqrt((25 + 2500 + 0 + 10_000) / 4))
+    assert m.within_10pct == 0.5 and m.override == 0.25
+
+
+@pytest.mark.parametrize(("degree", "l2"), [(16, 0.0), (-1, 0.0), (3, -1.0)])
+def test_bad_fit_arguments_are_rejected(degree, l2):
+    s = _sample()
+    with pytest.raises(ValueError):
+        fitting.fit(s.x_train, s.y_train, degree, l2)

@@ -1,0 +1,83 @@
+import numpy as np
+import pytest
+
+from playground.models import fitting
+from tests.apptest import array, charts, metric, open_page
+
+PAGE = "app_pages/overfitting.py"
+
+
+def _verdict(at) -> str:
+    texts = [e.value for e in [*at.success, *at.info, *at.warning] if not e.value.startswith("**Why")]
+    (text,) = texts
+    return text
+
+
+def test_moving_the_degree_changes_the_verdict():
+    at = open_page(PAGE)
+    assert not at.exception
+    assert _verdict(at).startswith("**Good fit.**")
+    at.slider(key="ovf_degree").set_value(0).run()
+    assert _verdict(at).startswith("**Underfitting.**")
+    at.slider(key="ovf_degree").set_value(12)
+    at.slider(key="ovf_n").set_value(20).run()
+    assert _verdict(at).startswith("**Overfitting.**")
+
+
+def test_the_numbers_shown_are_the_models_errors():
+    at = open_page(PAGE, degree="5", n="40", noise="80", seed="7")
+    s = fitting.sample(np.random.default_rng(7), 40, 80.0)
+    model = fitting.fit(s.x_train, s.y_train, 5)
+    shown = metric(at, "Typical miss on new houses")
+    assert shown == f"${fitting.rmse(model, s.x_val, s.y_val):.3g}k"
+
+
+def test_degree_zero_is_the_chapters_model_that_prices_every_house_the_same():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "Every house costs $300k").click().run()
+    curve = array(next(t for t in charts(at)[0]["data"] if t["name"] == "The model")["y"])
+    s = fitting.sample(np.random.default_rng(0), 30, 60.0)
+    np.testing.assert_allclose(curve, s.y_train.mean(), rtol=1e-5)
+    assert _verdict(at).startswith("**Underfitting.**")
+
+
+def test_more_data_and_regularisation_each_rescue_the_memorising_model():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "Memorised the noise").click().run()
+    assert _verdict(at).startswith("**Overfitting.**")
+    for scene in ("More data to the rescue", "Regularised"):
+        next(b for b in at.button if b.label == scene).click().run()
+        assert not _verdict(at).startswith("**Overfitting.**"), scene
+
+
+def test_new_sample_draws_other_houses_and_the_link_follows():
+    at = open_page(PAGE)
+    before = charts(at)[0]
+    next(b for b in at.button if b.label == "New sample").click().run()
+    assert at.number_input(key="ovf_seed").value == 1 and at.query_params["seed"] == "1"
+    assert charts(at)[0] != before
+
+
+def test_the_epoch_chart_marks_the_early_stopping_epoch():
+    at = open_page(PAGE, n="20")
+    s = fitting.sample(np.random.default_rng(0), 20, 60.0)
+    best = fitting.train_by_descent(s, fitting.MAX_DEGREE, 300).best_epoch
+    epochs = charts(at)[2]
+    assert any(f"epoch {best}" in a["text"] for a in epochs["layout"]["annotations"])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param({"degree": "99", "n": "abc", "l2": "-1"}, id="out of range, malformed, negative"),
+        pytest.param({"noise": "nan", "seed": "inf", "degree": "3.7"}, id="NaN, infinite, between steps"),
+    ],
+)
+def test_overfitting_survives_a_link_full_of_bad_values(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    for name, raw in params.items():
+        if raw != "3.7":
+            assert name in notice
+    assert len(charts(at)) == 4
