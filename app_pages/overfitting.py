@@ -29,7 +29,9 @@ def next_sample() -> None:
 
 
 SCENES = (
-    ui.Scene("Every house costs $300k", "Degree 0: one price for every house, whatever its size.", {"degree": 0}),
+    ui.Scene(
+        "One price for every house", "Degree 0: the same guess for every house, whatever its size.", {"degree": 0}
+    ),
     ui.Scene("About right", "Enough flexibility to follow the pattern, not the noise.", {"degree": 2}),
     ui.Scene("Memorised the noise", "Fifteen houses, degree 15: a curve through every point.", {"degree": 15, "n": 15}),
     ui.Scene("More data to the rescue", "The same flexible model, with 300 houses.", {"degree": 15, "n": 300}),
@@ -67,9 +69,8 @@ callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[k
 callout(verdict_sentence(kind, train, val, best_val, sweep.best), icon=ICONS[kind])
 on_train, on_new = st.columns(2)
 on_train.metric("Typical miss on training houses", money(train * 1000))
-on_new.metric(
-    "Typical miss on new houses", money(val * 1000), delta=f"{money((val - train) * 1000)} worse", delta_color="inverse"
-)
+gap = f"{money((val - train) * 1000)} vs training"
+on_new.metric("Typical miss on new houses", money(val * 1000), delta=gap, delta_color="inverse")
 
 st.header("Error against complexity")
 ui.prose("Every degree from 0 to 15, fitted to the same training houses and tested on the same new ones.")

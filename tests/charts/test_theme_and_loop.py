@@ -71,3 +71,11 @@ def test_training_loop_highlights_the_stage_asked_for():
 def test_training_loop_needs_four_stages():
     with pytest.raises(ValueError, match="4 stages"):
         loop.training_loop(INITIALIZE, STAGES[:3])
+
+
+@pytest.mark.parametrize(
+    ("dollars", "text"),
+    [(950, "$950"), (64_300, "$64.3k"), (1_620_000, "$1.62M"), (1.6e9, "$1.6B"), (-19_500, "-$19.5k")],
+)
+def test_money(dollars, text):
+    assert theme.money(dollars) == text

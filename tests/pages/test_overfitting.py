@@ -34,7 +34,7 @@ def test_the_numbers_shown_are_the_models_errors():
 
 def test_degree_zero_is_the_chapters_model_that_prices_every_house_the_same():
     at = open_page(PAGE)
-    next(b for b in at.button if b.label == "Every house costs $300k").click().run()
+    next(b for b in at.button if b.label == "One price for every house").click().run()
     curve = array(next(t for t in charts(at)[0]["data"] if t["name"] == "The model")["y"])
     s = fitting.sample(np.random.default_rng(0), 30, 60.0)
     np.testing.assert_allclose(curve, s.y_train.mean(), rtol=1e-5)
