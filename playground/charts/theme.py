@@ -12,6 +12,7 @@ validate every builder's output instead (``tests/charts``), so a misspelt proper
 from __future__ import annotations
 
 import base64
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -229,6 +230,13 @@ def money(dollars_: float) -> str:
         if size >= step:
             return f"{sign}${size / step:.3g}{unit}"
     return f"{sign}${size:,.0f}"
+
+
+def price(dollars_: float) -> str:
+    """A price that may be tiny: $12.50, $0.35, $0.000033 (two significant digits below a cent)."""
+    if 0 < abs(dollars_) < 0.01:
+        return f"${dollars_:.{1 - math.floor(math.log10(abs(dollars_)))}f}"
+    return f"${dollars_:,.2f}"
 
 
 def dollars(value: float, *, signed: bool = False) -> str:

@@ -169,10 +169,41 @@ TERMS: dict[str, Term] = {
             "overfitting",
         ),
         Term(
+            "Forward pass",
+            "Running an input through the model, layer by layer, to get a prediction. It reads the "
+            "parameters and changes none of them.",
+            "forward_pass",
+        ),
+        Term(
+            "Layer",
+            "A group of neurons that all read the previous layer's outputs and pass their own on. "
+            "A network is layers stacked from input to output.",
+            "forward_pass",
+        ),
+        Term(
+            "Activation",
+            "What a neuron passes on: its weighted sum squeezed through a simple bend (such as "
+            "ReLU, which turns negatives into zero). Without the bend, stacked layers would be no "
+            "better than one.",
+            "forward_pass",
+        ),
+        Term(
+            "Inference",
+            "Using a trained model to make predictions: forward passes only, no learning. This is "
+            "what a product serves to its users.",
+            "forward_pass",
+        ),
+        Term(
+            "Backpropagation",
+            "The method that works out, for every parameter at once, how much it contributed to the "
+            "loss, by passing the error backwards through the layers.",
+            "backpropagation",
+        ),
+        Term(
             "Neuron",
             "A small unit in a network that adds up its weighted inputs plus a bias and "
             "passes the result on. Each line between neurons is one weight.",
-            "parameters",
+            "forward_pass",
         ),
     )
 }

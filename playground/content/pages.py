@@ -88,6 +88,52 @@ LOSS_FUNCTIONS = PageInfo(
     ),
 )
 
+FORWARD_PASS = PageInfo(
+    slug="forward_pass",
+    file="app_pages/forward_pass.py",
+    title="Forward pass",
+    icon=":material/arrow_forward:",
+    section="The pieces",
+    takeaway=(
+        "A forward pass pushes one input through the model's layers to a prediction. It only "
+        "applies what the model already knows: no knob moves, nothing is learned."
+    ),
+    intro=(
+        "Below, a real handwritten digit (8 by 8 pixels) goes through a small network trained on "
+        "thousands of others: 64 pixels in, 32 hidden neurons, 10 outputs, one per digit. Each layer "
+        "multiplies what it receives by its weights, adds its biases, and passes the result on."
+    ),
+    why_it_matters=(
+        "Every prediction your product serves is a forward pass, and each one costs compute, money "
+        "and time. A bigger model does more multiply-adds per answer, so it answers slower and "
+        "costs more per million requests. When you set a latency target for a real-time feature, "
+        "you are setting a budget for the forward pass."
+    ),
+)
+
+BACKPROPAGATION = PageInfo(
+    slug="backpropagation",
+    file="app_pages/backpropagation.py",
+    title="Backpropagation",
+    icon=":material/arrow_back:",
+    section="How it learns",
+    takeaway=(
+        "Backpropagation traces the error backwards from the loss, layer by layer, and gives every "
+        "parameter its exact share of the blame: how much the loss would move if that knob moved."
+    ),
+    intro=(
+        "A network small enough to see whole: two inputs, a few hidden neurons, one output, one "
+        "example. Step forward to get a prediction and a loss, then step backwards and watch the "
+        "blame (the gradient, marked ∂) reach every weight."
+    ),
+    why_it_matters=(
+        "Training needs a forward pass and a backward pass for every example, again and again; "
+        "serving needs only the forward pass. That is why training costs far more than running a "
+        "model, and why a model cannot simply be told a new rule: changing what it knows means "
+        "another round of blame and nudges over the data."
+    ),
+)
+
 GRADIENT_DESCENT = PageInfo(
     slug="gradient_descent",
     file="app_pages/gradient_descent.py",
@@ -140,5 +186,13 @@ OVERFITTING = PageInfo(
 )
 
 # Every page the app serves, in the order of the chapter. Home is first.
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, PARAMETERS, LOSS_FUNCTIONS, GRADIENT_DESCENT, OVERFITTING)
+ALL_PAGES: tuple[PageInfo, ...] = (
+    HOME,
+    PARAMETERS,
+    LOSS_FUNCTIONS,
+    FORWARD_PASS,
+    BACKPROPAGATION,
+    GRADIENT_DESCENT,
+    OVERFITTING,
+)
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

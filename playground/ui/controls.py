@@ -119,10 +119,13 @@ def select(
     format_func: Callable[[Any], str] = str,
     help: str | None = None,
 ) -> Any:
-    """One option out of a few, shown as a segmented button row."""
+    """One option: a segmented button row for up to five, a dropdown for more."""
     spec = link.Choice(tuple(options), default)
     _bind(key, label, spec)
-    st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True)
+    if len(spec.options) <= 5:
+        st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True)
+    else:
+        st.selectbox(label, spec.options, key=key, format_func=format_func, help=help)
     return _publish(key, spec)
 
 

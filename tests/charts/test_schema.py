@@ -8,6 +8,7 @@ from playground.charts import descent as descent_charts
 from playground.charts import fitting as fit_charts
 from playground.charts import loop, network, regression, theme
 from playground.charts import losses as loss_charts
+from playground.charts import nn as nn_charts
 from playground.content.loop import INITIALIZE, STAGES
 from playground.models import descent, fitting, landscapes, linear, losses
 
@@ -40,6 +41,14 @@ BUILT = {
     "complexity_curve": lambda: fit_charts.complexity_curve(SWEPT, 3, KINDS, 50.0),
     "epoch_curves": lambda: fit_charts.epoch_curves(fitting.train_by_descent(SAMPLE, 4, 10), 50.0),
     "data_size_curve": lambda: fit_charts.data_size_curve(fitting.learning_curve(0, (10, 20), 2, 50.0), 50.0),
+    "digit_image": lambda: nn_charts.digit_image(np.zeros(64), "x"),
+    "activations": lambda: nn_charts.activations(np.ones(3), ["a", "b", "c"], "y", highlight=0),
+    "weight_mosaic": lambda: nn_charts.weight_mosaic(np.ones((64, 8))),
+    "cost_bars": lambda: nn_charts.cost_bars(["a"], [10.0]),
+    "computation_graph": lambda: nn_charts.computation_graph(
+        (1, 1), [np.ones((1, 1))], [np.ones(1), np.ones(1)], [np.ones(1), None], [np.ones((1, 1))], 0.5, True
+    ),
+    "blame": lambda: nn_charts.blame(["a"], [1.0]),
 }
 
 

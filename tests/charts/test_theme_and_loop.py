@@ -79,3 +79,10 @@ def test_training_loop_needs_four_stages():
 )
 def test_money(dollars, text):
     assert theme.money(dollars) == text
+
+
+@pytest.mark.parametrize(
+    ("dollars", "text"), [(12.5, "$12.50"), (0.35, "$0.35"), (0.0000329, "$0.000033"), (0, "$0.00")]
+)
+def test_price(dollars, text):
+    assert theme.price(dollars) == text

@@ -1,0 +1,103 @@
+import numpy as np
+import streamlit as st
+
+from playground import ui
+from playground.charts import nn as nn_charts
+from playground.content import network as says
+from playground.models import digits, nn
+
+NUDGES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+LOSS = "squared_error"
+
+SCENES = (
+    ui.Scene("Forward first", "Only the forward pass: values, no blame yet.", {}),
+    ui.Scene(
+        "All the blame",
+        "The backward pass complete: every weight has its gradient.",
+        {"stage": says.BACKPROP_STEPS[-1]},
+    ),
+    ui.Scene(
+        "A big nudge",
+        "Nudge a weight by 1: the straight-line prediction drifts off.",
+        {"nudge": 1.0, "stage": says.BACKPROP_STEPS[-1]},
+    ),
+    ui.Scene(
+        "Saturated sigmoid",
+        "Large inputs push sigmoid neurons to their flat ends: almost no blame gets through.",
+        {"act": "sigmoid", "x1": 4.0, "x2": 4.0, "stage": says.BACKPROP_STEPS[-1]},
+    ),
+)
+
+ui.header("backpropagation")
+ui.scene_buttons("bp", SCENES)
+
+st.header("Step through one training example")
+stage = ui.select("bp_stage", "Step", says.BACKPROP_STEPS, says.BACKPROP_STEPS[0])
+controls, picture = st.columns([1, 2.4], gap="large")
+with controls:
+    x1 = ui.slider("bp_x1", "Input x1", -4.0, 4.0, 1.0, 0.1)
+    x2 = ui.slider("bp_x2", "Input x2", -4.0, 4.0, -0.5, 0.1)
+    target = ui.slider("bp_target", "Target (the right answer)", -2.0, 2.0, 1.0, 0.1)
+    act = ui.select("bp_act", "Hidden activation", ("tanh", "sigmoid", "relu"), "tanh")
+    hidden = ui.select("bp_hidden", "Hidden neurons", (2, 3), 3)
+    seed = ui.number("bp_seed", "Seed for the starting weights", 0, 9_999, 1, 1)
+params = nn.init((2, hidden, 1), np.random.default_rng(seed))
+X, y = np.array([[x1, x2]]), np.array([[target]])
+out = nn.forward(params, X, act, LOSS)
+loss = nn.loss_value(out, y, LOSS)
+grads = nn.backward(params, out, y, act, LOSS)
+step = says.BACKPROP_STEPS.index(stage)
+value_grads = [
+    grads["a0"][0] if step >= 4 else None,
+    grads["a1"][0] if step >= 3 else None,
+    grads["a2"][0] if step >= 2 else None,
+]
+weight_grads = [grads["W1"] if step >= 3 else None, grads["W2"] if step >= 2 else None]
+with picture:
+    ui.chart(
+        nn_charts.computation_graph(
+            (2, hidden, 1),
+            [params["W1"], params["W2"]],
+            [X[0], out.a[1][0], out.a[2][0]],
+            value_grads,
+            weight_grads,
+            loss if step >= 1 else None,
+            step >= 1,
+        ),
+        says.BACKPROP_SAYS[stage],
+    )
+
+st.header("Blame per parameter")
+names = nn_charts.layer_table(params)
+flat = np.concatenate([grads[k].ravel() for k in params])
+ui.chart(
+    nn_charts.blame(names, flat),
+    "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse.",
+)
+
+st.header("The nudge test")
+ui.prose("A gradient is a promise: move a knob by a small amount e and the loss moves by about gradient × e. Test it.")
+left, right = st.columns([1, 2], gap="large")
+with left:
+    chosen = ui.select("bp_param", "Knob to nudge", tuple(names), names[0])
+    e = ui.log_slider("bp_nudge", "Nudge size e", NUDGES, 0.01)
+key, index = chosen.split("[")[0], tuple(int(i) - 1 for i in chosen[:-1].split("[")[1].split(","))
+predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
+with right:
+    a, b, c = st.columns(3)
+    a.metric("Gradient × e (predicted)", f"{predicted:+.5f}")
+    b.metric("New forward pass (actual)", f"{actual:+.5f}")
+    miss = abs(actual - predicted) / abs(actual) if actual else 0.0
+    c.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
+
+st.header("Why training costs more than answering")
+forward_cost, training_cost = nn.multiply_adds(digits.WIDTHS), nn.training_multiply_adds(digits.WIDTHS)
+ui.chart(
+    nn_charts.cost_bars(
+        ["Answer one digit (forward)", "Learn from one digit (forward + backward)"], [forward_cost, training_cost]
+    ),
+    "For the digits network: the backward pass does two multiplications for each one of the forward pass.",
+)
+
+ui.why_it_matters("backpropagation")
+ui.terms("Backpropagation", "Gradient", "Neuron", "Layer", "Activation", "Inference")

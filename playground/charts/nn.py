@@ -1,0 +1,246 @@
+"""Charts of a neural network at work: an image, layer activations, learned weights, a computation graph."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.charts import theme
+
+INK = [[0.0, "#FFFFFF"], [1.0, "#111111"]]  # pixel 0 white, 1 black: ink on paper
+DIVERGING = [[0.0, theme.VERMILLION], [0.5, "#F2F2F2"], [1.0, theme.BLUE]]  # negative, zero, positive
+SQUARE = {"visible": False, "scaleanchor": "x", "constrain": "domain"}
+
+
+def digit_image(pixels: np.ndarray, caption: str = "") -> go.Figure:
+    """An 8x8 image, top row at the top."""
+    data = [
+        {
+            "type": "heatmap",
+            "z": theme.f32(np.asarray(pixels).reshape(8, 8)),
+            "colorscale": INK,
+            "zmin": 0,
+            "zmax": 1,
+            "showscale": False,
+            "hovertemplate": "row %{y}, column %{x}: ink %{z:.2f}<extra></extra>",
+        }
+    ]
+    return theme.figure(
+        data,
+        height=300,
+        title={"text": caption},
+        xaxis={"visible": False, "constrain": "domain"},
+        yaxis={**SQUARE, "autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+    )
+
+
+def activations(values: np.ndarray, labels: Sequence[str], title: str, highlight: int | None = None) -> go.Figure:
+    """One bar per unit of a layer; the highlighted one (the prediction) in the accent colour."""
+    colors = [theme.YOURS if i == highlight else theme.BLUE for i in range(len(values))]
+    data = [
+        {
+            "type": "bar",
+            "x": list(labels),
+            "y": theme.f32(values),
+            "marker": {"color": colors},
+            "hovertemplate": "%{x}: %{y:.3f}<extra></extra>",
+        }
+    ]
+    return theme.figure(data, height=300, showlegend=False, xaxis=theme.axis(""), yaxis=theme.axis(title))
+
+
+def weight_mosaic(W: np.ndarray, columns: int = 8) -> go.Figure:
+    """Each hidden unit's 64 incoming weights as an 8x8 picture, in a grid; blue positive, red negative."""
+    n = W.shape[1]
+    rows = -(-n // columns)
+    mosaic = np.full((rows * 9 - 1, columns * 9 - 1), np.nan)
+    for unit in range(n):
+        r, c = divmod(unit, columns)
+        mosaic[r * 9 : r * 9 + 8, c * 9 : c * 9 + 8] = W[:, unit].reshape(8, 8)
+    limit = float(np.nanpercentile(np.abs(mosaic), 98))  # a few extreme weights would wash out the rest
+    data = [
+        {
+            "type": "heatmap",
+            "z": theme.f32(mosaic),
+            "colorscale": DIVERGING,
+            "zmin": -limit,
+            "zmax": limit,
+            "showscale": False,
+            "hoverongaps": False,
+            "hovertemplate": "weight %{z:.2f}<extra></extra>",
+        }
+    ]
+    return theme.figure(
+        data,
+        height=360,
+        xaxis={"visible": False, "constrain": "domain"},
+        yaxis={**SQUARE, "autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+
+
+def cost_bars(labels: Sequence[str], multiply_adds: Sequence[float], highlight: int = 0, log: bool = True) -> go.Figure:
+    """Multiply-adds per prediction, on a log scale when they span orders of magnitude."""
+    data = [
+        {
+            "type": "bar",
+            "x": np.asarray(multiply_adds, dtype=np.float64),
+            "y": list(labels),
+            "orientation": "h",
+            "marker": {"color": [theme.YOURS if i == highlight else theme.GREY for i in range(len(labels))]},
+            "text": [theme.human_count(m) for m in multiply_adds],
+            "textposition": "auto",
+            "hovertemplate": "%{y}: %{text} multiply-adds<extra></extra>",
+        }
+    ]
+    return theme.figure(
+        data,
+        height=90 + 55 * len(labels),
+        showlegend=False,
+        xaxis=theme.axis("Multiply-adds" + (" (log scale)" if log else ""), type="log" if log else "linear"),
+        yaxis={"autorange": "reversed"},
+    )
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:+.3f}"
+
+
+def computation_graph(
+    widths: Sequence[int],
+    weights: Sequence[np.ndarray],
+    values: Sequence[np.ndarray],
+    value_grads: Sequence[np.ndarray | None],
+    weight_grads: Sequence[np.ndarray | None],
+    loss: float | None,
+    loss_grad_shown: bool,
+) -> go.Figure:
+    """Neurons as circles with their value (and gradient, once known); weights as labelled edges.
+
+    ``values[l]`` are layer ``l``'s activations; ``value_grads[l]`` and ``weight_grads[l]`` are
+    None until the backward pass has reached them. Edges whose gradient is known are coloured by
+    its sign and thickened by its size: blame flowing back.
+    """
+    n_layers = len(widths)
+    ys = [np.linspace(0.8, -0.8, w) if w > 1 else np.zeros(1) for w in widths]
+    known = [g for g in weight_grads if g is not None]
+    scale = max((float(np.abs(g).max()) for g in known), default=1.0) or 1.0
+    data: list[dict[str, Any]] = []
+    labels: list[dict[str, Any]] = []
+    for layer, W in enumerate(weights):
+        grad = weight_grads[layer]
+        for i, j in np.ndindex(W.shape):
+            x0, y0, x1, y1 = layer, ys[layer][i], layer + 1, ys[layer + 1][j]
+            if grad is None:
+                color, width = theme.GREY, 2.0
+            else:
+                color = theme.POSITIVE if grad[i, j] >= 0 else theme.NEGATIVE
+                width = 1.5 + 6 * abs(grad[i, j]) / scale
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": [x0, x1],
+                    "y": [y0, y1],
+                    "mode": "lines",
+                    "line": {"color": color, "width": width},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+            text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={grad[i, j]:+.3f}")
+            labels.append(
+                {
+                    "x": x0 + 0.3 * (x1 - x0),
+                    "y": y0 + 0.3 * (y1 - y0),
+                    "text": text,
+                    "showarrow": False,
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                }
+            )
+    names = ["x", "h", "ŷ"]
+    for layer in range(n_layers):
+        for i, y in enumerate(ys[layer]):
+            name = names[min(layer, 2)] + (f"{i + 1}" if widths[layer] > 1 else "")
+            grad = value_grads[layer]
+            text = f"<b>{name}</b><br>{values[layer][i]:+.3f}" + ("" if grad is None else f"<br>∂={_fmt(grad[i])}")
+            labels.append(
+                {
+                    "x": layer,
+                    "y": y,
+                    "text": text,
+                    "showarrow": False,
+                    "bgcolor": "white",
+                    "bordercolor": theme.BLUE if grad is None else theme.YOURS,
+                    "borderwidth": 2,
+                    "borderpad": 6,
+                }
+            )
+    loss_text = (
+        "<b>Loss</b><br>?" if loss is None else f"<b>Loss</b><br>{loss:.4f}" + ("<br>∂=1" if loss_grad_shown else "")
+    )
+    data.append(
+        {
+            "type": "scatter",
+            "x": [n_layers - 1, n_layers - 0.35],
+            "y": [0, 0],
+            "mode": "lines",
+            "line": {"color": theme.GREY, "width": 2, "dash": "dot"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    )
+    labels.append(
+        {
+            "x": n_layers - 0.35,
+            "y": 0,
+            "text": loss_text,
+            "showarrow": False,
+            "bgcolor": "#FFF4E5",
+            "bordercolor": theme.ORANGE,
+            "borderwidth": 2,
+            "borderpad": 6,
+        }
+    )
+    return theme.figure(
+        data,
+        height=520,
+        annotations=labels,
+        xaxis={**theme.HIDDEN_AXIS, "range": [-0.4, n_layers - 0.1]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [-1.05, 1.05]},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+
+
+def blame(names: Sequence[str], grads: Sequence[float]) -> go.Figure:
+    """Every parameter's gradient, signed: its share of the blame and which way it pushes the loss."""
+    g = np.asarray(grads, dtype=np.float64)
+    data = [
+        {
+            "type": "bar",
+            "x": theme.f32(g),
+            "y": list(names),
+            "orientation": "h",
+            "marker": {"color": [theme.POSITIVE if v >= 0 else theme.NEGATIVE for v in g]},
+            "hovertemplate": "%{y}: %{x:+.4f}<extra></extra>",
+        }
+    ]
+    return theme.figure(
+        data,
+        height=80 + 28 * len(names),
+        showlegend=False,
+        xaxis=theme.axis("Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2),
+        yaxis={"autorange": "reversed"},
+    )
+
+
+def layer_table(weights: Mapping[str, np.ndarray]) -> list[str]:
+    """Parameter names in a stable order, one per scalar: W1[1,2] is the weight from input 1 to hidden 2."""
+    out = []
+    for key, value in weights.items():
+        for index in np.ndindex(value.shape):
+            out.append(f"{key}[{','.join(str(i + 1) for i in index)}]")
+    return out

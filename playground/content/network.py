@@ -1,0 +1,50 @@
+"""Sentences for the Forward pass and Backpropagation pages, and the assumptions behind their costs."""
+
+LAYER_STEPS = ("Input", "Hidden layer", "Output")
+LAYER_SAYS = {
+    "Input": (
+        "The image enters as 64 numbers, one per pixel, from 0 (blank) to 1 (fully inked). Nothing has happened yet."
+    ),
+    "Hidden layer": (
+        "Each of the 32 hidden neurons takes a weighted sum of all 64 pixels, adds its bias and "
+        "keeps the result only if it is positive (ReLU). Each one lights up for some stroke pattern."
+    ),
+    "Output": (
+        "Ten neurons weigh the 32 hidden signals, one per digit, and a softmax turns their scores "
+        "into probabilities that add up to 100 %. The tallest bar is the prediction."
+    ),
+}
+
+BACKPROP_STEPS = (
+    "Forward pass",
+    "Loss",
+    "Backward: output layer",
+    "Backward: hidden layer",
+    "Backward: to the inputs",
+)
+BACKPROP_SAYS = {
+    "Forward pass": (
+        "Values flow left to right: each hidden neuron sums its weighted inputs and bends the sum; "
+        "the output sums the hidden values."
+    ),
+    "Loss": (
+        "The loss compares the prediction ŷ with the target: the squared miss. Its own gradient "
+        "is 1: this is where the blame starts."
+    ),
+    "Backward: output layer": (
+        "Blame reaches the output: ∂ on ŷ says which way the prediction should move. Each output "
+        "weight's blame is that ∂ times the hidden value it carried."
+    ),
+    "Backward: hidden layer": (
+        "Blame flows through the output weights into each hidden neuron, is scaled by how steep "
+        "its bend was, and lands on every first-layer weight and bias."
+    ),
+    "Backward: to the inputs": (
+        "The blame even reaches the inputs. They are data, not knobs, so nothing updates there, "
+        "but it shows which input the loss is most sensitive to."
+    ),
+}
+
+# Rough serving assumptions for the cost of a prediction, stated on the page.
+CPU_MADDS_PER_SECOND = 1e9  # one CPU core, about a billion multiply-adds a second
+CPU_DOLLARS_PER_HOUR = 0.05  # a small cloud CPU core, about five cents an hour

@@ -1,0 +1,77 @@
+"""The 8x8 handwritten digits and the small network that reads them.
+
+Images are rows of 64 pixel values scaled to [0, 1] (the files hold 0..16), read row by row
+from the top left. See data/README.md for where the images come from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from playground.models import nn
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DIGITS_CSV = DATA / "digits.csv.gz"
+WEIGHTS = DATA / "digits_net.npz"
+WIDTHS = (64, 32, 10)
+SEED = 7
+HELD_OUT = 0.25  # share of images never used for training
+
+
+@dataclass(frozen=True)
+class Digits:
+    X: np.ndarray  # (n_images, 64), in [0, 1]
+    y: np.ndarray  # (n_images,), 0..9
+
+
+def load(path: Path = DIGITS_CSV) -> Digits:
+    table = np.loadtxt(path, delimiter=",", dtype=np.int64)
+    return Digits(X=table[:, :64] / 16.0, y=table[:, 64])
+
+
+def split(d: Digits, seed: int = SEED) -> tuple[Digits, Digits]:
+    """A fixed random split: training images and held-out images."""
+    order = np.random.default_rng(seed).permutation(len(d.y))
+    cut = round(len(order) * (1 - HELD_OUT))
+    train, test = order[:cut], order[cut:]
+    return Digits(d.X[train], d.y[train]), Digits(d.X[test], d.y[test])
+
+
+def train(d: Digits, seed: int = SEED, epochs: int = 400, lr: float = 0.01) -> nn.Params:
+    """Full-batch Adam on mean cross-entropy, from seeded initial weights: the same weights every run."""
+    params = nn.init(WIDTHS, np.random.default_rng(seed))
+    m = {k: np.zeros_like(v) for k, v in params.items()}
+    v = {k: np.zeros_like(p) for k, p in params.items()}
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, epochs + 1):
+        # forward
+        out = nn.forward(params, d.X)
+        # backward
+        grads = nn.backward(params, out, d.y)
+        # update
+        for k in params:
+            m[k] = b1 * m[k] + (1 - b1) * grads[k]
+            v[k] = b2 * v[k] + (1 - b2) * grads[k] ** 2
+            params[k] = params[k] - lr * (m[k] / (1 - b1**t)) / (np.sqrt(v[k] / (1 - b2**t)) + eps)
+    return params
+
+
+def accuracy(params: nn.Params, d: Digits) -> float:
+    return float(np.mean(nn.forward(params, d.X).a[-1].argmax(axis=1) == d.y))
+
+
+def save(params: nn.Params, path: Path = WEIGHTS) -> None:
+    np.savez_compressed(path, **params)
+
+
+def load_weights(path: Path = WEIGHTS) -> nn.Params:
+    with np.load(path) as stored:
+        return {k: stored[k] for k in stored.files}
+
+
+def with_noise(image: np.ndarray, amount: float, rng: np.random.Generator) -> np.ndarray:
+    """The image with Normal(0, amount) noise on every pixel, kept within [0, 1]."""
+    return np.clip(image + rng.normal(0.0, amount, image.shape), 0.0, 1.0)

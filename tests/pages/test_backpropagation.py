@@ -1,0 +1,68 @@
+import numpy as np
+import pytest
+
+from tests.apptest import array, charts, metric, open_page
+
+PAGE = "app_pages/backpropagation.py"
+
+
+def _gradients_shown(at) -> int:
+    graph = charts(at)[0]
+    return sum("∂=" in a["text"] for a in graph["layout"]["annotations"])
+
+
+def test_a_backward_step_makes_gradients_appear_layer_by_layer():
+    at = open_page(PAGE)
+    assert not at.exception
+    counts = []
+    for stage in (
+        "Forward pass",
+        "Loss",
+        "Backward: output layer",
+        "Backward: hidden layer",
+        "Backward: to the inputs",
+    ):
+        at = open_page(PAGE, stage=stage)
+        counts.append(_gradients_shown(at))
+    assert counts[0] == 0
+    assert counts == sorted(counts) and len(set(counts)) == 5
+
+
+def test_the_nudge_test_agrees_for_small_nudges_and_drifts_for_big_ones():
+    small = open_page(PAGE, nudge="0.001")
+    big = open_page(PAGE, nudge="1")
+    off = {name: float(metric(at, "Off by").rstrip("%")) for name, at in (("small", small), ("big", big))}
+    assert off["small"] < 1 < off["big"]
+    predicted = float(metric(small, "Gradient × e (predicted)"))
+    actual = float(metric(small, "New forward pass (actual)"))
+    assert predicted == pytest.approx(actual, rel=0.01)
+
+
+def test_saturated_sigmoid_lets_almost_no_blame_through():
+    lively = open_page(PAGE, stage="Backward: to the inputs", act="sigmoid")
+    flat = open_page(PAGE)
+    next(b for b in flat.button if b.label == "Saturated sigmoid").click().run()
+
+    def first_layer_blame(at):
+        blame = charts(at)[1]["data"][0]
+        names, values = blame["y"], array(blame["x"])
+        return np.abs([v for n, v in zip(names, values, strict=True) if n.startswith("W1")]).max()
+
+    assert first_layer_blame(flat) < first_layer_blame(lively) / 3
+
+
+def test_training_a_digit_costs_three_times_answering_it():
+    at = open_page(PAGE)
+    bars = charts(at)[2]["data"][0]
+    assert list(bars["text"]) == ["2,368", "7,104"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"stage": "Sideways", "x1": "99", "hidden": "5"}, {"param": "W9[1,1]", "nudge": "0", "act": "gelu", "seed": "-1"}],
+)
+def test_backpropagation_survives_a_link_full_of_bad_values(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    assert all(name in notice for name in params)

@@ -1,0 +1,81 @@
+import numpy as np
+import pytest
+
+from playground.charts.theme import human_count
+from playground.models import digits, nn
+from tests.apptest import metric, open_page
+
+PAGE = "app_pages/forward_pass.py"
+_, HELD_OUT = digits.split(digits.load())
+PARAMS = digits.load_weights()
+
+
+def _reads(at) -> str:
+    return metric(at, "The network reads")
+
+
+def test_another_digit_changes_the_prediction_to_what_the_network_computes():
+    at = open_page(PAGE)
+    assert not at.exception
+    first = _reads(at)
+    other = next(i for i in range(len(HELD_OUT.y)) if str(HELD_OUT.y[i]) != first)
+    at.number_input(key="fwd_pick").set_value(other).run()
+    expected = int(nn.forward(PARAMS, HELD_OUT.X[other][None, :]).a[-1].argmax())
+    assert _reads(at) == str(expected) != first
+    assert metric(at, "The digit really is") == str(HELD_OUT.y[other])
+
+
+def test_the_page_states_the_held_out_accuracy_and_it_is_above_ninety_percent():
+    at = open_page(PAGE)
+    shown = float(metric(at, "Right on held-out digits").rstrip("%")) / 100
+    assert shown == pytest.approx(digits.accuracy(PARAMS, HELD_OUT), abs=0.001) and shown > 0.9
+
+
+def test_the_fingerprint_is_unchanged_by_the_forward_pass():
+    at = open_page(PAGE, pick="17")
+    before, after = metric(at, "Weights fingerprint before"), metric(at, "Weights fingerprint after")
+    assert before == after == nn.fingerprint(PARAMS)
+
+
+def test_a_smudge_lowers_the_networks_confidence():
+    clean = open_page(PAGE, pick="5")
+    smudged = open_page(PAGE, pick="5", noise="0.45")
+    sure = {
+        at: float(next(m for m in at.metric if m.label == "The network reads").delta.split("%")[0])
+        for at in (clean, smudged)
+    }
+    assert sure[smudged] < sure[clean]
+
+
+def test_stepping_through_the_layers_changes_the_chart_and_the_sentence():
+    at = open_page(PAGE)
+    captions = []
+    for layer in ("Input", "Hidden layer", "Output"):
+        at = open_page(PAGE, layer=layer)
+        captions.append(at.caption[1].value)
+    assert len(set(captions)) == 3
+
+
+def test_a_bigger_network_costs_more_per_prediction():
+    small = open_page(PAGE)
+    big = open_page(PAGE, inputs="150528", width="4096", depth="8")
+    assert metric(small, "Multiply-adds per prediction") == "2,368"
+    expected = nn.multiply_adds((150_528, *[4096] * 8, 10))
+    assert metric(big, "Multiply-adds per prediction") == human_count(expected)
+    assert expected > 100_000 * 2_368
+
+
+@pytest.mark.parametrize(
+    "params", [{"pick": "9999", "noise": "x", "layer": "Middle"}, {"inputs": "7", "width": "nan", "depth": "-2"}]
+)
+def test_forward_pass_survives_a_link_full_of_bad_values(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    assert all(name in notice for name in params)
+
+
+def test_noise_is_seeded_by_the_digit_so_the_same_link_shows_the_same_smudge():
+    a, b = open_page(PAGE, pick="3", noise="0.3"), open_page(PAGE, pick="3", noise="0.3")
+    assert _reads(a) == _reads(b)
+    assert np.isfinite(float(metric(a, "The network reads")))
