@@ -29,7 +29,11 @@ def random_digit() -> None:
 
 SCENES = (
     ui.Scene("A clear digit", "A held-out digit the network has never seen, read cleanly.", {}),
-    ui.Scene("A smudged digit", "The same digit under heavy noise: watch the confidence drop.", {"noise": 0.45}),
+    ui.Scene(
+        "A smudged digit",
+        "Heavy noise on the same digit: the network still answers, sometimes sure and wrong.",
+        {"noise": 0.45, "layer": "Output"},
+    ),
     ui.Scene(
         "Look inside", "Stop at the hidden layer: 32 neurons, each lit by some stroke.", {"layer": "Hidden layer"}
     ),

@@ -50,7 +50,9 @@ def activations(values: np.ndarray, labels: Sequence[str], title: str, highlight
             "hovertemplate": "%{x}: %{y:.3f}<extra></extra>",
         }
     ]
-    return theme.figure(data, height=300, showlegend=False, xaxis=theme.axis(""), yaxis=theme.axis(title))
+    return theme.figure(
+        data, height=300, showlegend=False, xaxis=theme.axis("", type="category"), yaxis=theme.axis(title)
+    )
 
 
 def weight_mosaic(W: np.ndarray, columns: int = 8) -> go.Figure:
