@@ -1,0 +1,154 @@
+"""Mini-batch training over epochs: the outer loop of the chapter, as one engine.
+
+An epoch is one pass over every training example; each batch processed is one iteration. The
+engine shuffles (or not), records the loss of every batch and of every epoch, watches a
+validation set, stops early after ``patience`` epochs without improvement and keeps the best
+epoch's parameters (the checkpoint). It is deterministic from a seed.
+
+It trains any model given as two functions over a parameter dict (the network engine's, for
+one): ``loss_and_grads(params, X, y) -> (mean loss, grads)`` and ``loss(params, X, y) -> mean loss``.
+Updates reuse the optimizers of :mod:`playground.models.descent`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.models import descent, nn
+
+Params = dict[str, np.ndarray]
+LossAndGrads = Callable[[Params, np.ndarray, np.ndarray], tuple[float, dict[str, np.ndarray]]]
+Loss = Callable[[Params, np.ndarray, np.ndarray], float]
+
+
+def iterations_per_epoch(n_examples: int, batch_size: int) -> int:
+    """``ceil(N / B)``: the last batch may be smaller than the rest."""
+    if n_examples < 1 or batch_size < 1:
+        raise ValueError(f"need at least one example and a batch of at least one, got {n_examples} and {batch_size}")
+    return math.ceil(n_examples / batch_size)
+
+
+def batch_order(n_examples: int, batch_size: int, rng: np.random.Generator | None) -> list[np.ndarray]:
+    """One epoch's batches as index arrays: a fresh random order from ``rng``, or the data's order if None."""
+    order = rng.permutation(n_examples) if rng is not None else np.arange(n_examples)
+    return [order[i : i + batch_size] for i in range(0, n_examples, batch_size)]
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything one training run recorded.
+
+    ``iteration_loss`` (n_iterations,) is each batch's loss just before its update, at
+    ``iteration_position`` epochs into training (iteration i of epoch e sits at e + (i + 1) / n).
+    ``epoch_train`` and ``epoch_val`` (epochs_run + 1,) are the full losses after each epoch,
+    index 0 before any training. ``seen[e, k]`` counts how often example k was used in epoch e + 1.
+    """
+
+    iteration_loss: np.ndarray
+    iteration_position: np.ndarray
+    epoch_train: np.ndarray
+    epoch_val: np.ndarray
+    best_epoch: int
+    stopped_at: int | None
+    best_params: Params
+    final_params: Params
+    seen: np.ndarray
+
+    @property
+    def epochs_run(self) -> int:
+        return len(self.epoch_train) - 1
+
+
+def train(
+    params: Params,
+    X: np.ndarray,
+    y: np.ndarray,
+    X_val: np.ndarray,
+    y_val: np.ndarray,
+    *,
+    loss_and_grads: LossAndGrads,
+    loss: Loss,
+    batch_size: int,
+    epochs: int,
+    lr: float,
+    shuffle: bool = True,
+    seed: int = 0,
+    patience: int | None = None,
+    optimizer: str = "gd",
+) -> History:
+    """Run up to ``epochs`` epochs of mini-batch training; ``params`` itself is never changed."""
+    if epochs < 1:
+        raise ValueError(f"epochs must be at least 1, got {epochs}")
+    rng = np.random.default_rng(seed) if shuffle else None
+    n = X.shape[0]
+    per_epoch = iterations_per_epoch(n, batch_size)
+    current = {k: v.copy() for k, v in params.items()}
+    states = {k: descent.OptState(np.zeros_like(v), np.zeros_like(v), np.zeros_like(v)) for k, v in current.items()}
+    it_loss, it_pos, seen = [], [], np.zeros((0, n), dtype=np.int64)
+    ep_train, ep_val = [loss(current, X, y)], [loss(current, X_val, y_val)]
+    best_epoch, best_params, stopped_at = 0, {k: v.copy() for k, v in current.items()}, None
+    for epoch in range(1, epochs + 1):
+        counts = np.zeros(n, dtype=np.int64)
+        for i, idx in enumerate(batch_order(n, batch_size, rng)):
+            counts[idx] += 1
+            # forward and backward on this batch
+            value, grads = loss_and_grads(current, X[idx], y[idx])
+            it_loss.append(value)
+            it_pos.append(epoch - 1 + (i + 1) / per_epoch)
+            # update
+            for k in current:
+                current[k], states[k] = descent.step(optimizer, current[k], grads[k], states[k], lr)
+        seen = np.vstack([seen, counts])
+        ep_train.append(loss(current, X, y))
+        ep_val.append(loss(current, X_val, y_val))
+        if ep_val[-1] < ep_val[best_epoch]:
+            best_epoch, best_params = epoch, {k: v.copy() for k, v in current.items()}
+        elif patience is not None and epoch - best_epoch >= patience:
+            stopped_at = epoch
+            break
+    return History(
+        np.array(it_loss),
+        np.array(it_pos),
+        np.array(ep_train),
+        np.array(ep_val),
+        best_epoch,
+        stopped_at,
+        best_params,
+        current,
+        seen,
+    )
+
+
+def classifier(hidden: str = "tanh") -> tuple[LossAndGrads, Loss]:
+    """The network engine as a classifier trained on mean cross-entropy."""
+
+    def loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
+        out = nn.forward(params, X, hidden)
+        return nn.loss_value(out, y), nn.backward(params, out, y, hidden)
+
+    def loss(params: Params, X: np.ndarray, y: np.ndarray) -> float:
+        return nn.loss_value(nn.forward(params, X, hidden), y)
+
+    return loss_and_grads, loss
+
+
+def fraud_like(
+    rng: np.random.Generator, n: int, fraud_share: float = 0.1, sort_by_label: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Transactions with two features (standardised amount and hour oddness); label 1 is fraud.
+
+    Fraud sits up and to the right of normal spending, overlapping it, so no boundary is perfect.
+    Sorted by label, every normal transaction comes before every fraud, as an export might.
+    """
+    if not 0 < fraud_share < 1:
+        raise ValueError(f"fraud_share must be between 0 and 1, got {fraud_share}")
+    y = (rng.random(n) < fraud_share).astype(np.int64)
+    X = rng.normal(0.0, 1.0, (n, 2)) + np.where(y[:, None] == 1, 1.6, 0.0)
+    if sort_by_label:
+        order = np.argsort(y, kind="stable")
+        X, y = X[order], y[order]
+    return X, y
