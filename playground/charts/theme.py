@@ -216,10 +216,12 @@ def animated(
 
 
 def human_count(n: float, *, short: bool = False) -> str:
-    """Counts as people say them: 35, 1,250, 1.5 million, 175 billion (short: 1.5M, 175B)."""
+    """Counts as people say them: 35, 1,250, 1.5 million, 175 billion (short: 1.25k, 1.5M, 175B)."""
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if n >= size:
             return f"{n / size:.3g}{word[0].upper()}" if short else f"{n / size:.3g} {word}"
+    if short and n >= 1e3:
+        return f"{n / 1e3:.3g}k"
     return f"{n:,.0f}"
 
 

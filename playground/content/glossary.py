@@ -165,8 +165,38 @@ TERMS: dict[str, Term] = {
         ),
         Term(
             "Epoch",
-            "One full pass of training over every example in the training set.",
-            "overfitting",
+            "One full pass of training over every example in the training set. Training usually takes many.",
+            "epochs",
+        ),
+        Term(
+            "Batch",
+            "The handful of examples the model learns from in one go. A batch of 1,000 from a "
+            "million transactions means 1,000 batches per epoch.",
+            "epochs",
+        ),
+        Term(
+            "Iteration",
+            "One round of the training loop on one batch: forward pass, loss, backpropagation, "
+            "update. An epoch is as many iterations as it takes to get through the data.",
+            "epochs",
+        ),
+        Term(
+            "Early stopping",
+            "Ending training once the validation loss has not improved for a set number of epochs "
+            "(the patience), instead of running every planned epoch.",
+            "epochs",
+        ),
+        Term(
+            "Checkpoint",
+            "A saved copy of the model's parameters at some point in training. Keeping the best one "
+            "lets training go back to it after it has started to overfit.",
+            "epochs",
+        ),
+        Term(
+            "Training loop",
+            "The cycle that trains every model: predict, measure the loss, share out the blame, "
+            "nudge the parameters, and repeat.",
+            "training_loop",
         ),
         Term(
             "Forward pass",

@@ -160,6 +160,51 @@ GRADIENT_DESCENT = PageInfo(
     ),
 )
 
+TRAINING_LOOP = PageInfo(
+    slug="training_loop",
+    file="app_pages/training_loop.py",
+    title="The training loop",
+    icon=":material/autorenew:",
+    section="How it learns",
+    takeaway=(
+        "Training is five steps, the last four on repeat: set the knobs, predict, score the "
+        "mistakes, share out the blame, nudge the knobs. Nothing else; just many, many rounds."
+    ),
+    intro=(
+        "Here the loop runs on the house-price line from the Parameters page, twenty houses at a "
+        "time. Walk it one stage at a time and see what each stage produces, or let it run "
+        "and watch the knobs settle."
+    ),
+    why_it_matters=(
+        "Every model your team trains, from this two-knob line to a language model, runs this same "
+        "loop; bigger models only make each round dearer. When someone says a model is still "
+        "training, this loop is what is running, round after round, costing compute each time."
+    ),
+)
+
+EPOCHS = PageInfo(
+    slug="epochs",
+    file="app_pages/epochs.py",
+    title="Epochs and iterations",
+    icon=":material/repeat:",
+    section="How it learns",
+    takeaway=(
+        "An epoch is one pass over all the training data; each batch processed along the way is "
+        "one iteration. Training takes many epochs, and stops when new data stops improving."
+    ),
+    intro=(
+        "A fraud detector learns from past transactions, a batch at a time. Choose how many "
+        "transactions, how big a batch and how many epochs, and count the work; then watch a real "
+        "(small) detector train, batch by batch."
+    ),
+    why_it_matters=(
+        "Epochs are compute, and compute is time and money: each epoch repeats every iteration over "
+        "the whole data set. More epochs are not always better either: once validation stops "
+        "improving, extra epochs only memorise. Ask how training decided when to stop, and which "
+        "checkpoint shipped."
+    ),
+)
+
 OVERFITTING = PageInfo(
     slug="overfitting",
     file="app_pages/overfitting.py",
@@ -193,6 +238,8 @@ ALL_PAGES: tuple[PageInfo, ...] = (
     FORWARD_PASS,
     BACKPROPAGATION,
     GRADIENT_DESCENT,
+    TRAINING_LOOP,
+    EPOCHS,
     OVERFITTING,
 )
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

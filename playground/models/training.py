@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import descent, nn
+from playground.models import descent, linear, nn
 
 Params = dict[str, np.ndarray]
 LossAndGrads = Callable[[Params, np.ndarray, np.ndarray], tuple[float, dict[str, np.ndarray]]]
@@ -79,8 +79,14 @@ def train(
     seed: int = 0,
     patience: int | None = None,
     optimizer: str = "gd",
+    progress: Callable[[float], None] | None = None,
+    min_delta: float = 0.0,
 ) -> History:
-    """Run up to ``epochs`` epochs of mini-batch training; ``params`` itself is never changed."""
+    """Run up to ``epochs`` epochs of mini-batch training; ``params`` itself is never changed.
+
+    ``progress``, if given, is called after each epoch with the share of epochs done. An epoch
+    counts as an improvement only if it beats the best validation loss by more than ``min_delta``.
+    """
     if epochs < 1:
         raise ValueError(f"epochs must be at least 1, got {epochs}")
     rng = np.random.default_rng(seed) if shuffle else None
@@ -103,9 +109,11 @@ def train(
             for k in current:
                 current[k], states[k] = descent.step(optimizer, current[k], grads[k], states[k], lr)
         seen = np.vstack([seen, counts])
+        if progress is not None:
+            progress(epoch / epochs)
         ep_train.append(loss(current, X, y))
         ep_val.append(loss(current, X_val, y_val))
-        if ep_val[-1] < ep_val[best_epoch]:
+        if ep_val[-1] < ep_val[best_epoch] - min_delta:
             best_epoch, best_params = epoch, {k: v.copy() for k, v in current.items()}
         elif patience is not None and epoch - best_epoch >= patience:
             stopped_at = epoch
@@ -152,3 +160,69 @@ def fraud_like(
         order = np.argsort(y, kind="stable")
         X, y = X[order], y[order]
     return X, y
+
+
+def line_model() -> tuple[LossAndGrads, Loss]:
+    """The house-price line ``w * x + b`` as a trainable model, on mean squared error."""
+
+    def loss(params: Params, X: np.ndarray, y: np.ndarray) -> float:
+        return linear.mse(X, y, float(params["w"]), float(params["b"]))
+
+    def loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
+        dw, db = linear.mse_grad(X, y, float(params["w"]), float(params["b"]))
+        return loss(params, X, y), {"w": np.array(dw), "b": np.array(db)}
+
+    return loss_and_grads, loss
+
+
+@dataclass(frozen=True)
+class Iteration:
+    """One iteration, taken apart: the batch, its predictions, loss and gradients, and the update."""
+
+    batch: np.ndarray  # indices of the examples in this batch
+    before: Params
+    loss: float
+    grads: dict[str, np.ndarray]
+    after: Params
+
+
+def iterations(
+    params: Params,
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    loss_and_grads: LossAndGrads,
+    batch_size: int,
+    count: int,
+    lr: float,
+    seed: int = 0,
+) -> list[Iteration]:
+    """The first ``count`` iterations of shuffled mini-batch gradient descent, every stage kept."""
+    rng = np.random.default_rng(seed)
+    current = {k: v.copy() for k, v in params.items()}
+    out: list[Iteration] = []
+    while len(out) < count:
+        for idx in batch_order(X.shape[0], batch_size, rng):
+            if len(out) == count:
+                break
+            value, grads = loss_and_grads(current, X[idx], y[idx])
+            after = {k: current[k] - lr * grads[k] for k in current}
+            out.append(Iteration(idx, current, value, grads, after))
+            current = after
+    return out
+
+
+def history_csv(history: History) -> str:
+    """The per-epoch record as CSV text: epoch, training loss, validation loss, best so far."""
+    lines = ["epoch,train_loss,validation_loss,is_best"]
+    for e, (tr, va) in enumerate(zip(history.epoch_train, history.epoch_val, strict=True)):
+        lines.append(f"{e},{tr:.6g},{va:.6g},{int(e == history.best_epoch)}")
+    return "\n".join(lines) + "\n"
+
+
+def compute_cost(
+    examples: float, madds_per_example: float, madds_per_second: float, dollars_per_hour: float
+) -> tuple[float, float]:
+    """Seconds and dollars to push ``examples`` examples through training at the given speed and price."""
+    seconds = examples * madds_per_example / madds_per_second
+    return seconds, seconds * dollars_per_hour / 3600

@@ -12,7 +12,9 @@ def test_human_count(n, text):
     assert theme.human_count(n) == text
 
 
-@pytest.mark.parametrize(("n", "text"), [(54.7e9, "54.7B"), (2.5e6, "2.5M"), (999, "999"), (3e12, "3T")])
+@pytest.mark.parametrize(
+    ("n", "text"), [(54.7e9, "54.7B"), (2.5e6, "2.5M"), (999, "999"), (3e12, "3T"), (10_000, "10k")]
+)
 def test_human_count_short(n, text):
     assert theme.human_count(n, short=True) == text
 

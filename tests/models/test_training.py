@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 import pytest
 
@@ -110,3 +112,69 @@ def test_sorted_data_puts_every_fraud_last():
 def test_bad_sizes_are_rejected(n, b):
     with pytest.raises(ValueError):
         training.iterations_per_epoch(n, b)
+
+
+def test_line_model_gradients_are_the_line_models():
+    from playground.models import houses, linear
+
+    data = houses.load()
+    loss_and_grads, loss = training.line_model()
+    params = {"w": np.array(1.5), "b": np.array(0.2)}
+    x, y = data.size / 1000, data.price / 100_000
+    value, grads = loss_and_grads(params, x, y)
+    assert value == pytest.approx(linear.mse(x, y, 1.5, 0.2)) == pytest.approx(loss(params, x, y))
+    assert (float(grads["w"]), float(grads["b"])) == pytest.approx(linear.mse_grad(x, y, 1.5, 0.2))
+
+
+def test_each_iteration_updates_by_the_learning_rate_times_the_gradient():
+    from playground.models import houses
+
+    data = houses.load()
+    loss_and_grads, _ = training.line_model()
+    steps = training.iterations(
+        {"w": np.array(0.0), "b": np.array(0.0)},
+        data.size / 1000,
+        data.price / 100_000,
+        loss_and_grads=loss_and_grads,
+        batch_size=20,
+        count=25,
+        lr=0.05,
+        seed=3,
+    )
+    assert len(steps) == 25 and all(len(s.batch) == 20 for s in steps)
+    for s in steps:
+        for k in ("w", "b"):
+            assert float(s.after[k]) == pytest.approx(float(s.before[k]) - 0.05 * float(s.grads[k]))
+    for a, b in itertools.pairwise(steps):
+        assert a.after is b.before
+    epoch_one = np.concatenate([s.batch for s in steps[:10]])  # 200 houses, batches of 20
+    assert sorted(epoch_one) == list(range(200))
+    assert steps[-1].loss < steps[0].loss
+
+
+def test_progress_is_reported_after_every_epoch():
+    reported = []
+    X, y, Xv, yv = _data()
+    params = nn.init((2, 8, 2), np.random.default_rng(1))
+    training.train(
+        params,
+        X,
+        y,
+        Xv,
+        yv,
+        loss_and_grads=LOSS_AND_GRADS,
+        loss=LOSS,
+        batch_size=50,
+        epochs=4,
+        lr=0.1,
+        progress=reported.append,
+    )
+    assert reported == [0.25, 0.5, 0.75, 1.0]
+
+
+def test_history_csv_has_a_row_per_epoch_and_marks_the_best():
+    history = _run(epochs=3)
+    rows = training.history_csv(history).strip().split("\n")
+    assert rows[0] == "epoch,train_loss,validation_loss,is_best" and len(rows) == 5
+    assert sum(r.endswith(",1") for r in rows[1:]) == 1
+    assert rows[1 + history.best_epoch].endswith(",1")

@@ -1,0 +1,192 @@
+"""Charts of the training loop's outer layers: epochs, iterations, early stopping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.charts import theme
+from playground.models.training import History
+
+
+def training_curves(history: History) -> go.Figure:
+    """Every batch's loss (thin and noisy), every epoch's training and validation loss, and the stop.
+
+    The best epoch (the checkpoint kept) gets a star; when early stopping ended the run, the
+    patience window from the best epoch to the stop is shaded.
+    """
+    epochs = np.arange(history.epochs_run + 1)
+    data: list[dict[str, Any]] = [
+        {
+            "type": "scattergl" if len(history.iteration_loss) > 2_000 else "scatter",
+            "x": theme.f32(history.iteration_position),
+            "y": theme.f32(history.iteration_loss),
+            "mode": "lines",
+            "name": "Loss on each batch (iteration)",
+            "line": {"color": theme.SKY, "width": 1},
+            "opacity": 0.7,
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": epochs.tolist(),
+            "y": theme.f32(history.epoch_train),
+            "mode": "lines+markers",
+            "name": "Training loss after each epoch",
+            "line": {"color": theme.TRAIN, "width": 3},
+            "hovertemplate": "epoch %{x}: training loss %{y:.3f}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": epochs.tolist(),
+            "y": theme.f32(history.epoch_val),
+            "mode": "lines+markers",
+            "name": "Validation loss after each epoch",
+            "line": {"color": theme.VALIDATION, "width": 3},
+            "hovertemplate": "epoch %{x}: validation loss %{y:.3f}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": [history.best_epoch],
+            "y": [float(history.epoch_val[history.best_epoch])],
+            "mode": "markers",
+            "name": f"Best checkpoint (epoch {history.best_epoch})",
+            "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
+        },
+    ]
+    shapes, labels = [], []
+    if history.stopped_at is not None:
+        shapes = [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": history.best_epoch,
+                "x1": history.stopped_at,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": theme.VERDICT_COLORS["overfit"],
+                "line": {"width": 0},
+                "layer": "below",
+            },
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": history.stopped_at,
+                "x1": history.stopped_at,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": theme.YOURS, "width": 3, "dash": "dash"},
+            },
+        ]
+        labels = [
+            {
+                "x": history.stopped_at,
+                "y": 0.95,
+                "xref": "x",
+                "yref": "paper",
+                "xanchor": "right",
+                "text": f"stopped after epoch {history.stopped_at} ",
+                "showarrow": False,
+            }
+        ]
+    top = float(np.percentile(history.iteration_loss, 99)) if len(history.iteration_loss) else 1.0
+    top = max(top, float(history.epoch_train.max()), float(history.epoch_val.max()))
+    return theme.figure(
+        data,
+        height=420,
+        shapes=shapes,
+        annotations=labels,
+        xaxis=theme.axis("Epoch", range=[0, history.epochs_run]),
+        yaxis=theme.axis("Loss (cross-entropy)", range=[0, top * 1.05]),
+    )
+
+
+def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iterations: int = 10) -> go.Figure:
+    """The training program holding epochs, each holding its iterations (batches)."""
+    shapes: list[dict[str, Any]] = [
+        {
+            "type": "rect",
+            "x0": 0,
+            "x1": 1,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": theme.GREY, "width": 2},
+            "fillcolor": "rgba(0,0,0,0)",
+        }
+    ]
+    labels = [
+        {
+            "x": 0.01,
+            "y": 0.97,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "text": f"<b>Training program</b>: {epochs:,} epochs, stopping early if validation stops improving",
+        }
+    ]
+    n_shown = min(epochs, shown_epochs)
+    width = 0.96 / n_shown
+    for e in range(n_shown):
+        x0 = 0.02 + e * width
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": x0,
+                "x1": x0 + width - 0.01,
+                "y0": 0.13,
+                "y1": 0.82,
+                "line": {"color": theme.BLUE, "width": 2},
+                "fillcolor": "rgba(0,114,178,0.06)",
+            }
+        )
+        last = e == n_shown - 1 and epochs > n_shown
+        name = f"Epoch {epochs:,}" if last else f"Epoch {e + 1}"
+        labels.append(
+            {
+                "x": x0 + 0.01,
+                "y": 0.79,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "text": f"<b>{name}</b><br>{per_epoch:,} iterations",
+            }
+        )
+        k = min(per_epoch, shown_iterations)
+        for i in range(k):
+            bx = x0 + 0.015 + i * (width - 0.04) / k
+            shapes.append(
+                {
+                    "type": "rect",
+                    "x0": bx,
+                    "x1": bx + 0.8 * (width - 0.04) / k,
+                    "y0": 0.19,
+                    "y1": 0.52,
+                    "line": {"width": 0},
+                    "fillcolor": theme.ORANGE if i == k - 1 and per_epoch > k else theme.SKY,
+                }
+            )
+        if last:
+            labels.append({"x": x0 - 0.005, "y": 0.45, "text": "…", "showarrow": False, "xanchor": "right"})
+    labels.append(
+        {
+            "x": 0.98,
+            "y": 0.02,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "text": "each bar is one batch: forward pass, loss, backpropagation, update",
+        }
+    )
+    return theme.figure(
+        [],
+        height=300,
+        shapes=shapes,
+        annotations=labels,
+        xaxis={**theme.HIDDEN_AXIS, "range": [0, 1]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [0, 1]},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )

@@ -1,0 +1,63 @@
+import numpy as np
+
+from playground.charts import theme
+from playground.charts import training as training_charts
+from playground.models import nn, training
+
+
+def _history(patience=None, flipped=False, epochs=6):
+    rng = np.random.default_rng(0)
+    X, y = training.fraud_like(rng, 120)
+    Xv, yv = (X, 1 - y) if flipped else training.fraud_like(rng, 60)
+    lg, loss = training.classifier()
+    return training.train(
+        nn.init((2, 4, 2), np.random.default_rng(1)),
+        X,
+        y,
+        Xv,
+        yv,
+        loss_and_grads=lg,
+        loss=loss,
+        batch_size=30,
+        epochs=epochs,
+        lr=0.1,
+        patience=patience,
+    )
+
+
+def _named(fig, start):
+    return next(t for t in fig.data if t.name.startswith(start))
+
+
+def test_curves_draw_every_batch_every_epoch_and_the_checkpoint():
+    h = _history()
+    fig = training_charts.training_curves(h)
+    batches = _named(fig, "Loss on each batch")
+    np.testing.assert_allclose(batches.x, h.iteration_position, rtol=1e-6)
+    np.testing.assert_allclose(_named(fig, "Validation loss").y, h.epoch_val, rtol=1e-6)
+    star = _named(fig, "Best checkpoint")
+    assert star.x == (h.best_epoch,) and star.marker.color == theme.BEST
+    assert not fig.layout.shapes  # no early stop, no patience window
+
+
+def test_an_early_stop_is_marked_with_its_patience_window():
+    h = _history(patience=2, flipped=True, epochs=20)
+    fig = training_charts.training_curves(h)
+    window = next(s for s in fig.layout.shapes if s.type == "rect")
+    assert (window.x0, window.x1) == (h.best_epoch, h.stopped_at)
+    assert f"stopped after epoch {h.stopped_at}" in fig.layout.annotations[0].text
+
+
+def test_hierarchy_shows_a_few_epochs_and_names_the_last():
+    fig = training_charts.hierarchy(epochs=10, per_epoch=313)
+    texts = [a.text for a in fig.layout.annotations]
+    assert any("Epoch 1</b>" in t for t in texts) and any("Epoch 10</b>" in t for t in texts)
+    assert any("313 iterations" in t for t in texts)
+    epochs = [s for s in fig.layout.shapes if s.line.color == theme.BLUE]
+    assert len(epochs) == 4
+
+
+def test_hierarchy_with_a_single_short_epoch():
+    fig = training_charts.hierarchy(epochs=1, per_epoch=3)
+    bars = [s for s in fig.layout.shapes if s.fillcolor in (theme.SKY, theme.ORANGE)]
+    assert len(bars) == 3

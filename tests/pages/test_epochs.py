@@ -1,0 +1,59 @@
+import pytest
+
+from tests.apptest import charts, metric, open_page
+
+PAGE = "app_pages/epochs.py"
+
+
+def test_changing_the_batch_size_changes_iterations_per_epoch():
+    at = open_page(PAGE)
+    assert not at.exception
+    assert metric(at, "Iterations per epoch") == "313"  # ceil(10,000 / 32): the last batch is short
+    at.select_slider(key="ep_b").set_value(1_000).run()
+    assert metric(at, "Iterations per epoch") == "10"
+    assert metric(at, "Iterations in total") == "100"
+
+
+def test_the_fraud_detector_scene_is_a_thousand_iterations_per_epoch():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "1M transactions, batch 1,000").click().run()
+    assert metric(at, "Iterations per epoch") == "1,000"
+    assert at.query_params["n"] == "1000000"
+
+
+def test_batch_size_one_is_noisier_than_the_full_batch():
+    import numpy as np
+
+    from tests.apptest import array
+
+    def roughness(at):
+        batches = next(t for t in charts(at)[1]["data"] if t["name"].startswith("Loss on each batch"))
+        return float(np.std(np.diff(array(batches["y"]))))
+
+    noisy, smooth = open_page(PAGE, live_b="1", live_epochs="5"), open_page(PAGE, live_b="600", live_epochs="5")
+    assert roughness(noisy) > 5 * roughness(smooth)
+
+
+def test_early_stopping_stops_and_names_the_checkpoint():
+    at = open_page(PAGE, patience="3")
+    ran = metric(at, "Epochs run")
+    assert ran.startswith("stopped after")
+    stopped = int(ran.split()[-1])
+    best = int(metric(at, "Best checkpoint").split()[-1])
+    assert stopped - best == 3
+
+
+def test_the_history_downloads_as_csv():
+    at = open_page(PAGE, live_epochs="5")
+    (button,) = at.get("download_button")
+    assert button.proto.label.startswith("Download the history")
+
+
+@pytest.mark.parametrize(
+    "params", [{"n": "7", "b": "0", "epochs": "1000"}, {"live_b": "abc", "patience": "-1", "shuffle": "maybe"}]
+)
+def test_epochs_survives_a_link_full_of_bad_values(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    assert all(name in notice for name in params)

@@ -1,0 +1,75 @@
+import numpy as np
+import pytest
+
+from playground.models import houses, training
+from tests.apptest import charts, metric, open_page
+
+PAGE = "app_pages/training_loop.py"
+
+
+def _highlighted(at) -> str:
+    loop = charts(at)[0]
+    from playground.charts import theme
+
+    return next(a["text"] for a in loop["layout"]["annotations"] if a.get("bgcolor") == theme.VERMILLION)
+
+
+def test_next_stage_walks_the_loop_and_the_link_follows():
+    at = open_page(PAGE)
+    assert not at.exception
+    seen = []
+    for _ in range(5):
+        next(b for b in at.button if b.label == "Next stage").click().run()
+        seen.append(_highlighted(at))
+    assert seen == [
+        "<b>Forward pass</b>",
+        "<b>Loss</b>",
+        "<b>Backpropagation</b>",
+        "<b>Update</b>",
+        "<b>Forward pass</b>",
+    ]
+    assert at.query_params["step"] == "5"
+    assert metric(at, "Iteration") == "2"
+
+
+def test_each_stage_shows_what_it_produced():
+    loss_stage, grad_stage, update_stage = (open_page(PAGE, step=s) for s in ("2", "3", "4"))
+    assert (
+        metric(loss_stage, "Blame on w") == "not yet" and metric(loss_stage, "Typical miss on this batch") != "not yet"
+    )
+    data = houses.load()
+    first = training.iterations(
+        {"w": np.array(0.0), "b": np.array(0.0)},
+        data.size / 1000,
+        data.price / 100_000,
+        loss_and_grads=training.line_model()[0],
+        batch_size=20,
+        count=1,
+        lr=0.05,
+    )[0]
+    assert metric(grad_stage, "Blame on w") == f"{float(first.grads['w']):+.3f}"
+    assert metric(update_stage, "Knobs") == f"w ${float(first.after['w']) * 100:,.0f}/sq ft"
+
+
+def test_running_100_iterations_moves_the_epoch_counter():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "Run 100 iterations").click().run()
+    assert metric(at, "Iteration") == "100" and metric(at, "Epoch") == "10"
+
+
+def test_the_order_exercise_checks_and_explains():
+    at = open_page(PAGE)
+    at.multiselect(key="loop_answer").set_value(["Loss", "Forward pass", "Backpropagation", "Update"]).run()
+    next(b for b in at.button if b.label == "Check my order").click().run()
+    assert "Step 1 should be **Forward pass**" in at.error[0].value
+    at.multiselect(key="loop_answer").set_value(["Forward pass", "Loss", "Backpropagation", "Update"]).run()
+    next(b for b in at.button if b.label == "Check my order").click().run()
+    assert at.success[0].value.startswith("Right")
+
+
+@pytest.mark.parametrize("params", [{"step": "-1", "seed": "x"}, {"step": "99999999", "zzz": "1"}])
+def test_training_loop_survives_a_link_full_of_bad_values(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    assert all(name in notice for name in params)
