@@ -11,6 +11,7 @@ SIZES = (1_000, 10_000, 100_000, 1_000_000)
 BATCHES = (1, 10, 32, 100, 1_000, 10_000)
 LIVE_N, LIVE_VAL = 600, 300
 LIVE_BATCHES = (1, 10, 50, LIVE_N)
+MAX_EPOCHS = 40
 FRAUD_MODEL = (30, 64, 2)  # 30 transaction features, 64 hidden neurons, fraud or not
 
 
@@ -91,11 +92,13 @@ with controls:
         "ep_live_b", "Batch size", LIVE_BATCHES, 10, format_func=lambda v: "all 600" if v == LIVE_N else str(v)
     )
     shuffle = ui.toggle("ep_shuffle", "Shuffle every epoch", default=True)
-    live_epochs = ui.slider("ep_live_epochs", "Epochs", 5, 40, 20, 1)
+    live_epochs = ui.slider("ep_live_epochs", "Epochs", 5, MAX_EPOCHS, 20, 1)
     patience = ui.slider("ep_patience", "Early stopping patience (0 = off)", 0, 10, 0, 1)
     seed = ui.number("ep_seed", "Seed", 0, 9_999, 0, 1)
-settings = (live_b, shuffle, live_epochs, patience, seed)
-history = ui.computed_with_progress("fraud", settings, lambda progress: live(*settings, progress), "Training…")
+# Train for the most epochs once; fewer epochs are exactly the start of that run.
+settings = (live_b, shuffle, MAX_EPOCHS, patience, seed)
+full = ui.computed_with_progress("fraud", settings, lambda progress: live(*settings, progress), "Training…")
+history = full.first(live_epochs)
 with picture:
     ui.chart(
         training_charts.training_curves(history),

@@ -9,7 +9,7 @@ from playground.content.exercises import SCRAMBLED, check_order
 from playground.content.loop import INITIALIZE, STAGES
 from playground.models import houses, linear, training
 
-BATCH, LR, MAX_STEP = 20, 0.05, 4 * 1_000  # four stages an iteration, up to a thousand iterations
+BATCH, LR, MAX_STEP = 20, 0.05, 4 * 300  # four stages an iteration, up to 300 iterations (30 epochs)
 
 
 @st.cache_data(max_entries=1)
@@ -18,7 +18,8 @@ def house_data():
 
 
 @st.cache_data(max_entries=8)
-def rounds(count: int, seed: int) -> list[training.Iteration]:
+def rounds(seed: int) -> list[training.Iteration]:
+    """Every iteration the page can show, computed once per shuffle seed: a step change only indexes."""
     data = house_data()
     start = {"w": np.array(0.0), "b": np.array(0.0)}
     return training.iterations(
@@ -27,7 +28,7 @@ def rounds(count: int, seed: int) -> list[training.Iteration]:
         data.price / 100_000,
         loss_and_grads=training.line_model()[0],
         batch_size=BATCH,
-        count=count,
+        count=MAX_STEP // 4,
         lr=LR,
         seed=seed,
     )
@@ -60,8 +61,7 @@ with controls:
     seed = ui.number("loop_seed", "Shuffle seed", 0, 9_999, 0, 1)
 done, stage = divmod(max(step - 1, 0), 4)
 name = INITIALIZE[0] if step == 0 else STAGES[stage][0]
-history = rounds(done + 1, seed)
-now = history[done]
+now = rounds(seed)[min(done, MAX_STEP // 4 - 1)]
 per_epoch = training.iterations_per_epoch(len(data.size), BATCH)
 with controls:
     counters = st.columns(2)

@@ -36,6 +36,7 @@ STRESS = {
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "blind": "1", "3d": "1"},
     ),
     "loss_functions": ({"mansions": "4", "fits": "squared,absolute,huber,asymmetric"},),
+    "epochs": ({"live_b": "1", "live_epochs": "40"},),
 }
 
 
@@ -50,17 +51,24 @@ def _walk(widget, runs: int) -> list:
     low, high, step = widget.min, widget.max, widget.step
     grid = np.unique(np.linspace(0, round((high - low) / step), runs + 1).round().astype(int))
     values = [low + i * step for i in grid if low + i * step != widget.value]
-    whole = all(isinstance(v, int) for v in (low, high, step))
+    whole = isinstance(widget.value, int)  # AppTest reports a whole-number box's bounds as floats
     return [int(v) if whole else float(v) for v in values][:runs]
 
 
 def _controls(at, runs: int) -> list[tuple[str, list]]:
-    """(label, one setter per run) for every slider, number box and toggle on the page."""
+    """(label, one setter per run) for every slider, number box and toggle on the page.
+
+    Each setter looks its widget up afresh: after a run AppTest rebuilds the element tree, and a
+    value set on a widget object from an older tree would be silently ignored.
+    """
     found = []
-    for w in [*at.slider, *at.number_input]:
-        found.append((f"{w.type} {w.key}", [lambda w=w, v=v: w.set_value(v) for v in _walk(w, runs)]))
+    for kind in ("slider", "number_input"):
+        for w in getattr(at, kind):
+            setters = [lambda k=kind, key=w.key, v=v: getattr(at, k)(key=key).set_value(v) for v in _walk(w, runs)]
+            found.append((f"{kind} {w.key}", setters))
     for t in at.toggle:
-        found.append((f"toggle {t.key}", [lambda t=t, i=i: t.set_value(i % 2 == 0) for i in range(runs)]))
+        setters = [lambda key=t.key, i=i: at.toggle(key=key).set_value(i % 2 == 0) for i in range(runs)]
+        found.append((f"toggle {t.key}", setters))
     return found
 
 
@@ -73,6 +81,8 @@ def bench_page(file: str, runs: int, params: dict[str, str]) -> tuple[str, float
         for set_value in setters:
             set_value()
             times.append(_timed(at))
+            if at.exception:
+                raise RuntimeError(f"{file} {params} raised after {label} changed: {at.exception[0].value}")
         median = statistics.median(times)
         if median > worst:
             worst_label, worst = label, median

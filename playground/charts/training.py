@@ -20,7 +20,7 @@ def training_curves(history: History) -> go.Figure:
     epochs = np.arange(history.epochs_run + 1)
     data: list[dict[str, Any]] = [
         {
-            "type": "scattergl" if len(history.iteration_loss) > 2_000 else "scatter",
+            "type": "scatter",  # not WebGL: a GL layer would cover the epoch lines drawn after it
             "x": theme.f32(history.iteration_position),
             "y": theme.f32(history.iteration_loss),
             "mode": "lines",

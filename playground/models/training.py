@@ -57,10 +57,41 @@ class History:
     best_params: Params
     final_params: Params
     seen: np.ndarray
+    min_delta: float = 0.0
 
     @property
     def epochs_run(self) -> int:
         return len(self.epoch_train) - 1
+
+    def first(self, epochs: int) -> History:
+        """The same run as if it had been asked for only ``epochs`` epochs.
+
+        Training is deterministic, so a shorter run is exactly the start of a longer one: the
+        arrays are cut, and the best epoch is the best so far. (Parameters of a cut run are
+        kept for its best epoch only when that epoch is the longer run's best too; otherwise
+        ``best_params`` is empty and ``final_params`` are the longer run's.)
+        """
+        if epochs >= self.epochs_run:
+            return self
+        val = self.epoch_val[: epochs + 1]
+        best = 0
+        for e in range(1, epochs + 1):
+            if val[e] < val[best] - self.min_delta:
+                best = e
+        n_iterations = int(np.searchsorted(self.iteration_position, epochs, side="right"))
+        kept = self.best_params if best == self.best_epoch else {}
+        return History(
+            self.iteration_loss[:n_iterations],
+            self.iteration_position[:n_iterations],
+            self.epoch_train[: epochs + 1],
+            val,
+            best,
+            None,
+            kept,
+            self.final_params,
+            self.seen[:epochs],
+            self.min_delta,
+        )
 
 
 def train(
@@ -128,6 +159,7 @@ def train(
         best_params,
         current,
         seen,
+        min_delta,
     )
 
 

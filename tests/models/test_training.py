@@ -178,3 +178,18 @@ def test_history_csv_has_a_row_per_epoch_and_marks_the_best():
     assert rows[0] == "epoch,train_loss,validation_loss,is_best" and len(rows) == 5
     assert sum(r.endswith(",1") for r in rows[1:]) == 1
     assert rows[1 + history.best_epoch].endswith(",1")
+
+
+@pytest.mark.parametrize("cut", [1, 3, 7])
+def test_a_shorter_run_is_exactly_the_start_of_a_longer_one(cut):
+    long, short = _run(epochs=8, batch_size=40), _run(epochs=cut, batch_size=40)
+    view = long.first(cut)
+    np.testing.assert_array_equal(view.iteration_loss, short.iteration_loss)
+    np.testing.assert_array_equal(view.epoch_val, short.epoch_val)
+    assert view.best_epoch == short.best_epoch and view.epochs_run == cut
+    np.testing.assert_array_equal(view.seen, short.seen)
+
+
+def test_asking_for_more_epochs_than_ran_returns_the_run():
+    history = _run(epochs=3)
+    assert history.first(10) is history
