@@ -13,6 +13,7 @@ class Term:
     name: str
     explanation: str
     page: str  # slug of the page that shows the idea best
+    analogy: str = ""  # an everyday picture, where one helps
 
 
 TERMS: dict[str, Term] = {
@@ -23,6 +24,7 @@ TERMS: dict[str, Term] = {
             "A number inside a model that training is allowed to change. All a trained "
             "model 'knows' is stored in its parameters; there are no hand-written rules.",
             "parameters",
+            analogy="Like the knobs on a mixing desk: the music is the same, the settings decide how it sounds.",
         ),
         Term(
             "Weight",
@@ -62,6 +64,7 @@ TERMS: dict[str, Term] = {
             "the model's only idea of what a mistake is, so choosing it is choosing what the "
             "model will care about.",
             "loss_functions",
+            analogy="Like a coach calling out how far each arrow landed from the bullseye.",
         ),
         Term(
             "Error",
@@ -101,12 +104,26 @@ TERMS: dict[str, Term] = {
             "The slope of the loss at the current knob settings: which way is uphill, and how steep. "
             "Stepping against it is the quickest way down from where you stand.",
             "gradient_descent",
+            analogy="Like feeling which way the ground tilts under your feet when you cannot see the hill.",
+        ),
+        Term(
+            "Gradient descent",
+            "Training's way of improving: measure the slope of the loss, step the knobs a little "
+            "way downhill, and repeat until the loss stops falling.",
+            "gradient_descent",
+            analogy="Like walking down a mountain blindfolded, one careful step at a time.",
+        ),
+        Term(
+            "Training set",
+            "The examples a model learns from. Its score on them says little about how it will do on new data.",
+            "overfitting",
         ),
         Term(
             "Learning rate",
             "How big a step training takes each time it moves the knobs. Too small and it crawls; "
             "too big and it overshoots the valley, bounces across it, or flies off entirely.",
             "gradient_descent",
+            analogy="Like the length of your stride walking downhill in the dark.",
         ),
         Term(
             "Local minimum",
@@ -131,12 +148,14 @@ TERMS: dict[str, Term] = {
             "An optimizer that keeps some of its previous step, like a ball rolling downhill: it "
             "builds speed along a long gentle valley and evens out zig-zags across a narrow one.",
             "gradient_descent",
+            analogy="Like a ball rolling downhill: it keeps some of its speed instead of stopping at every bump.",
         ),
         Term(
             "Overfitting",
             "Learning the training examples too well, noise and accidents included, so the model "
             "does worse on new data. Training error is low; validation error is high.",
             "overfitting",
+            analogy="Like a student who memorised last year's answers and is lost when the questions change.",
         ),
         Term(
             "Underfitting",
@@ -167,6 +186,7 @@ TERMS: dict[str, Term] = {
             "Epoch",
             "One full pass of training over every example in the training set. Training usually takes many.",
             "epochs",
+            analogy="Like reading the whole textbook once; studying usually takes several readings.",
         ),
         Term(
             "Batch",
@@ -228,6 +248,7 @@ TERMS: dict[str, Term] = {
             "The method that works out, for every parameter at once, how much it contributed to the "
             "loss, by passing the error backwards through the layers.",
             "backpropagation",
+            analogy="Like a teacher marking a test and showing exactly which steps went wrong.",
         ),
         Term(
             "Neuron",
@@ -237,3 +258,10 @@ TERMS: dict[str, Term] = {
         ),
     )
 }
+
+
+def search(query: str) -> list[Term]:
+    """Terms whose name or explanation contains ``query``, ignoring case; all terms for an empty query."""
+    q = query.strip().lower()
+    found = [t for t in TERMS.values() if q in t.name.lower() or q in t.explanation.lower()]
+    return sorted(found, key=lambda t: (q not in t.name.lower(), t.name.lower()))

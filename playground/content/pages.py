@@ -19,6 +19,7 @@ class PageInfo:
     takeaway: str
     intro: str = ""
     why_it_matters: str = ""
+    has_charts: bool = True
 
 
 HOME = PageInfo(
@@ -230,6 +231,26 @@ OVERFITTING = PageInfo(
     ),
 )
 
+CONCEPT_CHECK = PageInfo(
+    slug="concept_check",
+    file="app_pages/concept_check.py",
+    title="Concept check",
+    icon=":material/quiz:",
+    section="Check yourself",
+    takeaway="Ten questions on the whole chapter. Each answer comes with the reason and the page that shows it.",
+    has_charts=False,
+)
+
+GLOSSARY = PageInfo(
+    slug="glossary",
+    file="app_pages/glossary.py",
+    title="Glossary",
+    icon=":material/menu_book:",
+    section="Check yourself",
+    takeaway="Every term the app uses, in plain English, with the page that shows it best.",
+    has_charts=False,
+)
+
 # Every page the app serves, in the order of the chapter. Home is first.
 ALL_PAGES: tuple[PageInfo, ...] = (
     HOME,
@@ -241,5 +262,7 @@ ALL_PAGES: tuple[PageInfo, ...] = (
     TRAINING_LOOP,
     EPOCHS,
     OVERFITTING,
+    CONCEPT_CHECK,
+    GLOSSARY,
 )
 BY_SLUG = {page.slug: page for page in ALL_PAGES}

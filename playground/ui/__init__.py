@@ -1,6 +1,6 @@
 """The Streamlit parts every page shares; pages import them as ``from playground import ui``."""
 
-from playground.ui.controls import log_slider, multi, number, select, slider, toggle
+from playground.ui.controls import log_slider, multi, number, select, slider, text, toggle
 from playground.ui.glossary import terms
 from playground.ui.page import chart, computed_with_progress, header, prose, table, why_it_matters
 from playground.ui.scenes import Scene, scene_buttons
@@ -19,6 +19,7 @@ __all__ = [
     "slider",
     "table",
     "terms",
+    "text",
     "toggle",
     "why_it_matters",
 ]

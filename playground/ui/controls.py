@@ -145,6 +145,14 @@ def multi(
     return [o for o in spec.options if o in _publish(key, spec)]
 
 
+def text(key: str, label: str, default: str = "", *, placeholder: str = "", max_length: int = 60) -> str:
+    """A one-line text box, such as a search."""
+    spec = link.Text(default, max_length)
+    _bind(key, label, spec)
+    st.text_input(label, key=key, placeholder=placeholder, max_chars=max_length)
+    return _publish(key, spec)
+
+
 def toggle(key: str, label: str, default: bool = False, *, help: str | None = None) -> bool:
     """An on/off switch; the link says 1 or 0."""
     spec = link.Switch(default)

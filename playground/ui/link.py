@@ -174,7 +174,27 @@ class Choices(_Spec):
         return list(value)
 
 
-Spec = Range | Choice | Switch | Choices
+@dataclass(frozen=True)
+class Text(_Spec):
+    """Free text up to ``max_length`` characters, such as a search."""
+
+    default: str
+    max_length: int = 60
+
+    def parse(self, raw: str) -> str:
+        text = raw.strip()
+        if len(text) > self.max_length:
+            raise ValueError(f"it is longer than {self.max_length} characters")
+        return text
+
+    def valid(self, value: Any) -> bool:
+        return isinstance(value, str) and len(value) <= self.max_length
+
+    def to_text(self, value: str) -> str:
+        return value
+
+
+Spec = Range | Choice | Switch | Choices | Text
 
 
 def read(spec: Spec, raw: Sequence[str]) -> tuple[Any, str | None]:

@@ -11,16 +11,18 @@ def test_every_page_runs_with_its_takeaway_and_charts(info, present):
     assert not at.exception
     assert at.title[0].value == info.title
     assert any(info.takeaway in m.value for m in at.markdown)
-    assert charts(at), "every page teaches with at least one chart"
+    assert bool(charts(at)) is info.has_charts
     assert at.toggle(key="app_present").value is (present == "1")
 
 
 @pytest.mark.parametrize("info", ALL_PAGES, ids=[p.slug for p in ALL_PAGES])
 def test_presenter_mode_hides_prose_but_keeps_takeaway_and_captions(info):
     normal, presenting = open_page(info.file), open_page(info.file, present="1")
-    assert len(presenting.markdown) < len(normal.markdown)
+    if info.intro:
+        assert len(presenting.markdown) < len(normal.markdown)
     assert [c.value for c in presenting.caption] == [c.value for c in normal.caption]
     assert presenting.query_params.get("present") == "1"
-    assert max(c["layout"]["font"]["size"] for c in charts(presenting)) > max(
-        c["layout"]["font"]["size"] for c in charts(normal)
-    )
+    if info.has_charts:
+        assert max(c["layout"]["font"]["size"] for c in charts(presenting)) > max(
+            c["layout"]["font"]["size"] for c in charts(normal)
+        )

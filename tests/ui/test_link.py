@@ -8,6 +8,7 @@ RATE = link.Choice((0.001, 0.01, 0.1, 1.0), 0.1)
 KIND = link.Choice(("mse", "mae"), "mse")
 SWITCH = link.Switch(False)
 PENALTY = link.Choice((0.0, 0.001, 0.01, 0.1), 0.0)
+SEARCH = link.Text("")
 PICK = link.Choices(("mse", "mae", "huber"), ("mse", "mae"))
 
 
@@ -23,6 +24,7 @@ PICK = link.Choices(("mse", "mae", "huber"), ("mse", "mae"))
         pytest.param(PENALTY, "0", 0.0, id="zero among log options"),
         pytest.param(PENALTY, "0.0004", 0.001, id="between options, snaps in log space"),
         pytest.param(PENALTY, "-0", 0.0, id="minus zero is zero"),
+        pytest.param(SEARCH, "  grad ", "grad", id="search text, trimmed"),
         pytest.param(SWITCH, "1", True, id="switch 1"),
         pytest.param(SWITCH, "off", False, id="switch off"),
         pytest.param(SWITCH, "TRUE", True, id="switch any case"),
@@ -50,6 +52,7 @@ def test_link_values_are_read(spec, raw, value):
         pytest.param(SWITCH, "maybe", "'maybe' is not on or off (use 1 or 0)", id="not a switch word"),
         pytest.param(PICK, "mse,hinge", "'hinge' is not one of mse, mae, huber", id="one unknown pick"),
         pytest.param(PICK, "", "'' is not one of mse, mae, huber", id="empty pick list"),
+        pytest.param(SEARCH, "x" * 61, "it is longer than 60 characters", id="search too long"),
     ],
 )
 def test_bad_link_values_fall_back_to_the_default_with_a_reason(spec, raw, reason):
