@@ -77,26 +77,31 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
     )
 
 
+def _error_lines(
+    x: np.ndarray, train: np.ndarray, val: np.ndarray, at: str, mode: str = "lines+markers"
+) -> list[dict[str, Any]]:
+    """Training and validation error against ``x``, in the shared train and validation colours."""
+    return [
+        {
+            "type": "scatter",
+            "x": theme.f32(x),
+            "y": theme.f32(err),
+            "mode": mode,
+            "name": name,
+            "line": {"color": color, "width": 3},
+            "hovertemplate": f"{name} {at}: $%{{y:,.1f}}k<extra></extra>",
+        }
+        for name, err, color in (("Training error", train, theme.TRAIN), ("Validation error", val, theme.VALIDATION))
+    ]
+
+
 def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Shaded bands over runs of degrees sharing a verdict, each labelled once."""
     shapes, labels, start = [], [], 0
     for i in range(1, len(verdicts) + 1):
         if i == len(verdicts) or verdicts[i] != verdicts[start]:
             kind = verdicts[start]
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": "x",
-                    "yref": "paper",
-                    "x0": start - 0.5,
-                    "x1": i - 0.5,
-                    "y0": 0,
-                    "y1": 1,
-                    "fillcolor": theme.VERDICT_COLORS[kind],
-                    "line": {"width": 0},
-                    "layer": "below",
-                }
-            )
+            shapes.append(theme.band(start - 0.5, i - 0.5, theme.VERDICT_COLORS[kind]))
             labels.append(
                 {
                     "x": (start + i - 1) / 2,
@@ -115,21 +120,7 @@ def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str
 def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: float) -> go.Figure:
     """Training and validation error for every degree, the zones, the current and the best degree."""
     shapes, labels = _zones(verdicts)
-    data = [
-        {
-            "type": "scatter",
-            "x": theme.f32(sweep.degrees),
-            "y": theme.f32(err),
-            "mode": "lines+markers",
-            "name": name,
-            "line": {"color": color, "width": 3},
-            "hovertemplate": f"{name} at degree %{{x}}: $%{{y:,.1f}}k<extra></extra>",
-        }
-        for name, err, color in (
-            ("Training error", sweep.train, theme.TRAIN),
-            ("Validation error", sweep.val, theme.VALIDATION),
-        )
-    ]
+    data = _error_lines(sweep.degrees, sweep.train, sweep.val, "at degree %{x}")
     data.append(
         {
             "type": "scatter",
@@ -140,18 +131,7 @@ def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: 
             "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
         }
     )
-    shapes.append(
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "paper",
-            "x0": degree,
-            "x1": degree,
-            "y0": 0,
-            "y1": 1,
-            "line": {"color": theme.YOURS, "width": 3, "dash": "dot"},
-        }
-    )
+    shapes.append(theme.vline(degree, theme.YOURS, dash="dot"))
     ceiling = np.minimum(sweep.val, 20 * np.min(sweep.val))  # wild validation errors leave through the top
     return theme.figure(
         data,
@@ -166,45 +146,8 @@ def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: 
 def epoch_curves(history: History, noise: float) -> go.Figure:
     """Training and validation error per epoch, the best epoch marked and what follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
-    data = [
-        {
-            "type": "scatter",
-            "x": theme.f32(history.epochs),
-            "y": theme.f32(err),
-            "mode": "lines",
-            "name": name,
-            "line": {"color": color, "width": 3},
-            "hovertemplate": f"{name} after epoch %{{x}}: $%{{y:,.1f}}k<extra></extra>",
-        }
-        for name, err, color in (
-            ("Training error", history.train, theme.TRAIN),
-            ("Validation error", history.val, theme.VALIDATION),
-        )
-    ]
-    shapes = [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": best,
-            "x1": end,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": theme.VERDICT_COLORS["overfit"],
-            "line": {"width": 0},
-            "layer": "below",
-        },
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "paper",
-            "x0": best,
-            "x1": best,
-            "y0": 0,
-            "y1": 1,
-            "line": {"color": theme.BEST, "width": 3, "dash": "dash"},
-        },
-    ]
+    data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", mode="lines")
+    shapes = [theme.band(best, end, theme.VERDICT_COLORS["overfit"]), theme.vline(best, theme.BEST)]
     labels = [
         {
             "x": best,
@@ -229,21 +172,7 @@ def epoch_curves(history: History, noise: float) -> go.Figure:
 
 def data_size_curve(curve: Sweep, noise: float) -> go.Figure:
     """Training and validation error of one model as the training set grows (``curve.degrees`` are sizes)."""
-    data = [
-        {
-            "type": "scatter",
-            "x": theme.f32(curve.degrees),
-            "y": theme.f32(err),
-            "mode": "lines+markers",
-            "name": name,
-            "line": {"color": color, "width": 3},
-            "hovertemplate": f"{name} with %{{x}} training houses: $%{{y:,.1f}}k<extra></extra>",
-        }
-        for name, err, color in (
-            ("Training error", curve.train, theme.TRAIN),
-            ("Validation error", curve.val, theme.VALIDATION),
-        )
-    ]
+    data = _error_lines(curve.degrees, curve.train, curve.val, "with %{x} training houses")
     sizes = [int(n) for n in curve.degrees]
     return theme.figure(
         data,

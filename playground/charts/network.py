@@ -85,21 +85,4 @@ def network_diagram(widths: Sequence[int], weights: Sequence[np.ndarray]) -> go.
 
 def parameter_counts(labels: Sequence[str], counts: Sequence[float], highlight: int = 0) -> go.Figure:
     """Horizontal bars on a log scale, so 2 and 175 billion fit on one chart."""
-    bar = {
-        "type": "bar",
-        "x": np.asarray(counts, dtype=np.float64),
-        "y": list(labels),
-        "orientation": "h",
-        "marker": {"color": [theme.YOURS if i == highlight else theme.GREY for i in range(len(labels))]},
-        "text": [theme.human_count(c) for c in counts],
-        "textposition": "auto",
-        "cliponaxis": False,
-        "hovertemplate": "%{y}: %{text} parameters<extra></extra>",
-    }
-    return theme.figure(
-        [bar],
-        height=80 + 60 * len(labels),
-        showlegend=False,
-        xaxis=theme.axis(theme.AXIS["parameters"], type="log", range=[0, np.log10(max(counts)) + 1.3]),
-        yaxis={"autorange": "reversed"},
-    )
+    return theme.count_bars(list(labels), list(counts), "parameters", highlight=highlight)

@@ -87,25 +87,7 @@ def weight_mosaic(W: np.ndarray, columns: int = 8) -> go.Figure:
 
 def cost_bars(labels: Sequence[str], multiply_adds: Sequence[float], highlight: int = 0, log: bool = True) -> go.Figure:
     """Multiply-adds per prediction, on a log scale when they span orders of magnitude."""
-    data = [
-        {
-            "type": "bar",
-            "x": np.asarray(multiply_adds, dtype=np.float64),
-            "y": list(labels),
-            "orientation": "h",
-            "marker": {"color": [theme.YOURS if i == highlight else theme.GREY for i in range(len(labels))]},
-            "text": [theme.human_count(m) for m in multiply_adds],
-            "textposition": "auto",
-            "hovertemplate": "%{y}: %{text} multiply-adds<extra></extra>",
-        }
-    ]
-    return theme.figure(
-        data,
-        height=90 + 55 * len(labels),
-        showlegend=False,
-        xaxis=theme.axis("Multiply-adds" + (" (log scale)" if log else ""), type="log" if log else "linear"),
-        yaxis={"autorange": "reversed"},
-    )
+    return theme.count_bars(list(labels), list(multiply_adds), "multiply-adds", highlight=highlight, log=log)
 
 
 def _fmt(value: float | None) -> str:

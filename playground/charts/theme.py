@@ -155,6 +155,57 @@ def _typed(value: Any) -> Any:
     return value
 
 
+def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: int = 0, log: bool = True) -> go.Figure:
+    """Horizontal bars of counts, labelled as people say them; on a log scale when they span decades.
+
+    ``unit`` names what is counted ("parameters", "multiply-adds") in the axis title and hover.
+    """
+    bar = {
+        "type": "bar",
+        "x": np.asarray(counts, dtype=np.float64),
+        "y": list(labels),
+        "orientation": "h",
+        "marker": {"color": [YOURS if i == highlight else GREY for i in range(len(labels))]},
+        "text": [human_count(c) for c in counts],
+        "textposition": "auto",
+        "cliponaxis": False,
+        "hovertemplate": f"%{{y}}: %{{text}} {unit}<extra></extra>",
+    }
+    title = f"Number of {unit}" + (" (log scale)" if log else "")
+    x_axis = axis(title, type="log", range=[0, np.log10(max(counts)) + 1.3]) if log else axis(title)
+    return figure([bar], height=80 + 60 * len(labels), showlegend=False, xaxis=x_axis, yaxis={"autorange": "reversed"})
+
+
+def band(x0: float, x1: float, color: str) -> dict[str, Any]:
+    """A shaded vertical band across the whole plot, behind the data."""
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x0,
+        "x1": x1,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": color,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def vline(x: float, color: str, dash: str = "dash") -> dict[str, Any]:
+    """A vertical marker line across the whole plot."""
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": color, "width": 3, "dash": dash},
+    }
+
+
 class AnimatedFigure(go.Figure):
     """A figure that is only its JSON: data, layout, frames and playback controls as plain dicts.
 

@@ -59,28 +59,8 @@ def training_curves(history: History) -> go.Figure:
     shapes, labels = [], []
     if history.stopped_at is not None:
         shapes = [
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": history.best_epoch,
-                "x1": history.stopped_at,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": theme.VERDICT_COLORS["overfit"],
-                "line": {"width": 0},
-                "layer": "below",
-            },
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": history.stopped_at,
-                "x1": history.stopped_at,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": theme.YOURS, "width": 3, "dash": "dash"},
-            },
+            theme.band(history.best_epoch, history.stopped_at, theme.VERDICT_COLORS["overfit"]),
+            theme.vline(history.stopped_at, theme.YOURS),
         ]
         labels = [
             {
