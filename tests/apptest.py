@@ -41,3 +41,18 @@ def array(values) -> np.ndarray:
     if isinstance(values, dict) and "bdata" in values:
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]).newbyteorder("<"))
     return np.asarray(values, dtype=float)
+
+
+def open_bad_link(file: str, *, accepted: tuple[str, ...] = (), **params: str) -> AppTest:
+    """Open ``file`` with ``params``; assert no exception and a notice naming every one not ``accepted``.
+
+    A notice names a setting as ``**name=value**`` (a value it ignored) or ``**name**`` (a setting
+    the page does not know), so a one-letter name cannot match by accident.
+    """
+    at = open_page(file, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    for name in params:
+        if name not in accepted:
+            assert f"**{name}=" in notice or f"**{name}**" in notice, f"no notice names {name!r}: {notice}"
+    return at

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from tests.apptest import array, charts, metric, open_page
+from tests.apptest import array, charts, metric, open_bad_link, open_page
 
 PAGE = "app_pages/backpropagation.py"
 
@@ -62,7 +62,4 @@ def test_training_a_digit_costs_three_times_answering_it():
     [{"stage": "Sideways", "x1": "99", "hidden": "5"}, {"param": "W9[1,1]", "nudge": "0", "act": "gelu", "seed": "-1"}],
 )
 def test_backpropagation_survives_a_link_full_of_bad_values(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception
-    notice = "\n".join(w.value for w in at.warning)
-    assert all(name in notice for name in params)
+    open_bad_link(PAGE, **params)

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from playground.models import houses, training
-from tests.apptest import charts, metric, open_page
+from tests.apptest import charts, metric, open_bad_link, open_page
 
 PAGE = "app_pages/training_loop.py"
 
@@ -69,7 +69,4 @@ def test_the_order_exercise_checks_and_explains():
 
 @pytest.mark.parametrize("params", [{"step": "-1", "seed": "x"}, {"step": "99999999", "zzz": "1"}])
 def test_training_loop_survives_a_link_full_of_bad_values(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception
-    notice = "\n".join(w.value for w in at.warning)
-    assert all(name in notice for name in params)
+    open_bad_link(PAGE, **params)
