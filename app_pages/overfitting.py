@@ -10,7 +10,7 @@ from playground.models import fitting
 PENALTIES = (0.0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0)
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 GRID = np.linspace(*fitting.X_RANGE, 200)
-EPOCHS = 300
+EPOCHS = 200
 
 
 @st.cache_data(max_entries=256)

@@ -110,12 +110,14 @@ def run(
     diverged_at = None
     with np.errstate(over="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
-            g = np.array(land.grad(p[0], p[1]), dtype=np.float64)
+            g = np.array(
+                land.grad(float(p[0]), float(p[1])), dtype=np.float64
+            )  # Python floats: cheaper than numpy scalars
             slopes.append(math.hypot(g[0], g[1]))
             if noisy:
                 g = g + NOISE * rng.standard_normal(2)
             p, state = step(optimizer, p, g, state, lr)
-            loss = float(land.loss(p[0], p[1]))
+            loss = float(land.loss(float(p[0]), float(p[1])))
             if not (math.isfinite(loss) and abs(loss) < limit and math.isfinite(p[0]) and math.isfinite(p[1])):
                 diverged_at = t
                 break

@@ -61,7 +61,7 @@ def test_new_sample_draws_other_houses_and_the_link_follows():
 def test_the_epoch_chart_marks_the_early_stopping_epoch():
     at = open_page(PAGE, n="20")
     s = fitting.sample(np.random.default_rng(0), 20, 60.0)
-    best = fitting.train_by_descent(s, fitting.MAX_DEGREE, 300).best_epoch
+    best = fitting.train_by_descent(s, fitting.MAX_DEGREE, 200).best_epoch
     epochs = charts(at)[2]
     assert any(f"epoch {best}" in a["text"] for a in epochs["layout"]["annotations"])
 
