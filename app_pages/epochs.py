@@ -95,10 +95,11 @@ with controls:
     live_epochs = ui.slider("ep_live_epochs", "Epochs", 5, MAX_EPOCHS, 20, 1)
     patience = ui.slider("ep_patience", "Early stopping patience (0 = off)", 0, 10, 0, 1)
     seed = ui.number("ep_seed", "Seed", 0, 9_999, 0, 1)
-# Train for the most epochs once; fewer epochs are exactly the start of that run.
-settings = (live_b, shuffle, MAX_EPOCHS, patience, seed)
+# Train for the most epochs once, without early stopping: fewer epochs are exactly the start of
+# that run, and where a patience would have stopped it can be read off its validation losses.
+settings = (live_b, shuffle, MAX_EPOCHS, 0, seed)
 full = ui.computed_with_progress("fraud", settings, lambda progress: live(*settings, progress), "Training…")
-history = full.first(live_epochs)
+history = full.first(live_epochs).with_patience(patience)
 with picture:
     ui.chart(
         training_charts.training_curves(history),

@@ -12,6 +12,7 @@ Updates reuse the optimizers of :mod:`playground.models.descent`.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,6 +93,22 @@ class History:
             self.seen[:epochs],
             self.min_delta,
         )
+
+    def with_patience(self, patience: int) -> History:
+        """This run as early stopping with ``patience`` would have ended it (itself if it never would).
+
+        The stop is decided from the validation losses alone, so a run made without early
+        stopping holds every shorter, early-stopped run: no retraining needed.
+        """
+        if patience < 1 or self.stopped_at is not None:
+            return self
+        best = 0
+        for epoch in range(1, self.epochs_run + 1):
+            if self.epoch_val[epoch] < self.epoch_val[best] - self.min_delta:
+                best = epoch
+            elif epoch - best >= patience:
+                return dataclasses.replace(self.first(epoch), stopped_at=epoch)
+        return self
 
 
 def train(

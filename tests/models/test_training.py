@@ -193,3 +193,19 @@ def test_a_shorter_run_is_exactly_the_start_of_a_longer_one(cut):
 def test_asking_for_more_epochs_than_ran_returns_the_run():
     history = _run(epochs=3)
     assert history.first(10) is history
+
+
+@pytest.mark.parametrize("patience", [1, 2, 3])
+def test_patience_applied_afterwards_equals_training_with_it(patience):
+    X, y, _, _ = _data()
+    data = (X, y, X, 1 - y)  # validation that only gets worse: early stopping must trigger
+    with_it = _run(epochs=12, patience=patience, data=data)
+    afterwards = _run(epochs=12, data=data).with_patience(patience)
+    assert afterwards.stopped_at == with_it.stopped_at == patience
+    np.testing.assert_array_equal(afterwards.iteration_loss, with_it.iteration_loss)
+    assert afterwards.best_epoch == with_it.best_epoch
+
+
+def test_patience_that_never_triggers_leaves_the_run_alone():
+    history = _run(epochs=4)
+    assert history.with_patience(50) is history and history.with_patience(0) is history
