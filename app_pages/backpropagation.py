@@ -68,10 +68,10 @@ with picture:
     )
 
 st.header("Blame per parameter")
-names = nn_charts.layer_table(params)
+names = nn_charts.parameter_names(params)
 flat = np.concatenate([grads[k].ravel() for k in params])
 ui.chart(
-    nn_charts.blame(names, flat),
+    nn_charts.blame(list(names), flat),
     "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse.",
 )
 
@@ -79,9 +79,9 @@ st.header("The nudge test")
 ui.prose("A gradient is a promise: move a knob by a small amount e and the loss moves by about gradient × e. Test it.")
 left, right = st.columns([1, 2], gap="large")
 with left:
-    chosen = ui.select("bp_param", "Knob to nudge", tuple(names), names[0])
+    chosen = ui.select("bp_param", "Knob to nudge", tuple(names), next(iter(names)))
     e = ui.log_slider("bp_nudge", "Nudge size e", NUDGES, 0.01)
-key, index = chosen.split("[")[0], tuple(int(i) - 1 for i in chosen[:-1].split("[")[1].split(","))
+key, index = names[chosen]
 predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
 with right:
     a, b, c = st.columns(3)

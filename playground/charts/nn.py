@@ -136,10 +136,13 @@ def computation_graph(
                 }
             )
             text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={grad[i, j]:+.3f}")
+            # a third of the way along: edges leaving one neuron have fanned apart there, and the
+            # crossings in the middle of the layer are avoided
+            t = 0.55 if W.shape[1] == 1 else 0.35
             labels.append(
                 {
-                    "x": x0 + 0.3 * (x1 - x0),
-                    "y": y0 + 0.3 * (y1 - y0),
+                    "x": x0 + t * (x1 - x0),
+                    "y": y0 + t * (y1 - y0),
                     "text": text,
                     "showarrow": False,
                     "bgcolor": "rgba(255,255,255,0.85)",
@@ -221,10 +224,13 @@ def blame(names: Sequence[str], grads: Sequence[float]) -> go.Figure:
     )
 
 
-def layer_table(weights: Mapping[str, np.ndarray]) -> list[str]:
-    """Parameter names in a stable order, one per scalar: W1[1,2] is the weight from input 1 to hidden 2."""
-    out = []
-    for key, value in weights.items():
-        for index in np.ndindex(value.shape):
-            out.append(f"{key}[{','.join(str(i + 1) for i in index)}]")
-    return out
+def parameter_names(weights: Mapping[str, np.ndarray]) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """One readable name per scalar parameter, in a stable order, with where it lives.
+
+    ``W1[1,2]`` is the weight from input 1 to hidden neuron 2; it maps to ``("W1", (0, 1))``.
+    """
+    return {
+        f"{key}[{','.join(str(i + 1) for i in index)}]": (key, index)
+        for key, value in weights.items()
+        for index in np.ndindex(value.shape)
+    }
