@@ -292,6 +292,18 @@ def price(dollars_: float) -> str:
     return f"${dollars_:,.2f}"
 
 
+def duration(seconds: float) -> str:
+    """A stretch of time as people say it: under a second, 40 seconds, 12 minutes, 3.5 hours, 2.1 days."""
+    if seconds < 1:
+        return "under a second"
+    size, unit = next(
+        (s, u) for s, u in ((86_400, "day"), (3_600, "hour"), (60, "minute"), (1, "second")) if seconds >= s
+    )
+    value = seconds / size
+    text = f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
+    return f"{text} {unit}" if text == "1" else f"{text} {unit}s"
+
+
 def dollars(value: float, *, signed: bool = False) -> str:
     """Whole dollars with thousands separators: $45,125; signed: +$3 or -$40."""
     text = f"${abs(value):,.0f}"

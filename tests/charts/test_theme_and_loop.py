@@ -88,3 +88,20 @@ def test_money(dollars, text):
 )
 def test_price(dollars, text):
     assert theme.price(dollars) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0.06, "under a second"),
+        (1, "1 second"),
+        (40, "40 seconds"),
+        (720, "12 minutes"),
+        (3_600, "1 hour"),
+        (12_600, "3.5 hours"),
+        (181_440, "2.1 days"),
+        (8.64e7, "1,000 days"),
+    ],
+)
+def test_duration(seconds, text):
+    assert theme.duration(seconds) == text
