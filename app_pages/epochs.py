@@ -3,7 +3,7 @@ import streamlit as st
 
 from playground import ui
 from playground.charts import training as training_charts
-from playground.charts.theme import human_count, price
+from playground.charts.theme import duration, human_count, price
 from playground.content import network as costs
 from playground.models import nn, training
 
@@ -12,30 +12,30 @@ BATCHES = (1, 10, 32, 100, 1_000, 10_000)
 LIVE_N, LIVE_VAL = 600, 300
 LIVE_BATCHES = (1, 10, 50, LIVE_N)
 MAX_EPOCHS = 40
+LIVE_LR = 0.5
 FRAUD_MODEL = (30, 64, 2)  # 30 transaction features, 64 hidden neurons, fraud or not
 
 
-def live(batch: int, shuffle: bool, epochs: int, patience: int, seed: int, progress) -> training.History:
+@st.cache_data(max_entries=64, show_spinner=False)
+def live(batch: int, shuffle: bool, seed: int) -> training.History:
+    """The detector trained for the most epochs, without early stopping (deterministic: shared by every viewer)."""
     rng = np.random.default_rng(seed)
     X, y = training.fraud_like(rng, LIVE_N, sort_by_label=True)  # exported sorted: every fraud last
     X_val, y_val = training.fraud_like(rng, LIVE_VAL)
-    loss_and_grads, loss = training.classifier()
     return training.train(
-        nn.init((2, 8, 2), np.random.default_rng(seed)),
+        training.start_detector(),
         X,
         y,
         X_val,
         y_val,
-        loss_and_grads=loss_and_grads,
-        loss=loss,
+        epoch=training.logistic_epoch,
+        loss=training.logistic_loss,
         batch_size=batch,
-        epochs=epochs,
-        lr=0.1,
+        epochs=MAX_EPOCHS,
+        lr=LIVE_LR,
         shuffle=shuffle,
         seed=seed,
-        patience=patience or None,
         min_delta=1e-3,
-        progress=progress,
     )
 
 
@@ -57,7 +57,7 @@ ui.scene_buttons("ep", SCENES)
 st.header("Count the work")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    n = ui.select("ep_n", "Training examples (N)", SIZES, 10_000, format_func=lambda v: f"{v:,}")
+    n = ui.select("ep_n", "Training examples (N)", SIZES, 10_000, format_func=lambda v: human_count(v, short=True))
     b = ui.log_slider("ep_b", "Batch size (B)", BATCHES, 32, format_func=lambda v: f"{v:,}")
     epochs = ui.slider("ep_epochs", "Epochs", 1, 100, 10, 1)
 per_epoch = training.iterations_per_epoch(n, b)
@@ -78,13 +78,16 @@ with picture:
     )
     st.caption(
         f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
-        f"{human_count(madds * n * epochs)} multiply-adds, about {seconds / 60:,.1f} CPU minutes, {price(dollars)}."
+        f"{human_count(madds * n * epochs)} multiply-adds, which take one CPU core {duration(seconds)} "
+        f"and cost {price(dollars)}."
     )
 
 st.header("Watch a fraud detector train")
 ui.prose(
     f"{LIVE_N} past transactions, about one in ten fraud, exported sorted (every fraud last), and "
-    f"{LIVE_VAL} more kept back for validation. A small network learns from them a batch at a time."
+    f"{LIVE_VAL} more kept back for validation. The detector has three knobs: a weight for the amount, "
+    "a weight for how odd the hour is, and a bias (logistic regression, a single neuron). It starts at "
+    "50/50 on every transaction and learns a batch at a time."
 )
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
@@ -95,11 +98,9 @@ with controls:
     live_epochs = ui.slider("ep_live_epochs", "Epochs", 5, MAX_EPOCHS, 20, 1)
     patience = ui.slider("ep_patience", "Early stopping patience (0 = off)", 0, 10, 0, 1)
     seed = ui.number("ep_seed", "Seed", 0, 9_999, 0, 1)
-# Train for the most epochs once, without early stopping: fewer epochs are exactly the start of
-# that run, and where a patience would have stopped it can be read off its validation losses.
-settings = (live_b, shuffle, MAX_EPOCHS, 0, seed)
-full = ui.computed_with_progress("fraud", settings, lambda progress: live(*settings, progress), "Training…")
-history = full.first(live_epochs).with_patience(patience)
+# Fewer epochs are exactly the start of the longest run, and where a patience would have stopped
+# it can be read off its validation losses: those two controls never retrain.
+history = live(live_b, shuffle, seed).first(live_epochs).with_patience(patience)
 with picture:
     ui.chart(
         training_charts.training_curves(history),

@@ -21,7 +21,8 @@ def training_curves(history: History) -> go.Figure:
     data: list[dict[str, Any]] = [
         {
             "type": "scatter",  # not WebGL: a GL layer would cover the epoch lines drawn after it
-            "x": theme.f32(history.iteration_position),
+            "x0": 1 / history.per_epoch,  # evenly spaced: no x array to send
+            "dx": 1 / history.per_epoch,
             "y": theme.f32(history.iteration_loss),
             "mode": "lines",
             "name": "Loss on each batch (iteration)",
@@ -73,15 +74,15 @@ def training_curves(history: History) -> go.Figure:
                 "showarrow": False,
             }
         ]
-    top = float(np.percentile(history.iteration_loss, 99)) if len(history.iteration_loss) else 1.0
-    top = max(top, float(history.epoch_train.max()), float(history.epoch_val.max()))
+    # scaled to the epoch curves: a single batch's spike may run off the top, the noise stays plain
+    top = 1.5 * max(float(history.epoch_train.max()), float(history.epoch_val.max()))
     return theme.figure(
         data,
         height=420,
         shapes=shapes,
         annotations=labels,
         xaxis=theme.axis("Epoch", range=[0, history.epochs_run]),
-        yaxis=theme.axis("Loss (cross-entropy)", range=[0, top * 1.05]),
+        yaxis=theme.axis("Loss (cross-entropy)", range=[0, top]),
     )
 
 

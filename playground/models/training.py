@@ -5,9 +5,12 @@ engine shuffles (or not), records the loss of every batch and of every epoch, wa
 validation set, stops early after ``patience`` epochs without improvement and keeps the best
 epoch's parameters (the checkpoint). It is deterministic from a seed.
 
-It trains any model given as two functions over a parameter dict (the network engine's, for
-one): ``loss_and_grads(params, X, y) -> (mean loss, grads)`` and ``loss(params, X, y) -> mean loss``.
-Updates reuse the optimizers of :mod:`playground.models.descent`.
+It trains any model given as two functions over a parameter dict: ``loss(params, X, y) -> mean
+loss`` and an epoch runner that walks one epoch's batches, updating as it goes. For any model,
+:func:`gradient_epoch` builds the runner from ``loss_and_grads(params, X, y) -> (mean loss, grads)``.
+The live fraud detector (logistic regression: one neuron with a sigmoid) has a runner of its own,
+:func:`logistic_epoch`, the same arithmetic on plain Python floats: an example costs well under a
+microsecond there against ~20 for a numpy call, and batch size 1 runs 24,000 iterations.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import descent, linear, nn
+from playground.models import linear
 
 Params = dict[str, np.ndarray]
 LossAndGrads = Callable[[Params, np.ndarray, np.ndarray], tuple[float, dict[str, np.ndarray]]]
 Loss = Callable[[Params, np.ndarray, np.ndarray], float]
+# (params, one epoch's examples in the order they are met, their labels, batch size, learning
+# rate) -> (params after the epoch, each batch's loss just before its update)
+EpochRunner = Callable[[Params, np.ndarray, np.ndarray, int, float], tuple[Params, list[float]]]
 
 
 def iterations_per_epoch(n_examples: int, batch_size: int) -> int:
@@ -43,26 +49,30 @@ def batch_order(n_examples: int, batch_size: int, rng: np.random.Generator | Non
 class History:
     """Everything one training run recorded.
 
-    ``iteration_loss`` (n_iterations,) is each batch's loss just before its update, at
-    ``iteration_position`` epochs into training (iteration i of epoch e sits at e + (i + 1) / n).
+    ``iteration_loss`` (n_iterations,) is each batch's loss just before its update, with
+    ``per_epoch`` iterations to an epoch.
     ``epoch_train`` and ``epoch_val`` (epochs_run + 1,) are the full losses after each epoch,
-    index 0 before any training. ``seen[e, k]`` counts how often example k was used in epoch e + 1.
+    index 0 before any training.
     """
 
     iteration_loss: np.ndarray
-    iteration_position: np.ndarray
+    per_epoch: int
     epoch_train: np.ndarray
     epoch_val: np.ndarray
     best_epoch: int
     stopped_at: int | None
     best_params: Params
     final_params: Params
-    seen: np.ndarray
     min_delta: float = 0.0
 
     @property
     def epochs_run(self) -> int:
         return len(self.epoch_train) - 1
+
+    @property
+    def iteration_position(self) -> np.ndarray:
+        """Epochs into training at the end of each iteration: iteration i of epoch e sits at e + (i + 1) / per_epoch."""
+        return np.arange(1, len(self.iteration_loss) + 1) / self.per_epoch
 
     def first(self, epochs: int) -> History:
         """The same run as if it had been asked for only ``epochs`` epochs.
@@ -79,18 +89,16 @@ class History:
         for e in range(1, epochs + 1):
             if val[e] < val[best] - self.min_delta:
                 best = e
-        n_iterations = int(np.searchsorted(self.iteration_position, epochs, side="right"))
         kept = self.best_params if best == self.best_epoch else {}
         return History(
-            self.iteration_loss[:n_iterations],
-            self.iteration_position[:n_iterations],
+            self.iteration_loss[: epochs * self.per_epoch],
+            self.per_epoch,
             self.epoch_train[: epochs + 1],
             val,
             best,
             None,
             kept,
             self.final_params,
-            self.seen[:epochs],
             self.min_delta,
         )
 
@@ -111,6 +119,21 @@ class History:
         return self
 
 
+def gradient_epoch(loss_and_grads: LossAndGrads) -> EpochRunner:
+    """One epoch of plain mini-batch gradient descent for any model: ``params - lr * grads`` after each batch."""
+
+    def run(params: Params, X: np.ndarray, y: np.ndarray, batch_size: int, lr: float) -> tuple[Params, list[float]]:
+        losses = []
+        for start in range(0, X.shape[0], batch_size):
+            # forward and backward on this batch, then the update
+            value, grads = loss_and_grads(params, X[start : start + batch_size], y[start : start + batch_size])
+            losses.append(value)
+            params = {k: v - lr * grads[k] for k, v in params.items()}
+        return params, losses
+
+    return run
+
+
 def train(
     params: Params,
     X: np.ndarray,
@@ -118,7 +141,7 @@ def train(
     X_val: np.ndarray,
     y_val: np.ndarray,
     *,
-    loss_and_grads: LossAndGrads,
+    epoch: EpochRunner,
     loss: Loss,
     batch_size: int,
     epochs: int,
@@ -126,71 +149,112 @@ def train(
     shuffle: bool = True,
     seed: int = 0,
     patience: int | None = None,
-    optimizer: str = "gd",
-    progress: Callable[[float], None] | None = None,
     min_delta: float = 0.0,
 ) -> History:
     """Run up to ``epochs`` epochs of mini-batch training; ``params`` itself is never changed.
 
-    ``progress``, if given, is called after each epoch with the share of epochs done. An epoch
-    counts as an improvement only if it beats the best validation loss by more than ``min_delta``.
+    Each epoch meets every example once, in a fresh random order if ``shuffle``, else in the
+    data's order. An epoch counts as an improvement only if it beats the best validation loss
+    by more than ``min_delta``.
     """
     if epochs < 1:
         raise ValueError(f"epochs must be at least 1, got {epochs}")
     rng = np.random.default_rng(seed) if shuffle else None
     n = X.shape[0]
-    per_epoch = iterations_per_epoch(n, batch_size)
     current = {k: v.copy() for k, v in params.items()}
-    states = {k: descent.OptState(np.zeros_like(v), np.zeros_like(v), np.zeros_like(v)) for k, v in current.items()}
-    it_loss, it_pos, seen = [], [], np.zeros((0, n), dtype=np.int64)
+    it_loss: list[float] = []
     ep_train, ep_val = [loss(current, X, y)], [loss(current, X_val, y_val)]
-    best_epoch, best_params, stopped_at = 0, {k: v.copy() for k, v in current.items()}, None
-    for epoch in range(1, epochs + 1):
-        counts = np.zeros(n, dtype=np.int64)
-        for i, idx in enumerate(batch_order(n, batch_size, rng)):
-            counts[idx] += 1
-            # forward and backward on this batch
-            value, grads = loss_and_grads(current, X[idx], y[idx])
-            it_loss.append(value)
-            it_pos.append(epoch - 1 + (i + 1) / per_epoch)
-            # update
-            for k in current:
-                current[k], states[k] = descent.step(optimizer, current[k], grads[k], states[k], lr)
-        seen = np.vstack([seen, counts])
-        if progress is not None:
-            progress(epoch / epochs)
+    best_epoch, best_params, stopped_at = 0, current, None
+    for e in range(1, epochs + 1):
+        order = rng.permutation(n) if rng is not None else np.arange(n)
+        current, losses = epoch(current, X[order], y[order], batch_size, lr)
+        it_loss.extend(losses)
         ep_train.append(loss(current, X, y))
         ep_val.append(loss(current, X_val, y_val))
         if ep_val[-1] < ep_val[best_epoch] - min_delta:
-            best_epoch, best_params = epoch, {k: v.copy() for k, v in current.items()}
-        elif patience is not None and epoch - best_epoch >= patience:
-            stopped_at = epoch
+            best_epoch, best_params = e, current  # runners return new arrays: nothing to copy
+        elif patience is not None and e - best_epoch >= patience:
+            stopped_at = e
             break
     return History(
         np.array(it_loss),
-        np.array(it_pos),
+        iterations_per_epoch(n, batch_size),
         np.array(ep_train),
         np.array(ep_val),
         best_epoch,
         stopped_at,
         best_params,
         current,
-        seen,
         min_delta,
     )
 
 
-def classifier(hidden: str = "tanh") -> tuple[LossAndGrads, Loss]:
-    """The network engine as a classifier trained on mean cross-entropy."""
+def start_detector() -> Params:
+    """The fraud detector before training: both weights and the bias at zero, every transaction 50/50."""
+    return {"w": np.zeros(2), "b": np.zeros(())}
 
-    def loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
-        out = nn.forward(params, X, hidden)
-        return nn.loss_value(out, y), nn.backward(params, out, y, hidden)
 
-    def loss(params: Params, X: np.ndarray, y: np.ndarray) -> float:
-        return nn.loss_value(nn.forward(params, X, hidden), y)
+def logistic_loss(params: Params, X: np.ndarray, y: np.ndarray) -> float:
+    """Mean cross-entropy of logistic regression, ``p = sigmoid(X @ w + b)``; label 1 is fraud.
 
-    return loss_and_grads, loss
+    Notes
+    -----
+    Per example ``-y log p - (1 - y) log(1 - p) = softplus(z) - y z`` with ``z = x . w + b``,
+    written so that a large ``|z|`` cannot overflow.
+    """
+    z = X @ params["w"] + params["b"]
+    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+
+
+def logistic_loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
+    """:func:`logistic_loss` and its gradient: ``dL/dw = X.T (p - y) / n``, ``dL/db = mean(p - y)``."""
+    z = X @ params["w"] + params["b"]
+    error = 0.5 * (1.0 + np.tanh(0.5 * z)) - y  # sigmoid(z) - y, with no overflow
+    grads = {"w": X.T @ error / X.shape[0], "b": np.array(error.mean())}
+    return float(np.mean(np.logaddexp(0.0, z) - y * z)), grads
+
+
+def logistic_epoch(
+    params: Params, X: np.ndarray, y: np.ndarray, batch_size: int, lr: float
+) -> tuple[Params, list[float]]:
+    """:func:`gradient_epoch` of :func:`logistic_loss_and_grads` for two features, on Python floats.
+
+    The same updates to rounding, several times faster for small batches: numpy's fixed cost per
+    call outweighs the arithmetic on two features. Each batch's loss is computed afterwards, in
+    one numpy pass, from the scores ``z`` its examples got before the batch's update.
+    """
+    (w0, w1), b = params["w"].tolist(), float(params["b"])
+    n, tanh = X.shape[0], math.tanh
+    scores: list[float] = []
+    keep = scores.append
+    # sigmoid(z) - y = 0.5 tanh(z / 2) + (0.5 - y): no overflow, no branch
+    columns = zip(X[:, 0].tolist(), X[:, 1].tolist(), (0.5 - y).tolist(), strict=True)
+    if batch_size == 1:  # no sums to keep: the tightest loop, for the 24,000-iteration runs
+        for x0, x1, shift in columns:
+            z = w0 * x0 + w1 * x1 + b
+            keep(z)
+            step = lr * (0.5 * tanh(0.5 * z) + shift)
+            w0, w1, b = w0 - step * x0, w1 - step * x1, b - step
+    else:
+        g0 = g1 = gb = 0.0
+        left = size = min(batch_size, n)
+        done = 0
+        for x0, x1, shift in columns:
+            z = w0 * x0 + w1 * x1 + b
+            keep(z)
+            error = 0.5 * tanh(0.5 * z) + shift
+            g0, g1, gb = g0 + error * x0, g1 + error * x1, gb + error
+            left -= 1
+            if not left:  # the batch is complete: update
+                step = lr / size
+                w0, w1, b = w0 - step * g0, w1 - step * g1, b - step * gb
+                g0 = g1 = gb = 0.0
+                done += size
+                left = size = min(batch_size, n - done)
+    z = np.array(scores)
+    starts = np.arange(0, n, batch_size)
+    batch_sums = np.add.reduceat(np.logaddexp(0.0, z) - y * z, starts)
+    return {"w": np.array([w0, w1]), "b": np.array(b)}, (batch_sums / np.diff(starts, append=n)).tolist()
 
 
 def fraud_like(

@@ -2,13 +2,12 @@
 
 from playground.ui.controls import log_slider, multi, number, select, slider, text, toggle
 from playground.ui.glossary import terms
-from playground.ui.page import chart, computed_with_progress, header, prose, table, why_it_matters
+from playground.ui.page import chart, header, prose, table, why_it_matters
 from playground.ui.scenes import Scene, scene_buttons
 
 __all__ = [
     "Scene",
     "chart",
-    "computed_with_progress",
     "header",
     "log_slider",
     "multi",

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 import plotly.graph_objects as go
 import streamlit as st
 
 from playground.content.pages import BY_SLUG
 from playground.ui.controls import toggle
 
-T = TypeVar("T")
 PRESENT_KEY = "app_present"
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -68,23 +64,6 @@ def header(slug: str) -> None:
 def why_it_matters(slug: str) -> None:
     """The note for a product manager, kept in presenter mode: it is the point of the page."""
     st.info(f"**Why this matters for you.** {BY_SLUG[slug].why_it_matters}", icon=":material/work:")
-
-
-def computed_with_progress(name: str, key: tuple, compute: Callable[[Callable[[float], None]], T], label: str) -> T:
-    """Run a longer computation once per viewer and argument set, with a progress bar while it runs.
-
-    ``compute`` receives a ``progress(share)`` callback. Results are kept in this viewer's session
-    (the eight most recent per ``name``), not in ``st.cache_data``: a cached function may not
-    draw anything, and the bar must draw while it works.
-    """
-    store: dict[tuple, T] = st.session_state.setdefault(f"_computed_{name}", {})
-    if key not in store:
-        bar = st.progress(0.0, text=label)
-        store[key] = compute(lambda share: bar.progress(min(max(share, 0.0), 1.0), text=label))
-        bar.empty()
-        while len(store) > 8:
-            del store[next(iter(store))]
-    return store[key]
 
 
 def table(columns: dict[str, list[str]]) -> None:

@@ -2,25 +2,24 @@ import numpy as np
 
 from playground.charts import theme
 from playground.charts import training as training_charts
-from playground.models import nn, training
+from playground.models import training
 
 
 def _history(patience=None, flipped=False, epochs=6):
     rng = np.random.default_rng(0)
     X, y = training.fraud_like(rng, 120)
     Xv, yv = (X, 1 - y) if flipped else training.fraud_like(rng, 60)
-    lg, loss = training.classifier()
     return training.train(
-        nn.init((2, 4, 2), np.random.default_rng(1)),
+        training.start_detector(),
         X,
         y,
         Xv,
         yv,
-        loss_and_grads=lg,
-        loss=loss,
+        epoch=training.logistic_epoch,
+        loss=training.logistic_loss,
         batch_size=30,
         epochs=epochs,
-        lr=0.1,
+        lr=0.5,
         patience=patience,
     )
 
@@ -33,7 +32,8 @@ def test_curves_draw_every_batch_every_epoch_and_the_checkpoint():
     h = _history()
     fig = training_charts.training_curves(h)
     batches = _named(fig, "Loss on each batch")
-    np.testing.assert_allclose(batches.x, h.iteration_position, rtol=1e-6)
+    assert len(batches.y) == len(h.iteration_loss) == 4 * h.epochs_run
+    np.testing.assert_allclose(batches.x0 + batches.dx * np.arange(len(batches.y)), h.iteration_position)
     np.testing.assert_allclose(_named(fig, "Validation loss").y, h.epoch_val, rtol=1e-6)
     star = _named(fig, "Best checkpoint")
     assert star.x == (h.best_epoch,) and star.marker.color == theme.BEST
@@ -61,3 +61,24 @@ def test_hierarchy_with_a_single_short_epoch():
     fig = training_charts.hierarchy(epochs=1, per_epoch=3)
     bars = [s for s in fig.layout.shapes if s.fillcolor in (theme.SKY, theme.ORANGE)]
     assert len(bars) == 3
+
+
+def test_the_epoch_curves_fill_the_chart_however_spiky_single_batches_are():
+    rng = np.random.default_rng(0)
+    X, y = training.fraud_like(rng, 120)
+    h = training.train(
+        training.start_detector(),
+        X,
+        y,
+        X,
+        y,
+        epoch=training.logistic_epoch,
+        loss=training.logistic_loss,
+        batch_size=1,
+        epochs=3,
+        lr=0.5,
+    )
+    top = training_charts.training_curves(h).layout.yaxis.range[1]
+    highest_epoch_loss = max(h.epoch_train.max(), h.epoch_val.max())
+    assert highest_epoch_loss < top < 2 * highest_epoch_loss
+    assert h.iteration_loss.max() > top  # a single fraud case's loss runs off the top

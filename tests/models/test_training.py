@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from playground.models import nn, training
+from tests.numeric import central_difference
 
-LOSS_AND_GRADS, LOSS = training.classifier()
+GENERIC = training.gradient_epoch(training.logistic_loss_and_grads)
 
 
 def _data(seed=0, n=300, sort=False):
@@ -15,17 +16,16 @@ def _data(seed=0, n=300, sort=False):
     return X, y, Xv, yv
 
 
-def _run(batch_size=32, epochs=5, shuffle=True, seed=0, patience=None, data=None, lr=0.1):
+def _run(batch_size=32, epochs=5, shuffle=True, seed=0, patience=None, data=None, lr=0.5, epoch=GENERIC):
     X, y, Xv, yv = data or _data()
-    params = nn.init((2, 8, 2), np.random.default_rng(1))
     return training.train(
-        params,
+        training.start_detector(),
         X,
         y,
         Xv,
         yv,
-        loss_and_grads=LOSS_AND_GRADS,
-        loss=LOSS,
+        epoch=epoch,
+        loss=training.logistic_loss,
         batch_size=batch_size,
         epochs=epochs,
         lr=lr,
@@ -33,6 +33,63 @@ def _run(batch_size=32, epochs=5, shuffle=True, seed=0, patience=None, data=None
         seed=seed,
         patience=patience,
     )
+
+
+def _params(w0, w1, b):
+    return {"w": np.array([w0, w1]), "b": np.array(b)}
+
+
+def test_the_detector_starts_at_fifty_fifty():
+    X, y, _, _ = _data()
+    assert training.logistic_loss(training.start_detector(), X, y) == pytest.approx(np.log(2))
+
+
+def test_logistic_loss_is_cross_entropy_of_the_sigmoid():
+    X, y, _, _ = _data()
+    params = _params(0.7, -0.4, 0.2)
+    p = 1 / (1 + np.exp(-(X @ params["w"] + params["b"])))
+    expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert training.logistic_loss(params, X, y) == pytest.approx(expected, rel=1e-12)
+
+
+def test_logistic_loss_stays_finite_for_huge_scores():
+    X = np.array([[1.0, 0.0], [-1.0, 0.0]])
+    loss = training.logistic_loss(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]))  # both wrong by a mile
+    assert loss == pytest.approx(1_000.0)
+    params, losses = training.logistic_epoch(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]), 1, 0.1)
+    assert np.isfinite(losses).all() and np.isfinite(params["w"]).all()
+
+
+def test_logistic_gradients_match_finite_differences():
+    X, y, _, _ = _data()
+    params = _params(0.7, -0.4, 0.2)
+    _, grads = training.logistic_loss_and_grads(params, X, y)
+    np.testing.assert_allclose(
+        grads["w"],
+        central_difference(lambda w: training.logistic_loss({**params, "w": w}, X, y), params["w"]),
+        atol=1e-8,
+    )
+    db = central_difference(lambda b: training.logistic_loss({**params, "b": b}, X, y), params["b"])
+    assert float(grads["b"]) == pytest.approx(float(db), abs=1e-8)
+
+
+@pytest.mark.parametrize("batch_size", [1, 7, 50, 300, 1_000])
+@pytest.mark.parametrize("shuffle", [True, False])
+def test_the_fast_detector_epoch_makes_the_generic_engines_updates(batch_size, shuffle):
+    fast, generic = (_run(batch_size, epochs=3, shuffle=shuffle, epoch=e) for e in (training.logistic_epoch, GENERIC))
+    np.testing.assert_allclose(fast.iteration_loss, generic.iteration_loss, rtol=1e-10)
+    np.testing.assert_allclose(fast.epoch_val, generic.epoch_val, rtol=1e-10)
+    for key in ("w", "b"):
+        np.testing.assert_allclose(fast.final_params[key], generic.final_params[key], rtol=1e-10, atol=1e-12)
+
+
+def test_long_full_batch_training_reaches_the_minimum():
+    # logistic regression has no closed form; at its minimum the gradient vanishes
+    X, y, _, _ = _data()
+    history = _run(batch_size=300, epochs=3_000, lr=2.0, epoch=training.logistic_epoch)
+    _, grads = training.logistic_loss_and_grads(history.final_params, X, y)
+    assert np.abs(grads["w"]).max() < 1e-6 and abs(float(grads["b"])) < 1e-6
+    assert history.final_params["w"].min() > 0  # fraud sits up and to the right: both weights positive
 
 
 @pytest.mark.parametrize(
@@ -47,14 +104,54 @@ def test_the_last_batch_holds_the_remainder():
     assert sizes == [3, 3, 3, 1]
 
 
+def _batches_met(shuffle, batch_size=7, epochs=3):
+    """Train with the generic runner on examples labelled by their row number; return each epoch's batches."""
+    X, _, Xv, yv = _data()
+    ids = np.arange(len(X))
+    met: list[list[np.ndarray]] = []
+
+    def spy(params, X_batch, y_batch):
+        met[-1].append(y_batch.copy())
+        return training.logistic_loss_and_grads(params, X_batch, (y_batch % 2).astype(float))
+
+    generic = training.gradient_epoch(spy)
+
+    def epoch(params, X_epoch, y_epoch, size, lr):
+        met.append([])
+        return generic(params, X_epoch, y_epoch, size, lr)
+
+    history = training.train(
+        training.start_detector(),
+        X,
+        ids,
+        Xv,
+        yv,
+        epoch=epoch,
+        loss=lambda *_: 0.0,
+        batch_size=batch_size,
+        epochs=epochs,
+        lr=0.1,
+        shuffle=shuffle,
+    )
+    return met, history
+
+
 @pytest.mark.parametrize("shuffle", [True, False])
-def test_every_example_is_seen_exactly_once_per_epoch(shuffle):
-    history = _run(batch_size=7, epochs=3, shuffle=shuffle)
-    assert history.seen.shape == (3, 300) and np.all(history.seen == 1)
-    assert len(history.iteration_loss) == 3 * training.iterations_per_epoch(300, 7)
+def test_every_example_is_seen_exactly_once_per_epoch_in_batches_with_a_short_last_one(shuffle):
+    met, history = _batches_met(shuffle)
+    assert len(met) == 3 and len(history.iteration_loss) == 3 * training.iterations_per_epoch(300, 7)
+    for batches in met:
+        assert [len(b) for b in batches] == [7] * 42 + [6]
+        assert sorted(np.concatenate(batches)) == list(range(300))
 
 
 def test_shuffling_changes_the_order_every_epoch_and_not_shuffling_keeps_it():
+    shuffled, _ = _batches_met(True)
+    in_order, _ = _batches_met(False)
+    first, second = (np.concatenate(batches) for batches in shuffled[:2])
+    assert not np.array_equal(first, second) and not np.array_equal(first, np.arange(300))
+    for batches in in_order:
+        np.testing.assert_array_equal(np.concatenate(batches), np.arange(300))
     rng = np.random.default_rng(0)
     first, second = training.batch_order(20, 5, rng), training.batch_order(20, 5, rng)
     assert not np.array_equal(np.concatenate(first), np.concatenate(second))
@@ -62,7 +159,7 @@ def test_shuffling_changes_the_order_every_epoch_and_not_shuffling_keeps_it():
 
 
 def test_the_loss_falls_on_a_learnable_problem():
-    history = _run(epochs=10)
+    history = _run(epochs=10, epoch=training.logistic_epoch)
     assert history.epoch_train[-1] < 0.6 * history.epoch_train[0]
     assert history.epoch_val[-1] < history.epoch_val[0]
 
@@ -72,9 +169,9 @@ def test_early_stopping_waits_patience_epochs_then_restores_the_best():
     # a validation set with every label flipped gets worse exactly as training gets better
     history = _run(epochs=50, patience=3, data=(X, y, X, 1 - y))
     assert history.best_epoch == 0 and history.stopped_at == 3 and history.epochs_run == 3
-    params = nn.init((2, 8, 2), np.random.default_rng(1))
-    for key in params:
-        np.testing.assert_array_equal(history.best_params[key], params[key])
+    for key, start in training.start_detector().items():
+        np.testing.assert_array_equal(history.best_params[key], start)
+    assert not np.array_equal(history.final_params["w"], history.best_params["w"])
     assert history.epoch_val[3] > history.epoch_val[0]
 
 
@@ -90,17 +187,31 @@ def test_the_same_seed_gives_the_same_history():
     assert not np.array_equal(a.iteration_loss, _run(seed=5).iteration_loss)
 
 
-def test_training_never_changes_the_starting_parameters():
+@pytest.mark.parametrize("epoch", [GENERIC, training.logistic_epoch])
+def test_training_never_changes_the_starting_parameters(epoch):
     X, y, Xv, yv = _data()
-    params = nn.init((2, 8, 2), np.random.default_rng(1))
+    params = _params(0.3, 0.2, -1.0)
     before = nn.fingerprint(params)
-    training.train(params, X, y, Xv, yv, loss_and_grads=LOSS_AND_GRADS, loss=LOSS, batch_size=16, epochs=2, lr=0.1)
-    assert nn.fingerprint(params) == before
+    history = training.train(
+        params, X, y, Xv, yv, epoch=epoch, loss=training.logistic_loss, batch_size=16, epochs=2, lr=0.1
+    )
+    assert nn.fingerprint(params) == before != nn.fingerprint(history.final_params)
+
+
+def test_forgetting_to_shuffle_sorted_data_hurts():
+    # every fraud comes last: each epoch ends on a run of fraud-only batches that drags the detector
+    data = _data(sort=True)
+    shuffled, in_order = (
+        _run(batch_size=10, epochs=20, data=data),
+        _run(batch_size=10, epochs=20, data=data, shuffle=False),
+    )
+    assert in_order.epoch_val[-1] > 1.2 * shuffled.epoch_val[-1]
 
 
 def test_positions_put_each_iteration_inside_its_epoch():
     history = _run(batch_size=100, epochs=2)
     np.testing.assert_allclose(history.iteration_position, [1 / 3, 2 / 3, 1, 4 / 3, 5 / 3, 2])
+    assert history.per_epoch == 3
 
 
 def test_sorted_data_puts_every_fraud_last():
@@ -152,26 +263,6 @@ def test_each_iteration_updates_by_the_learning_rate_times_the_gradient():
     assert steps[-1].loss < steps[0].loss
 
 
-def test_progress_is_reported_after_every_epoch():
-    reported = []
-    X, y, Xv, yv = _data()
-    params = nn.init((2, 8, 2), np.random.default_rng(1))
-    training.train(
-        params,
-        X,
-        y,
-        Xv,
-        yv,
-        loss_and_grads=LOSS_AND_GRADS,
-        loss=LOSS,
-        batch_size=50,
-        epochs=4,
-        lr=0.1,
-        progress=reported.append,
-    )
-    assert reported == [0.25, 0.5, 0.75, 1.0]
-
-
 def test_history_csv_has_a_row_per_epoch_and_marks_the_best():
     history = _run(epochs=3)
     rows = training.history_csv(history).strip().split("\n")
@@ -187,7 +278,7 @@ def test_a_shorter_run_is_exactly_the_start_of_a_longer_one(cut):
     np.testing.assert_array_equal(view.iteration_loss, short.iteration_loss)
     np.testing.assert_array_equal(view.epoch_val, short.epoch_val)
     assert view.best_epoch == short.best_epoch and view.epochs_run == cut
-    np.testing.assert_array_equal(view.seen, short.seen)
+    np.testing.assert_array_equal(view.epoch_train, short.epoch_train)
 
 
 def test_asking_for_more_epochs_than_ran_returns_the_run():

@@ -34,6 +34,17 @@ def test_batch_size_one_is_noisier_than_the_full_batch():
     assert roughness(noisy) > 5 * roughness(smooth)
 
 
+def test_forgetting_to_shuffle_sorted_transactions_leaves_a_worse_detector():
+    def best_validation_loss(at):
+        return float(next(m for m in at.metric if m.label == "Best checkpoint").delta.split()[-1])
+
+    shuffled = open_page(PAGE)
+    in_export_order = open_page(PAGE)
+    next(b for b in in_export_order.button if b.label == "Forgot to shuffle").click().run()
+    assert in_export_order.query_params["shuffle"] == "0"
+    assert best_validation_loss(in_export_order) > 1.1 * best_validation_loss(shuffled)
+
+
 def test_early_stopping_stops_and_names_the_checkpoint():
     at = open_page(PAGE, patience="3")
     ran = metric(at, "Epochs run")
