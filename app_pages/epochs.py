@@ -74,7 +74,8 @@ with controls:
 with picture:
     ui.chart(
         training_charts.hierarchy(epochs, per_epoch),
-        "An epoch is every example once; each batch inside it is one iteration.",
+        "An epoch is every example once. Each batch inside it is one iteration: forward pass, loss, "
+        "backpropagation, update. The program stops early when validation stops improving.",
     )
     st.caption(
         f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
@@ -119,7 +120,7 @@ with controls:
         delta_arrow="off",
     )
     st.download_button(
-        "Download the history (CSV)",
+        "Download history (CSV)",
         training.history_csv(history),
         file_name="training_history.csv",
         icon=":material/download:",

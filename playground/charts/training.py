@@ -106,7 +106,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "left",
             "yanchor": "top",
             "showarrow": False,
-            "text": f"<b>Training program</b>: {epochs:,} epochs, stopping early if validation stops improving",
+            "text": f"<b>Training program</b>: up to {epochs:,} epochs",
         }
     ]
     n_shown = min(epochs, shown_epochs)
@@ -159,7 +159,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "right",
             "yanchor": "bottom",
             "showarrow": False,
-            "text": "each bar is one batch: forward pass, loss, backpropagation, update",
+            "text": "each bar: one batch, one iteration",
         }
     )
     return theme.figure(

@@ -178,6 +178,10 @@ def test_presenter_mode_enlarges_type_and_survives_a_page_change(page, base_url)
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
     settle(page)
     assert prose.evaluate(size) > normal
+    # a slider's value sits above its thumb, not on it
+    value = page.locator('[data-testid="stSliderThumbValue"]').first
+    thumb = value.locator("xpath=..").bounding_box()  # the thumb holds its value label
+    assert value.bounding_box()["y"] + value.bounding_box()["height"] <= thumb["y"] + 1
     page.locator('[data-testid="stSidebarNav"] a').first.click()
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
 

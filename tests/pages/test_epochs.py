@@ -57,7 +57,7 @@ def test_early_stopping_stops_and_names_the_checkpoint():
 def test_the_history_downloads_as_csv():
     at = open_page(PAGE, live_epochs="5")
     (button,) = at.get("download_button")
-    assert button.proto.label.startswith("Download the history")
+    assert button.proto.label.startswith("Download history")
 
 
 @pytest.mark.parametrize(
