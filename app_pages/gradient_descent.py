@@ -63,7 +63,7 @@ with controls:
     )
     seed = ui.number("gd_seed", "Noise seed", 0, 9_999, 0, 1) if noisy else 0
     blindfold = ui.toggle("gd_blind", "Blindfold", help="Hide the landscape until the walk ends.")
-    show_3d = ui.toggle("gd_3d", "Show the landscape in 3D", help="A 3D view takes about a second to redraw.")
+    show_3d = ui.toggle("gd_3d", "View in 3D", help="A 3D view takes about a second to redraw.")
 land = LANDS[key]
 start = land.at(sx, sy)
 paths = {o: walk(key, o, start, lr, steps, noisy, seed) for o in chosen or ("gd",)}

@@ -106,7 +106,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "left",
             "yanchor": "top",
             "showarrow": False,
-            "text": f"<b>Training program</b>: up to {epochs:,} epochs",
+            "text": f"<b>Training program</b>: up to {epochs:,} epochs × {theme.human_count(per_epoch)} iterations",
         }
     ]
     n_shown = min(epochs, shown_epochs)
@@ -133,7 +133,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
-                "text": f"<b>{name}</b><br>{per_epoch:,} iterations",
+                "text": f"<b>{name}</b>",
             }
         )
         k = min(per_epoch, shown_iterations)

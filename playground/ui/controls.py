@@ -119,11 +119,14 @@ def select(
     format_func: Callable[[Any], str] = str,
     help: str | None = None,
 ) -> Any:
-    """One option: a segmented button row for up to five, a dropdown for more."""
+    """One option: a segmented button row for up to five, a dropdown for more.
+
+    Rows wrap: in a column Streamlit would otherwise keep one row and hide what does not fit.
+    """
     spec = link.Choice(tuple(options), default)
     _bind(key, label, spec)
     if len(spec.options) <= 5:
-        st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True)
+        st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True, wrap=True)
     else:
         st.selectbox(label, spec.options, key=key, format_func=format_func, help=help)
     return _publish(key, spec)
@@ -141,7 +144,7 @@ def multi(
     """Any number of options at once, shown as pills; returned in the options' order."""
     spec = link.Choices(tuple(options), tuple(default))
     _bind(key, label, spec)
-    st.pills(label, spec.options, selection_mode="multi", key=key, format_func=format_func, help=help)
+    st.pills(label, spec.options, selection_mode="multi", key=key, format_func=format_func, help=help, wrap=True)
     return [o for o in spec.options if o in _publish(key, spec)]
 
 

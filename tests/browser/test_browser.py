@@ -186,6 +186,21 @@ def test_presenter_mode_enlarges_type_and_survives_a_page_change(page, base_url)
     page.wait_for_function("() => window.location.search.includes('present=1')", timeout=20_000)
 
 
+@pytest.mark.parametrize("width", [1280, 1000])
+def test_every_option_of_a_button_row_stays_in_view_in_a_narrow_column(browser, base_url, width):
+    narrow = browser.new_page(viewport={"width": width, "height": 900})
+    narrow.goto(f"{base_url}/gradient_descent?present=1")  # landscapes and optimizers share one row of columns
+    settle(narrow)
+    for group in narrow.locator('[data-testid="stButtonGroup"]').all():
+        box = group.bounding_box()
+        for option in group.locator("button").all():
+            edge = option.bounding_box()
+            assert edge["x"] >= box["x"] - 1 and edge["x"] + edge["width"] <= box["x"] + box["width"] + 1, (
+                option.inner_text()
+            )
+    narrow.close()
+
+
 def test_a_scene_button_sets_up_the_story_and_the_link_follows(page, base_url):
     page.goto(f"{base_url}/loss_functions?mansions=2")
     settle(page)
