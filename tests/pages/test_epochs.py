@@ -30,7 +30,7 @@ def test_batch_size_one_is_noisier_than_the_full_batch():
         batches = next(t for t in charts(at)[1]["data"] if t["name"].startswith("Loss on each batch"))
         return float(np.std(np.diff(array(batches["y"]))))
 
-    noisy, smooth = open_page(PAGE, live_b="1", live_epochs="5"), open_page(PAGE, live_b="600", live_epochs="5")
+    noisy, smooth = open_page(PAGE, live_b="1", live_epochs="5"), open_page(PAGE, live_b="400", live_epochs="5")
     assert roughness(noisy) > 5 * roughness(smooth)
 
 
@@ -43,6 +43,8 @@ def test_forgetting_to_shuffle_sorted_transactions_leaves_a_worse_detector():
     next(b for b in in_export_order.button if b.label == "Forgot to shuffle").click().run()
     assert in_export_order.query_params["shuffle"] == "0"
     assert best_validation_loss(in_export_order) > 1.1 * best_validation_loss(shuffled)
+    assert any("fraud-only batches" in c.value for c in in_export_order.caption)
+    assert not any("fraud-only batches" in c.value for c in shuffled.caption)
 
 
 def test_early_stopping_stops_and_names_the_checkpoint():
