@@ -111,16 +111,13 @@ def _frame_updates(land: Landscape, paths: list[Path], log: bool, blindfold: boo
     updates = [[{"x": wx[t], "y": wy[t]}, {"x": lx[t], "y": ly[t]}] for t in range(last + 1)]
     if blindfold:
         tips = _downhill_tips(land, spots.reshape(-1, 2)).reshape(spots.shape)
-        gap = np.full(spots.shape[:2], np.nan)
-        ax = np.round(np.stack([spots[..., 0], tips[..., 0], gap], axis=2).reshape(len(updates), -1), 5)
-        ay = np.round(np.stack([spots[..., 1], tips[..., 1], gap], axis=2).reshape(len(updates), -1), 5)
-        for t, frame in enumerate(updates):
-            frame.append(
-                {
-                    "x": [None if np.isnan(v) else v for v in ax[t].tolist()],
-                    "y": [None if np.isnan(v) else v for v in ay[t].tolist()],
-                }
-            )
+        gap = np.zeros(spots.shape[:2])  # every third point breaks the line between two walkers' arrows
+        ax = np.round(np.stack([spots[..., 0], tips[..., 0], gap], axis=2).reshape(len(updates), -1), 5).tolist()
+        ay = np.round(np.stack([spots[..., 1], tips[..., 1], gap], axis=2).reshape(len(updates), -1), 5).tolist()
+        breaks = [None] * len(paths)
+        for frame, x, y in zip(updates, ax, ay, strict=True):
+            x[2::3] = y[2::3] = breaks
+            frame.append({"x": x, "y": y})
     return updates
 
 

@@ -33,6 +33,15 @@ def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
     assert labels == ["▶ Play", "❚❚ Pause"]
 
 
+@pytest.mark.parametrize("blindfold", [False, True])
+def test_the_player_is_plain_json_ready_to_send(blindfold):
+    import json
+
+    spec = descent_charts.descent_player(LAND, GRID, _paths(steps=30), blindfold=blindfold).to_dict()
+    sent = json.loads(json.dumps(spec))  # the standard encoder knows no numpy: nothing is left unencoded
+    assert len(sent["frames"]) == 31 and sent["data"][0]["z"]["dtype"] == "f4"
+
+
 def test_a_walk_that_ended_early_waits_at_its_last_point():
     paths = {"gd": descent.run(LAND, "gd", LAND.at(0.2, 0.9), 0.25, 40), "adam": _paths(steps=40)["adam"]}
     assert paths["gd"].outcome == "diverged"
@@ -70,6 +79,7 @@ def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_point
     gx, gy = LAND.grad(np.float64(p[0]), np.float64(p[1]))
     direction = np.array([ax["x"][1] - ax["x"][0], ax["y"][1] - ax["y"][0]])
     assert np.dot(direction, [gx, gy]) < 0  # against the gradient: downhill
+    assert ax["x"][2] is None and ax["y"][2] is None  # the break before the next walker's arrow
     last = spec["frames"][-1]
     assert 0 in last["traces"] and last["data"][last["traces"].index(0)] == {"visible": True}
     assert "visible" not in spec["frames"][-2]["data"][0]
