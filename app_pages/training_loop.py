@@ -17,9 +17,8 @@ def house_data():
     return houses.load()
 
 
-@st.cache_data(max_entries=8)
-def rounds(seed: int) -> list[training.Iteration]:
-    """Every iteration the page can show, computed once per shuffle seed: a step change only indexes."""
+def iteration(seed: int, number: int) -> training.Iteration:
+    """Iteration ``number`` (0-based) of the walk for this shuffle seed: its start is replayed, a few ms at most."""
     data = house_data()
     start = {"w": np.array(0.0), "b": np.array(0.0)}
     return training.iterations(
@@ -28,10 +27,10 @@ def rounds(seed: int) -> list[training.Iteration]:
         data.price / 100_000,
         loss_and_grads=training.line_model()[0],
         batch_size=BATCH,
-        count=MAX_STEP // 4,
+        count=number + 1,
         lr=LR,
         seed=seed,
-    )
+    )[-1]
 
 
 def advance(stages: int) -> None:
@@ -61,7 +60,7 @@ with controls:
     seed = ui.number("loop_seed", "Shuffle seed", 0, 9_999, 0, 1)
 done, stage = divmod(max(step - 1, 0), 4)
 name = INITIALIZE[0] if step == 0 else STAGES[stage][0]
-now = rounds(seed)[min(done, MAX_STEP // 4 - 1)]
+now = iteration(seed, min(done, MAX_STEP // 4 - 1))
 per_epoch = training.iterations_per_epoch(len(data.size), BATCH)
 with controls:
     counters = st.columns(2)

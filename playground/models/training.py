@@ -282,8 +282,10 @@ def line_model() -> tuple[LossAndGrads, Loss]:
         return linear.mse(X, y, float(params["w"]), float(params["b"]))
 
     def loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
-        dw, db = linear.mse_grad(X, y, float(params["w"]), float(params["b"]))
-        return loss(params, X, y), {"w": np.array(dw), "b": np.array(db)}
+        # linear.mse and linear.mse_grad in one pass over the batch: r = w x + b - y
+        r = linear.predict(X, float(params["w"]), float(params["b"])) - y
+        n = r.shape[0]
+        return float(r @ r) / n, {"w": np.array(2.0 * float(r @ X) / n), "b": np.array(2.0 * r.sum() / n)}
 
     return loss_and_grads, loss
 
