@@ -94,15 +94,23 @@ def fit(x: np.ndarray, y: np.ndarray, degree: int, l2: float = 0.0) -> Polynomia
         raise ValueError(f"degree must be between 0 and {MAX_DEGREE}, got {degree}")
     if not l2 >= 0:
         raise ValueError(f"the L2 penalty must be non-negative, got {l2}")
-    V = _features(x, degree)
-    n = V.shape[0]
-    penalty = np.sqrt(n * l2) * np.diag(roughness(degree))
-    coef, *_ = np.linalg.lstsq(np.vstack([V, penalty]), np.concatenate([y, np.zeros(degree + 1)]), rcond=None)
-    return Polynomial(coef)
+    return Polynomial(_solve(_features(x, degree), y, l2))
+
+
+def _solve(V: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """The coefficients :func:`fit` finds, from features ``V`` whose column count sets the degree."""
+    n, k = V.shape
+    penalty = np.sqrt(n * l2) * np.diag(roughness(k - 1))
+    coef, *_ = np.linalg.lstsq(np.vstack([V, penalty]), np.concatenate([y, np.zeros(k)]), rcond=None)
+    return coef
+
+
+def _rms(r: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(r**2)))
 
 
 def rmse(model: Polynomial, x: np.ndarray, y: np.ndarray) -> float:
-    return float(np.sqrt(np.mean((model.predict(x) - y) ** 2)))
+    return _rms(model.predict(x) - y)
 
 
 @dataclass(frozen=True)
@@ -119,13 +127,15 @@ class Sweep:
 
 
 def sweep(s: Sample, l2: float = 0.0) -> Sweep:
-    degrees = np.arange(MAX_DEGREE + 1)
-    models = [fit(s.x_train, s.y_train, d, l2) for d in degrees]
-    return Sweep(
-        degrees,
-        np.array([rmse(m, s.x_train, s.y_train) for m in models]),
-        np.array([rmse(m, s.x_val, s.y_val) for m in models]),
-    )
+    """:func:`fit` at every degree. A degree's Legendre features are the first columns of the
+    highest degree's, so the features are built once."""
+    V, Vv = _features(s.x_train, MAX_DEGREE), _features(s.x_val, MAX_DEGREE)
+    train, val = [], []
+    for d in range(MAX_DEGREE + 1):
+        coef = _solve(V[:, : d + 1], s.y_train, l2)
+        train.append(_rms(V[:, : d + 1] @ coef - s.y_train))
+        val.append(_rms(Vv[:, : d + 1] @ coef - s.y_val))
+    return Sweep(np.arange(MAX_DEGREE + 1), np.array(train), np.array(val))
 
 
 # The verdict rule, stated once: validation error against the best any degree reaches.
@@ -172,15 +182,16 @@ def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> Hi
     ridge = l2 * roughness(degree) ** 2
     curvature = 2 * np.linalg.eigvalsh(V.T @ V / n).max() + 2 * ridge.max()
     lr = 1.0 / curvature
+    coefs = np.empty((epochs + 1, degree + 1))
     coef = np.zeros(degree + 1)
     coef[0] = s.y_train.mean()  # start level with the average price: the data, not zero, is the origin
-    train, val = np.empty(epochs + 1), np.empty(epochs + 1)
     for e in range(epochs + 1):
-        r = V @ coef - s.y_train
-        train[e] = np.sqrt(np.mean(r**2))
-        val[e] = np.sqrt(np.mean((Vv @ coef - s.y_val) ** 2))
-        grad = 2 * V.T @ r / n + 2 * ridge * coef
+        coefs[e] = coef
+        grad = 2 * V.T @ (V @ coef - s.y_train) / n + 2 * ridge * coef
         coef = coef - lr * grad
+    # every epoch's errors at once: one row of residuals per epoch
+    train = np.sqrt(np.mean((coefs @ V.T - s.y_train) ** 2, axis=1))
+    val = np.sqrt(np.mean((coefs @ Vv.T - s.y_val) ** 2, axis=1))
     return History(np.arange(epochs + 1), train, val)
 
 
@@ -213,7 +224,8 @@ def learning_curve(seed: int, sizes: tuple[int, ...], degree: int, noise: float,
     train, val = [], []
     for n in sizes:
         s = sample(np.random.default_rng(seed), n, noise)
-        model = fit(s.x_train, s.y_train, degree, l2)
-        train.append(rmse(model, s.x_train, s.y_train))
-        val.append(rmse(model, s.x_val, s.y_val))
+        V = _features(s.x_train, degree)
+        coef = _solve(V, s.y_train, l2)
+        train.append(_rms(V @ coef - s.y_train))
+        val.append(_rms(_features(s.x_val, degree) @ coef - s.y_val))
     return Sweep(np.array(sizes), np.array(train), np.array(val))

@@ -135,3 +135,20 @@ def test_bad_fit_arguments_are_rejected(degree, l2):
     s = _sample()
     with pytest.raises(ValueError):
         fitting.fit(s.x_train, s.y_train, degree, l2)
+
+
+@pytest.mark.parametrize("l2", [0.0, 1e-3])
+def test_the_sweep_and_the_learning_curve_agree_with_fitting_each_model_on_its_own(l2):
+    s = fitting.sample(np.random.default_rng(5), 25, 60.0)
+    swept = fitting.sweep(s, l2)
+    for d in (0, 3, 9, 15):
+        model = fitting.fit(s.x_train, s.y_train, d, l2)
+        assert swept.train[d] == pytest.approx(fitting.rmse(model, s.x_train, s.y_train), rel=1e-9)
+        assert swept.val[d] == pytest.approx(fitting.rmse(model, s.x_val, s.y_val), rel=1e-9)
+    curve = fitting.learning_curve(5, (10, 25, 80), 6, 60.0, l2)
+    for n, train, val in zip(curve.degrees, curve.train, curve.val, strict=True):
+        grown = fitting.sample(np.random.default_rng(5), int(n), 60.0)
+        model = fitting.fit(grown.x_train, grown.y_train, 6, l2)
+        assert (train, val) == pytest.approx(
+            (fitting.rmse(model, grown.x_train, grown.y_train), fitting.rmse(model, grown.x_val, grown.y_val)), rel=1e-9
+        )
