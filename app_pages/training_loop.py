@@ -12,14 +12,9 @@ from playground.models import houses, linear, training
 BATCH, LR, MAX_STEP = 20, 0.05, 4 * 300  # four stages an iteration, up to 300 iterations (30 epochs)
 
 
-@st.cache_data(max_entries=1)
-def house_data():
-    return houses.load()
-
-
 def iteration(seed: int, number: int) -> training.Iteration:
     """Iteration ``number`` (0-based) of the walk for this shuffle seed: its start is replayed, a few ms at most."""
-    data = house_data()
+    data = houses.load()
     start = {"w": np.array(0.0), "b": np.array(0.0)}
     return training.iterations(
         start,
@@ -48,7 +43,7 @@ ui.header("training_loop")
 ui.scene_buttons("loop", SCENES)
 
 st.header("Walk the loop")
-data = house_data()
+data = houses.load()
 buttons = st.container(horizontal=True)
 buttons.button("Next stage", icon=":material/skip_next:", on_click=advance, args=(1,), type="primary")
 buttons.button("Run 10 iterations", icon=":material/fast_forward:", on_click=advance, args=(40,))

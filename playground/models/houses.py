@@ -7,6 +7,7 @@ feet, prices in dollars.
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,12 +56,17 @@ def generate(rng: np.random.Generator, n_houses: int = 200) -> Houses:
     return Houses(size=size, price=np.round(price, -3))
 
 
+@functools.cache
 def load(path: Path = HOUSES_CSV) -> Houses:
-    """Read ``size_sqft`` and ``price_usd`` columns from a CSV file."""
+    """Read ``size_sqft`` and ``price_usd`` columns from a CSV file, once per path.
+
+    Every viewer shares the one copy, so its arrays are read-only: nothing can change them.
+    """
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
     size = np.array([float(r["size_sqft"]) for r in rows])
     price = np.array([float(r["price_usd"]) for r in rows])
+    size.flags.writeable = price.flags.writeable = False
     return Houses(size=size, price=price)
 
 

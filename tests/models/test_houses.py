@@ -27,3 +27,10 @@ def test_generate_is_reproducible_from_its_seed():
 def test_houses_reject_mismatched_columns():
     with pytest.raises(ValueError, match="equal length"):
         houses.Houses(size=np.ones(3), price=np.ones(2))
+
+
+def test_the_shared_house_data_is_read_once_and_cannot_be_changed():
+    data = houses.load()
+    assert houses.load() is data  # one copy for every viewer
+    with pytest.raises(ValueError, match="read-only"):
+        data.price[0] = 1.0
