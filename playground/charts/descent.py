@@ -127,7 +127,7 @@ def descent_player(
     paths: Mapping[str, Path],
     *,
     blindfold: bool = False,
-) -> theme.AnimatedFigure:
+) -> theme.SpecFigure:
     """The map with every walk and, below it, loss per step; one frame per step.
 
     Blindfolded, the landscape and the walks stay hidden: each frame shows only the walkers and

@@ -12,6 +12,7 @@ validate every builder's output instead (``tests/charts``), so a misspelt proper
 from __future__ import annotations
 
 import base64
+import functools
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,7 +138,7 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
 
 def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> go.Figure:
     """A figure from trace dicts (Plotly's schema) and layout entries, on the shared layout."""
-    return go.Figure(_spec(data, height, layout), _validate=False)
+    return SpecFigure(_spec(data, height, layout))
 
 
 def _typed(value: Any) -> Any:
@@ -206,32 +207,47 @@ def vline(x: float, color: str, dash: str = "dash") -> dict[str, Any]:
     }
 
 
-class AnimatedFigure(go.Figure):
-    """A figure that is only its JSON: data, layout, frames and playback controls as plain dicts.
+class SpecFigure(go.Figure):
+    """A figure kept as its JSON spec: Streamlit reads it through ``to_dict()``, straight from the dicts.
 
-    Plotly's Python objects cost over 100 ms to build for two hundred frames and tens more to
-    copy on every rerun. Streamlit reads a figure through ``to_dict()``, so this figure keeps
-    nothing but the spec and hands it over as it is: its arrays were encoded when it was built,
-    and its frames are plain lists (walking thousands of frame values again cost ~10 ms a rerun).
-    Read it with ``to_dict()``.
+    Turning the dicts into Plotly's objects, then copying them back out, cost several
+    milliseconds a chart on every rerun (over 100 ms for an animation's frames), so that happens
+    only when something reads ``data``, ``layout`` or ``frames``, as the tests do. Those objects
+    are for reading: to change a chart, build another (an ``update_*`` call would not reach
+    ``to_dict()``). Frames, if any, must hold plain lists and numbers: they are sent as they are.
     """
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        super().__init__()
+        super().__init__()  # an empty figure; Plotly's own set-up reads the empty one's layout
         self._spec = spec
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self._spec, "layout": dict(self._spec["layout"])}  # a new top level: nothing shared is edited
+        """The spec with numpy arrays as typed arrays, in new dicts: nothing shared is edited."""
+        out = _typed({"data": self._spec["data"], "layout": self._spec["layout"]})
+        return {**out, "frames": self._spec["frames"]} if "frames" in self._spec else out
+
+    @functools.cached_property
+    def _plotly(self) -> go.Figure:
+        return go.Figure(self._spec, _validate=False)
+
+    def _read(name: str) -> property:  # noqa: N805 (a helper run while the class is built)
+        plain = getattr(go.Figure, name)
+        return property(lambda self: getattr(self._plotly, name) if "_spec" in self.__dict__ else plain.fget(self))
+
+    data = _read("data")
+    layout = _read("layout")
+    frames = _read("frames")
+    del _read
 
 
 def animated(
     data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any
-) -> AnimatedFigure:
+) -> SpecFigure:
     """:func:`figure` plus frames, a Play / Pause pair and a step slider under the chart.
 
     ``frames`` must hold plain lists and numbers, not numpy arrays: they are sent as they are.
     """
-    spec = _typed(_spec(data, height, layout))
+    spec = _spec(data, height, layout)
     size = spec["layout"]["font"]
     play = {"frame": {"duration": 60, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
     pause = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
@@ -268,7 +284,7 @@ def animated(
             }
         ],
     }
-    return AnimatedFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames})
+    return SpecFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames})
 
 
 def human_count(n: float, *, short: bool = False) -> str:
