@@ -71,24 +71,28 @@ with picture:
     if not chosen:
         st.info("No optimizer picked, so plain gradient descent walks.", icon=":material/touch_app:")
     player = descent_charts.descent_player(land, landscape_grid(key), paths, blindfold=blindfold)
-    if show_3d:
+    if show_3d and not blindfold:
         flat, solid = st.columns(2)
         with solid:
             ui.chart(descent_charts.landscape_3d(land, landscape_grid(key, 40), paths), "Drag to turn the landscape.")
         with flat:
             ui.chart(player, "Press Play, or drag the step slider.")
     else:
+        if show_3d:  # a 3D view would show what the blindfold hides
+            st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")
         ui.chart(player, "Press Play, or drag the step slider. Top: the map seen from above. Below: loss per step.")
     if key == "house":
         st.caption("House-price bowl in friendly units: size in thousands of sq ft, price in $100k.")
 
+# Blindfolded, how each walk ended stays folded away until the learner has watched it.
+outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()
 for path in paths.values():
     if path.outcome == "diverged":
         safer = safe_rate(key, path.optimizer, start, lr, steps)
         advice = f" Try a learning rate of **{safer:g}** or lower." if safer else ""
-        st.error(verdict(path, land, steps) + advice, icon=":material/warning:")
+        outcomes.error(verdict(path, land, steps) + advice, icon=":material/warning:")
     else:
-        st.success(verdict(path, land, steps), icon=":material/flag:")
+        outcomes.success(verdict(path, land, steps), icon=":material/flag:")
 
 st.header("Two starts, two valleys")
 ui.prose(

@@ -33,7 +33,8 @@ STRESS = {
     "gradient_descent": (
         {"steps": "200"},
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam"},
-        {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "blind": "1", "3d": "1"},
+        {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "3d": "1"},
+        {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "blind": "1"},
     ),
     "loss_functions": ({"mansions": "4", "fits": "squared,absolute,huber,asymmetric"},),
     "epochs": ({"live_b": "1", "live_epochs": "40"},),

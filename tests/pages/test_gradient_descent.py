@@ -68,6 +68,14 @@ def test_blindfold_hides_the_landscape_until_the_end():
     player = charts(at)[0]
     assert player["data"][0]["visible"] is False
     assert player["frames"][-1]["data"][-1] == {"visible": True}
+    (folded,) = at.expander  # how the walk ended is not given away before it is watched
+    assert folded.label.startswith("How each walk ended") and "settled" in folded.success[0].value
+
+
+def test_a_blindfold_also_hides_the_3d_landscape():
+    at = open_page(PAGE, blind="1", **{"3d": "1"})
+    assert not any(t["type"] == "surface" for c in charts(at) for t in c["data"])
+    assert "Take the blindfold off" in at.info[0].value
 
 
 def test_two_starts_end_in_two_different_valleys_by_default():
