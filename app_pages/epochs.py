@@ -116,6 +116,11 @@ with controls:
         "Epochs run", ran, help="Early stopping ends training when validation has not improved for `patience` epochs."
     )
     st.metric(
+        "Updates made",
+        f"{len(history.iteration_loss):,}",
+        help=f"{history.per_epoch:,} iterations per epoch (ceil({LIVE_N} / {live_b})) × {history.epochs_run} epochs.",
+    )
+    st.metric(
         "Best checkpoint",
         f"epoch {history.best_epoch}",
         delta=f"validation loss {history.epoch_val[history.best_epoch]:.3f}",

@@ -32,6 +32,7 @@ def test_batch_size_one_is_noisier_than_the_full_batch():
 
     noisy, smooth = open_page(PAGE, live_b="1", live_epochs="5"), open_page(PAGE, live_b="400", live_epochs="5")
     assert roughness(noisy) > 5 * roughness(smooth)
+    assert metric(noisy, "Updates made") == "2,000" and metric(smooth, "Updates made") == "5"  # 400 x 5, 1 x 5
 
 
 def test_forgetting_to_shuffle_sorted_transactions_leaves_a_worse_detector():
