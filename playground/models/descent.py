@@ -1,13 +1,16 @@
 """Optimizers as pure step functions, and a runner that records the whole walk downhill.
 
-Positions and gradients are arrays of shape (2,). A step never changes its inputs: it returns a
-new position and a new optimizer state.
+Every optimizer here works coordinate by coordinate, so a step takes numbers or arrays alike. The
+runner steps each of the two coordinates on plain Python floats: numpy's fixed cost per call
+would outweigh arithmetic on two numbers. A step never changes its inputs: it returns a new
+position and a new optimizer state.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -26,16 +29,19 @@ EXPLODE = 1e6  # a loss this many times the start's (plus one) counts as diverge
 
 @dataclass(frozen=True)
 class OptState:
-    """What an optimizer remembers between steps: velocity, moment estimates, step count."""
+    """What an optimizer remembers between steps: velocity, moment estimates, step count.
 
-    velocity: np.ndarray = field(default_factory=lambda: np.zeros(2))
-    m: np.ndarray = field(default_factory=lambda: np.zeros(2))
-    v: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    Each field is a number or an array shaped like the position (zeros broadcast either way).
+    """
+
+    velocity: float | np.ndarray = 0.0
+    m: float | np.ndarray = 0.0
+    v: float | np.ndarray = 0.0
     t: int = 0
 
 
-def step(name: str, p: np.ndarray, g: np.ndarray, state: OptState, lr: float) -> tuple[np.ndarray, OptState]:
-    """One update of the knobs ``p`` given the gradient ``g``.
+def step(name: str, p: Any, g: Any, state: OptState, lr: float) -> tuple[Any, OptState]:
+    """One update of the knobs ``p`` given the gradient ``g`` (numbers, or arrays of one shape).
 
     Notes
     -----
@@ -52,14 +58,14 @@ def step(name: str, p: np.ndarray, g: np.ndarray, state: OptState, lr: float) ->
         velocity = MOMENTUM * state.velocity + g
         return p - lr * velocity, OptState(velocity, state.m, state.v, t)
     if name == "rmsprop":
-        v = RMS_DECAY * state.v + (1 - RMS_DECAY) * g**2
-        return p - lr * g / (np.sqrt(v) + EPS), OptState(state.velocity, state.m, v, t)
+        v = RMS_DECAY * state.v + (1 - RMS_DECAY) * g * g  # g * g: a float's ** raises on overflow
+        return p - lr * g / (v**0.5 + EPS), OptState(state.velocity, state.m, v, t)
     if name == "adam":
         b1, b2 = ADAM_BETAS
         m = b1 * state.m + (1 - b1) * g
-        v = b2 * state.v + (1 - b2) * g**2
+        v = b2 * state.v + (1 - b2) * g * g
         m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
-        return p - lr * m_hat / (np.sqrt(v_hat) + EPS), OptState(state.velocity, m, v, t)
+        return p - lr * m_hat / (v_hat**0.5 + EPS), OptState(state.velocity, m, v, t)
     raise ValueError(f"unknown optimizer {name!r}; choose one of {OPTIMIZERS}")
 
 
@@ -104,24 +110,25 @@ def run(
     if steps < 1:
         raise ValueError(f"steps must be at least 1, got {steps}")
     rng = np.random.default_rng(seed)
-    p, state = np.array(start, dtype=np.float64), OptState()
-    positions, losses, slopes = [p], [float(land.loss(p[0], p[1]))], []
+    x, y = float(start[0]), float(start[1])
+    x_state = y_state = OptState()
+    positions, losses, slopes = [(x, y)], [float(land.loss(x, y))], []
     limit = EXPLODE * (1 + abs(losses[0]))
     diverged_at = None
     with np.errstate(over="ignore", invalid="ignore"):
         for t in range(1, steps + 1):
-            g = np.array(
-                land.grad(float(p[0]), float(p[1])), dtype=np.float64
-            )  # Python floats: cheaper than numpy scalars
-            slopes.append(math.hypot(g[0], g[1]))
+            gx, gy = land.grad(x, y)
+            slopes.append(math.hypot(gx, gy))
             if noisy:
-                g = g + NOISE * rng.standard_normal(2)
-            p, state = step(optimizer, p, g, state, lr)
-            loss = float(land.loss(float(p[0]), float(p[1])))
-            if not (math.isfinite(loss) and abs(loss) < limit and math.isfinite(p[0]) and math.isfinite(p[1])):
+                nx, ny = rng.standard_normal(2).tolist()
+                gx, gy = gx + NOISE * nx, gy + NOISE * ny
+            x, x_state = step(optimizer, x, gx, x_state, lr)
+            y, y_state = step(optimizer, y, gy, y_state, lr)
+            loss = float(land.loss(x, y))
+            if not (math.isfinite(loss) and abs(loss) < limit and math.isfinite(x) and math.isfinite(y)):
                 diverged_at = t
                 break
-            positions.append(p)
+            positions.append((x, y))
             losses.append(loss)
         final = positions[-1]
         slopes.append(float(np.hypot(*land.grad(final[0], final[1]))))

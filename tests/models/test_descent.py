@@ -114,3 +114,14 @@ def test_path_arrays_line_up():
 def test_bad_run_arguments_are_rejected(lr, steps):
     with pytest.raises(ValueError):
         descent.run(landscapes.RAVINE, "gd", (1.0, 1.0), lr, steps)
+
+
+@pytest.mark.parametrize("name", ["gd", "momentum", "rmsprop", "adam"])
+def test_a_step_on_each_coordinate_alone_matches_the_step_on_the_pair(name):
+    # the runner steps the two knobs one at a time, on plain floats
+    p, g = np.array([0.7, -1.3]), np.array([2.5, -0.4])
+    pair, pair_state, singles = p, OptState(), [(float(p[i]), OptState()) for i in range(2)]
+    for _ in range(5):
+        pair, pair_state = step(name, pair, g, pair_state, 0.05)
+        singles = [step(name, x, float(g[i]), s, 0.05) for i, (x, s) in enumerate(singles)]
+    np.testing.assert_allclose([x for x, _ in singles], pair, rtol=1e-14)
