@@ -214,17 +214,20 @@ class SpecFigure(go.Figure):
     milliseconds a chart on every rerun (over 100 ms for an animation's frames), so that happens
     only when something reads ``data``, ``layout`` or ``frames``, as the tests do. Those objects
     are for reading: to change a chart, build another (an ``update_*`` call would not reach
-    ``to_dict()``). Frames, if any, must hold plain lists and numbers: they are sent as they are.
+    ``to_dict()``). An animation (:func:`animated`) is encoded once when built, and its frames
+    must hold plain lists and numbers: they are sent as they are.
     """
 
-    def __init__(self, spec: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], *, encoded: bool = False) -> None:
         super().__init__()  # an empty figure; Plotly's own set-up reads the empty one's layout
         self._spec = spec
+        self._encoded = encoded  # arrays already typed: no need to walk thousands of frame values
 
     def to_dict(self) -> dict[str, Any]:
         """The spec with numpy arrays as typed arrays, in new dicts: nothing shared is edited."""
-        out = _typed({"data": self._spec["data"], "layout": self._spec["layout"]})
-        return {**out, "frames": self._spec["frames"]} if "frames" in self._spec else out
+        if self._encoded:
+            return {**self._spec, "layout": dict(self._spec["layout"])}
+        return _typed(self._spec)
 
     @functools.cached_property
     def _plotly(self) -> go.Figure:
@@ -247,7 +250,7 @@ def animated(
 
     ``frames`` must hold plain lists and numbers, not numpy arrays: they are sent as they are.
     """
-    spec = _spec(data, height, layout)
+    spec = _typed(_spec(data, height, layout))  # encoded once here: the controls and frames are plain
     size = spec["layout"]["font"]
     play = {"frame": {"duration": 60, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
     pause = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
@@ -284,7 +287,7 @@ def animated(
             }
         ],
     }
-    return SpecFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames})
+    return SpecFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames}, encoded=True)
 
 
 def human_count(n: float, *, short: bool = False) -> str:
