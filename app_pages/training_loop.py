@@ -63,6 +63,12 @@ with controls:
     counters[1].metric(
         "Epoch", f"{done // per_epoch + 1}", help=f"{per_epoch} iterations make one pass over the 200 houses."
     )
+    if step == MAX_STEP:
+        st.info(
+            f"The walk ends here, after {MAX_STEP // 4} iterations: the knobs settled long ago. "
+            "Press Start over, or pick another shuffle seed.",
+            icon=":material/flag:",
+        )
 with picture:
     ui.chart(training_loop(INITIALIZE, STAGES, highlight=name), f"Now: {name}. {dict([INITIALIZE, *STAGES])[name]}")
 params = now.after if stage == 3 and step > 0 else now.before

@@ -57,6 +57,21 @@ def test_running_100_iterations_moves_the_epoch_counter():
     assert metric(at, "Iteration") == "100" and metric(at, "Epoch") == "10"
 
 
+def test_the_end_of_the_walk_says_so_instead_of_ignoring_clicks():
+    def says_the_end(at):
+        return any("The walk ends here" in box.value for box in at.info)
+
+    at = open_page(PAGE)
+    for _ in range(2):
+        next(b for b in at.button if b.label == "Run 100 iterations").click().run()
+    assert not says_the_end(at)
+    for _ in range(2):
+        next(b for b in at.button if b.label == "Run 100 iterations").click().run()
+    assert metric(at, "Iteration") == "300" and says_the_end(at)
+    next(b for b in at.button if b.label == "Start over").click().run()
+    assert metric(at, "Iteration") == "0" and not says_the_end(at)
+
+
 def test_the_order_exercise_checks_and_explains():
     at = open_page(PAGE)
     at.multiselect(key="loop_answer").set_value(["Loss", "Forward pass", "Backpropagation", "Update"]).run()
