@@ -50,7 +50,8 @@ class History:
     """Everything one training run recorded.
 
     ``iteration_loss`` (n_iterations,) is each batch's loss just before its update, with
-    ``per_epoch`` iterations to an epoch.
+    ``per_epoch`` iterations to an epoch: iteration i of epoch e ends e + (i + 1) / per_epoch
+    epochs into training.
     ``epoch_train`` and ``epoch_val`` (epochs_run + 1,) are the full losses after each epoch,
     index 0 before any training.
     """
@@ -68,11 +69,6 @@ class History:
     @property
     def epochs_run(self) -> int:
         return len(self.epoch_train) - 1
-
-    @property
-    def iteration_position(self) -> np.ndarray:
-        """Epochs into training at the end of each iteration: iteration i of epoch e sits at e + (i + 1) / per_epoch."""
-        return np.arange(1, len(self.iteration_loss) + 1) / self.per_epoch
 
     def first(self, epochs: int) -> History:
         """The same run as if it had been asked for only ``epochs`` epochs.
