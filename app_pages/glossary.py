@@ -7,7 +7,7 @@ from playground.content.pages import BY_SLUG
 ui.header("glossary")
 query = ui.text("glo_q", "Search the glossary", placeholder="for example: gradient, epoch, loss")
 found = search(query)
-st.caption(f"{len(found)} of {len(TERMS)} terms" + (f" matching “{query}”" if query else ""))
+st.caption(f"{len(found)} of {len(TERMS)} terms" + (f" matching {ui.quote(query)}" if query else ""))
 if not found:
     st.info("No term matches that. Try a shorter word, or clear the search.", icon=":material/search_off:")
 for term in found:

@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from playground.ui.quote import quote
+
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = ROOT / "streamlit_app.py"
 
@@ -46,13 +48,14 @@ def array(values) -> np.ndarray:
 def open_bad_link(file: str, *, accepted: tuple[str, ...] = (), **params: str) -> AppTest:
     """Open ``file`` with ``params``; assert no exception and a notice naming every one not ``accepted``.
 
-    A notice names a setting as ``**name=value**`` (a value it ignored) or ``**name**`` (a setting
-    the page does not know), so a one-letter name cannot match by accident.
+    A notice names a setting as ``**name** value `...` `` (a value it ignored) or quotes it as code
+    (a setting the page does not know), so a one-letter name cannot match by accident.
     """
     at = open_page(file, **params)
     assert not at.exception
     notice = "\n".join(w.value for w in at.warning)
     for name in params:
         if name not in accepted:
-            assert f"**{name}=" in notice or f"**{name}**" in notice, f"no notice names {name!r}: {notice}"
+            named = f"**{name}** value " in notice or f"setting {quote(name)} means nothing" in notice
+            assert named, f"no notice names {name!r}: {notice}"
     return at

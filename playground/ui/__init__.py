@@ -3,6 +3,7 @@
 from playground.ui.controls import log_slider, multi, number, select, slider, text, toggle
 from playground.ui.glossary import terms
 from playground.ui.page import chart, header, prose, table, why_it_matters
+from playground.ui.quote import quote
 from playground.ui.scenes import Scene, scene_buttons
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "multi",
     "number",
     "prose",
+    "quote",
     "scene_buttons",
     "select",
     "slider",

@@ -3,7 +3,8 @@
 A widget key is ``<page>_<name>`` (``par_w``); the link shows ``name`` (``?w=150``). Values equal
 to the default are left out of the link. The first time a control is drawn in a session it
 takes its value from the link; a value the link cannot supply (malformed, NaN, out of range,
-not an option) falls back to the default and a notice names it. Notices and the names claimed
+not an option) falls back to the default and a notice names it, quoting the link's text
+inertly (``quote``): a link is anybody's words and must never become Markdown on the page. Notices and the names claimed
 in this run live in ``st.session_state`` (one viewer's own), never in module globals.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from playground.ui import link
+from playground.ui.quote import quote
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
@@ -44,7 +46,7 @@ def _bind(key: str, label: str, spec: link.Spec) -> None:
         value, reason = link.read(spec, raw)
         if reason:
             notify(
-                f"The link's **{name}={raw[-1][:40]}** ({label}) was ignored: {reason}. "
+                f"The link's **{name}** value {quote(raw[-1])} ({label}) was ignored: {reason}. "
                 f"Using the default, {spec.to_text(spec.default)}."
             )
         state[key] = spec.widget_value(value)
@@ -174,7 +176,7 @@ def finish_run(notice_box: Any) -> None:
     """Drop link names no control claimed, then show this run's notices in ``notice_box``."""
     claimed = st.session_state.get(CLAIMED, set(RESERVED))
     for name in [n for n in st.query_params if n not in claimed]:
-        notify(f"The link's setting **{name[:40]}** means nothing on this page and was ignored.")
+        notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
         del st.query_params[name]
     notices = st.session_state.get(NOTICES, [])
     if notices:

@@ -2,7 +2,8 @@
 
 Pure Python: no Streamlit here, so every rule about what a link may hold is tested on its own.
 A spec's ``parse`` either returns a valid value or raises ``ValueError`` with a sentence a
-learner can read ("is not a number", "is outside 0 to 400").
+learner can read ("it is not a number", "it is outside 0 to 400"). The sentence never repeats the
+link's own text: the notice quotes that once, inertly (``playground.ui.quote``).
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ def _finite(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"'{raw}' is not a number") from None
+        raise ValueError("it is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"'{raw}' is not a finite number")
+        raise ValueError("it is not a finite number")
     return value
 
 
@@ -70,9 +71,7 @@ class Range(_Spec):
     def parse(self, raw: str) -> float | int:
         value = _finite(raw)
         if not self.low <= value <= self.high:
-            raise ValueError(
-                f"{format_number(value)} is outside {format_number(self.low)} to {format_number(self.high)}"
-            )
+            raise ValueError(f"it is outside {format_number(self.low)} to {format_number(self.high)}")
         return self.snap(value)
 
     def valid(self, value: Any) -> bool:
@@ -103,13 +102,13 @@ class Choice(_Spec):
         if not self.numeric:
             if raw in self.options:
                 return raw
-            raise ValueError(f"'{raw}' is not one of {', '.join(map(str, self.options))}")
+            raise ValueError(f"it is not one of {', '.join(map(str, self.options))}")
         value = _finite(raw)
         if value in self.options:  # exact, including a 0 ("off") among log-spaced options
             return self.options[self.options.index(value)]
         low, high = min(self.options), max(self.options)
         if not low <= value <= high or value <= 0:
-            raise ValueError(f"{format_number(value)} is outside {format_number(low)} to {format_number(high)}")
+            raise ValueError(f"it is outside {format_number(low)} to {format_number(high)}")
         positive = [o for o in self.options if o > 0]
         return min(positive, key=lambda o: abs(math.log(o) - math.log(value)))
 
@@ -132,7 +131,7 @@ class Switch(_Spec):
             return True
         if word in FALSE_WORDS:
             return False
-        raise ValueError(f"'{raw}' is not on or off (use 1 or 0)")
+        raise ValueError("it is not on or off (use 1 or 0)")
 
     def valid(self, value: Any) -> bool:
         return isinstance(value, bool)
@@ -158,7 +157,7 @@ class Choices(_Spec):
         picked = raw.split(",")
         unknown = [p for p in picked if p not in self.options]
         if unknown:
-            raise ValueError(f"'{unknown[0]}' is not one of {', '.join(self.options)}")
+            raise ValueError(f"it lists something other than {', '.join(self.options)}")
         return [o for o in self.options if o in picked]
 
     def valid(self, value: Any) -> bool:

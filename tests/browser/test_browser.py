@@ -14,10 +14,13 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
 
 from playground.content.pages import ALL_PAGES
+from tests.hostile import hostile_params
+from tests.pages.test_hostile_links import known_names
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -238,3 +241,30 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
+
+
+@pytest.mark.parametrize("index", range(len(ALL_PAGES)), ids=[p.slug for p in ALL_PAGES])
+def test_hostile_link_text_creates_no_element_on_any_page(page, base_url, index):
+    """Every page, opened by a link full of Markdown, HTML and tricks, shows them as text and nothing else."""
+    info = ALL_PAGES[index]
+    params = hostile_params(known_names(info.file), offset=index)
+    params = {name: value[:3_000] for name, value in params.items()}  # a browser link holds a few KB, not 100
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base_url}/{info.slug}?{urlencode(params, quote_via=quote)}")
+    settle(page, info.has_charts)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    notice = page.locator('[data-testid="stAlertContentWarning"]')
+    expect(notice).to_contain_text("means nothing on this page")
+    main = page.locator('[data-testid="stMain"]')
+    for selector in ('a[href*="evil"]', 'a[href^="javascript"]', 'img[src*="evil"]', 'img[src="x"]', "script"):
+        assert main.locator(selector).count() == 0, selector
+    created = ("h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "blockquote", "li", "table", ".katex", "del", "em")
+    for selector in created:
+        assert notice.locator(selector).count() == 0, selector
+    shown = notice.inner_text()
+    literals = ("# Your session expired", "[Sign in again to continue](https://evil", "$\\frac{1}{0}$", ":red[Alert]")
+    for literal in literals:
+        assert literal in shown
+    assert "\u202e" not in shown
+    assert not dialogs

@@ -3,6 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from playground.ui.quote import quote
+
 
 def _script():
     import streamlit as st
@@ -59,14 +61,14 @@ def test_a_link_restores_every_control():
         pytest.param("w", "1000", "is outside 0 to 100", id="out of range"),
         pytest.param("kind", "zzz", "is not one of a, b", id="unknown option"),
         pytest.param("on", "perhaps", "is not on or off", id="not a switch word"),
-        pytest.param("picks", "x,q", "is not one of x, y, z", id="unknown pick"),
+        pytest.param("picks", "x,q", "lists something other than x, y, z", id="unknown pick"),
     ],
 )
 def test_a_bad_link_value_falls_back_with_a_notice_naming_it(name, raw, reason):
     at = _open(**{name: raw})
     assert not at.exception
     assert _shown(at) == "w=10 on=False kind=a rate=0.1 n=3 picks=x"
-    assert f"{name}={raw}" in _notice(at) and reason in _notice(at)
+    assert f"**{name}** value {quote(raw)}" in _notice(at) and reason in _notice(at)
     assert name not in at.query_params
 
 

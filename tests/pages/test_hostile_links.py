@@ -1,0 +1,38 @@
+"""A link is anybody's words: on every page, hostile link values and names show as text, never as Markdown."""
+
+import pytest
+
+from playground.content.glossary import TERMS
+from playground.content.pages import ALL_PAGES
+from playground.ui.controls import CLAIMED, RESERVED
+from tests.apptest import open_page
+from tests.hostile import HOSTILE, MARKDOWN, hostile_params, tells_in
+
+MARKDOWN_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "warning", "info", "success", "error")
+
+
+def known_names(file: str) -> set[str]:
+    return set(open_page(file).session_state[CLAIMED]) - RESERVED
+
+
+@pytest.mark.parametrize("index", range(len(ALL_PAGES)), ids=[p.slug for p in ALL_PAGES])
+def test_hostile_link_values_and_names_reach_the_page_as_literal_text(index):
+    info = ALL_PAGES[index]
+    params = hostile_params(known_names(info.file), offset=index)
+    at = open_page(info.file, **params)
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    blocks = {token.type for token in MARKDOWN.parse(notice)}
+    assert blocks == {"paragraph_open", "inline", "paragraph_close"}, "a notice grew a heading, list or table"
+    for kind in MARKDOWN_ELEMENTS:
+        for element in getattr(at, kind):
+            assert not tells_in(element.value), f"{kind} shows hostile text as Markdown: {element.value[:300]!r}"
+    for text in HOSTILE.values():  # each hostile name is quoted, shortened, in the notice
+        assert f"` {text[:20]}" in notice or not text[:20].isprintable()
+    assert len(notice) < 12_000  # the 100 KB value is quoted as a prefix and a length
+
+
+def test_the_glossary_search_from_a_link_is_shown_as_typed_not_rendered():
+    at = open_page("app_pages/glossary.py", q="[Sign in](https://evil.example)")
+    assert not at.exception
+    assert at.caption[0].value == f"0 of {len(TERMS)} terms matching ` [Sign in](https://evil.example) `"
