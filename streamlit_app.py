@@ -6,6 +6,7 @@ from playground.charts.theme import sizing
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
+from playground.ui.server import tune_process
 
 st.set_page_config(page_title="How Models Learn", page_icon=":material/school:", layout="wide")
 controls.start_run()
@@ -24,3 +25,4 @@ notice_box = st.container()
 with sizing(presenter=presenting):
     current.run()
 controls.finish_run(notice_box)
+tune_process()  # once per server process, after the first page has imported what it needs

@@ -1,8 +1,21 @@
-"""Measure every page: server time of a rerun after a control changes, and chart bytes sent.
+"""Measure every page: what a rerun costs the server and what the learner waits, and the bytes sent.
 
-Run from the project root:  python scripts/bench.py [--runs 15]
+Run from the project root:  python scripts/bench.py [--runs 15] [--only apptest,server,browser] [page ...]
 
-For each page it opens the page through the real entry point (AppTest), then, for every
+Three views of the same reruns, each printed as its own table:
+
+apptest  The script's own time (below).
+server   A real server, driven over its websocket by scripts/load.py's simulated tab: for every
+         slider and switch, the time from sending the change to the run's end as the client sees
+         it, the server's CPU per rerun (Streamlit's own work included, such as its garbage
+         collection after each run, which AppTest skips), and the bytes the change sent. The
+         floor is Home's one switch.
+browser  Headless Chromium (Debian's): the page's first slider is moved with the keyboard and
+         the time runs from the key press to the last change of the page's DOM (the redraw
+         finished). The floor is a one-slider Streamlit app measured in the same run, since this
+         machine's speed swings by 2x from one hour to the next.
+
+apptest: for each page it opens the page through the real entry point (AppTest), then, for every
 slider, number box and toggle on the page, sets it ``--runs`` times and takes the median time of
 ``AppTest.run()``: the server's whole rerun, script plus Streamlit's own work. Sliders and number
 boxes walk through distinct values across their range, as a dragging learner does, so a cache
@@ -14,8 +27,12 @@ Targets (../shared/DESIGN.md): under 50 ms a rerun, at most ~300 KB of chart dat
 from __future__ import annotations
 
 import argparse
+import asyncio
+import random
+import socket
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playground.content.pages import ALL_PAGES
+from scripts.load import MOVABLE, Viewer, cpu_s, served
 from tests.apptest import open_page
 
 RERUN_TARGET_MS = 50
@@ -91,23 +109,160 @@ def bench_page(file: str, runs: int, params: dict[str, str]) -> tuple[str, float
     return worst_label, worst, chart_bytes
 
 
+def links(pages: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """(page slug, link settings) for every page asked for, each page's heavy links after it."""
+    return [
+        (info.slug, params)
+        for info in ALL_PAGES
+        if not pages or info.slug in pages
+        for params in ({}, *STRESS.get(info.slug, ()))
+    ]
+
+
+def link_name(slug: str, params: dict[str, str]) -> str:
+    return slug + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def apptest_table(pages: list[str], runs: int) -> int:
+    open_page(ALL_PAGES[0].file)  # warm imports and caches once, as a running server has them
+    print("\napptest: the script's time (AppTest), slowest control's median")
+    print(f"{'page (and link)':<18} {'slowest control':<28} {'rerun ms (median)':>18} {'chart KB':>9}  verdict")
+    missed = 0
+    for slug, params in links(pages):
+        label, ms, chart_bytes = bench_page(f"app_pages/{slug}.py", runs, params)
+        ok = ms < RERUN_TARGET_MS and chart_bytes <= BYTES_TARGET
+        missed += not ok
+        verdict = "ok" if ok else "MISSES TARGET"
+        print(f"{link_name(slug, params):<18} {label:<28} {ms:>18.1f} {chart_bytes / 1000:>9.1f}  {verdict}")
+    return missed
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _server_row(
+    url: str, pid: int, slug: str, params: dict[str, str], runs: int
+) -> tuple[str, float, float, float]:
+    """(slowest control, its median ms, server CPU ms per rerun, median KB a change sent) for one link."""
+    path = "" if slug == "home" else slug
+    viewer = Viewer(url, f"{path}?" + "&".join(f"{k}={v}" for k, v in params.items()), random.Random(0))
+    await viewer.open()
+    worst, worst_ms, cpu, sent, changes = "", 0.0, 0.0, [], 0
+    for key, widget in list(viewer.widgets.items()):
+        if key.startswith("app_") or not isinstance(widget, MOVABLE):
+            continue  # presenter mode restyles every page; it is measured as the floor on Home
+        times = []
+        for _ in range(runs):
+            before_cpu, before_bytes = cpu_s(pid), viewer.received_bytes
+            times.append(await viewer.change(key) * 1000)
+            cpu += cpu_s(pid) - before_cpu
+            sent.append(viewer.received_bytes - before_bytes)
+            changes += 1
+        if statistics.median(times) > worst_ms:
+            worst, worst_ms = key, statistics.median(times)
+    if not changes:  # Home, the floor, has one switch: presenter mode
+        times = []
+        for _ in range(runs):
+            before_cpu, before_bytes = cpu_s(pid), viewer.received_bytes
+            times.append(await viewer.change("app_present") * 1000)
+            cpu += cpu_s(pid) - before_cpu
+            sent.append(viewer.received_bytes - before_bytes)
+            changes += 1
+        worst, worst_ms = "app_present", statistics.median(times)
+    await viewer.close()
+    return worst, worst_ms, 1000 * cpu / changes, statistics.median(sent) / 1000
+
+
+def server_table(pages: list[str], runs: int) -> int:
+    print("\nserver: a real server over its websocket; client-seen ms of the slowest control, server CPU a rerun")
+    print(f"{'page (and link)':<18} {'slowest control':<16} {'rerun ms':>9} {'CPU ms':>7} {'KB sent':>8}  verdict")
+    missed = 0
+    port = _free_port()
+    with served(port) as proc:
+        url = f"http://127.0.0.1:{port}"
+        for slug, params in [("home", {})] + [link for link in links(pages) if link[0] != "home"]:
+            label, ms, cpu, kb = asyncio.run(_server_row(url, proc.pid, slug, params, runs))
+            ok = ms < RERUN_TARGET_MS
+            missed += not ok
+            name = "home (floor)" if slug == "home" else link_name(slug, params)
+            print(f"{name:<18} {label:<16} {ms:>9.1f} {cpu:>7.1f} {kb:>8.1f}  {'ok' if ok else 'MISSES TARGET'}")
+    return missed
+
+
+# The floor: one slider and its value, on the same Streamlit and the same process tuning as the app.
+FLOOR_APP = """import streamlit as st
+
+from playground.ui.server import tune_process
+
+value = st.slider("Floor", 0, 100, 50, key="floor_value")
+st.write(value)
+tune_process()
+"""
+# Watches the main area: when did the page's DOM last change?
+WATCH = """() => {
+  window.__lastChange = 0;
+  const everything = {subtree: true, childList: true, attributes: true, characterData: true};
+  new MutationObserver(() => { window.__lastChange = performance.now(); })
+    .observe(document.querySelector('[data-testid="stMain"]'), everything);
+}"""
+
+
+def _redraw_ms(page, url: str, runs: int) -> float | None:
+    """Median ms from a key press on the page's first slider to the last change of the page."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stSlider"]', timeout=30_000)
+    page.wait_for_timeout(2_500)
+    thumbs = page.locator('[data-testid="stMain"] [data-testid="stSlider"] [role="slider"]')
+    if thumbs.count() == 0:
+        return None
+    page.evaluate(WATCH)
+    thumb = thumbs.first
+    times = []
+    for i in range(runs):
+        thumb.focus()
+        start = page.evaluate("performance.now()")
+        thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        page.wait_for_function(
+            f"() => window.__lastChange > {start} && performance.now() - window.__lastChange > 600", timeout=30_000
+        )
+        times.append(page.evaluate("window.__lastChange") - start)
+    return statistics.median(times)
+
+
+def browser_table(pages: list[str], runs: int) -> int:
+    from playwright.sync_api import sync_playwright
+
+    print("\nbrowser: headless Chromium, key press on the first slider to the last redraw, median ms")
+    print(f"{'page (and link)':<18} {'redraw ms':>10} {'over floor':>11}")
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
+        floor_script = Path(folder) / "floor_app.py"
+        floor_script.write_text(FLOOR_APP)
+        app_port, floor_port = _free_port(), _free_port()
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        with served(app_port), served(floor_port, script=floor_script):
+            floor = _redraw_ms(page, f"http://127.0.0.1:{floor_port}/", runs)
+            print(f"{'floor app':<18} {floor:>10.0f} {0:>11.0f}")
+            for slug, params in links(pages):
+                query = "&".join(f"{k}={v}" for k, v in params.items())
+                ms = _redraw_ms(page, f"http://127.0.0.1:{app_port}/{slug}?{query}", runs)
+                name = link_name(slug, params)
+                print(f"{name:<18} {'no slider':>10}" if ms is None else f"{name:<18} {ms:>10.0f} {ms - floor:>11.0f}")
+        browser.close()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--only", default="apptest,server,browser", help="which tables, comma-separated")
     parser.add_argument("pages", nargs="*", help="page slugs to measure (default: every page)")
     args = parser.parse_args()
-    open_page(ALL_PAGES[0].file)  # warm imports and caches once, as a running server has them
-    print(f"{'page (and link)':<18} {'slowest control':<28} {'rerun ms (median)':>18} {'chart KB':>9}  verdict")
-    missed = 0
-    for info in ALL_PAGES:
-        if args.pages and info.slug not in args.pages:
-            continue
-        for params in ({}, *STRESS.get(info.slug, ())):
-            label, ms, chart_bytes = bench_page(info.file, args.runs, params)
-            ok = ms < RERUN_TARGET_MS and chart_bytes <= BYTES_TARGET
-            missed += not ok
-            name = info.slug + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
-            print(f"{name:<18} {label:<28} {ms:>18.1f} {chart_bytes / 1000:>9.1f}  {'ok' if ok else 'MISSES TARGET'}")
+    tables = {"apptest": apptest_table, "server": server_table, "browser": browser_table}
+    missed = sum(tables[name](args.pages, args.runs) for name in args.only.split(","))
     return 1 if missed else 0
 
 

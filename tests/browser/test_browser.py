@@ -7,6 +7,7 @@ missing browser fails the run.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from playground.content.pages import ALL_PAGES
+from scripts.serve import COOKIE, cluster
 from tests.hostile import hostile_params
 from tests.pages.test_hostile_links import known_names
 
@@ -152,8 +154,8 @@ def test_a_link_full_of_bad_values_shows_a_notice_not_an_error(page, base_url):
     settle(page)
     assert_drawn_without_errors(page)
     notice = page.locator('[data-testid="stAlertContentWarning"]')
-    for name in ("w=abc", "b=nan", "dirty=500", "nonsense"):
-        expect(notice).to_contain_text(name)
+    for quoted in ("w value abc", "b value nan", "dirty value 500", "setting nonsense means nothing"):
+        expect(notice).to_contain_text(quoted)
 
 
 def test_moving_a_knob_with_the_keyboard_redraws_the_line_and_updates_the_link(page, base_url):
@@ -268,3 +270,44 @@ def test_hostile_link_text_creates_no_element_on_any_page(page, base_url, index)
         assert literal in shown
     assert "\u202e" not in shown
     assert not dialogs
+
+
+def worker_cookie(page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
+
+
+@pytest.mark.skipif(
+    shutil.which("haproxy") is None and not Path("/usr/sbin/haproxy").exists() and os.environ.get("CI") != "true",
+    reason="HAProxy is not installed (apt-get install -y haproxy)",
+)
+def test_when_its_worker_dies_behind_haproxy_the_learner_keeps_their_setup(browser):
+    """Two workers behind HAProxy: kill the one holding a learner's tab; the tab comes back as it was."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with cluster(port, 2) as running:
+        page.goto(f"{running.url}/gradient_descent?land=ravine&steps=60")
+        settle(page)
+        steps = page.locator('[data-testid="stSlider"]').filter(has_text="Steps").first
+        thumb = steps.locator('input[type="range"]')
+        thumb.focus()
+        for _ in range(2):
+            thumb.press("ArrowRight")
+        page.wait_for_function("() => location.search.includes('steps=80')", timeout=20_000)
+        settle(page)
+        link = page.evaluate("location.search")
+        pinned = worker_cookie(page)
+        doomed = running.workers[int(pinned[1:]) - 1]
+        doomed.send_signal(signal.SIGKILL)
+        doomed.wait(10)
+        deadline = time.time() + 30
+        while worker_cookie(page) == pinned and time.time() < deadline:  # the tab reconnects by itself
+            page.wait_for_timeout(250)
+        assert worker_cookie(page) != pinned
+        settle(page)
+        assert page.evaluate("location.search") == link
+        expect(steps).to_contain_text("80")
+        expect(page.locator('[data-testid="stButtonGroup"] button[aria-checked="true"]').first).to_have_text("Ravine")
+        assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

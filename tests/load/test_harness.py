@@ -1,0 +1,61 @@
+"""The load harness speaks Streamlit's protocol to a real server: a small class of ten viewers."""
+
+import asyncio
+import random
+import socket
+
+import pytest
+
+from scripts.load import RAVINE, Viewer, scenario_move, scenario_open, served
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    with served(port) as proc:
+        yield f"http://127.0.0.1:{port}", proc.pid
+
+
+def test_ten_viewers_open_the_link_at_once_and_each_gets_the_page(server):
+    url, pid = server
+    report = asyncio.run(scenario_open(url, RAVINE, 10, pid))
+    assert report.errors == []
+    assert len(report.times_s) == 10
+    assert report.memory_mb["with viewers"] - report.memory_mb["before"] <= 2 * 10  # target: 2 MB a viewer
+
+
+def test_ten_viewers_moving_controls_all_get_their_reruns(server):
+    url, pid = server
+    report = asyncio.run(scenario_move(url, RAVINE, 10, pid, every_s=0.5, duration_s=3))
+    assert report.errors == []
+    assert len(report.times_s) >= 10  # every viewer changed the control at least once
+
+
+def test_a_change_reaches_the_page_and_its_link_and_the_rest_of_the_setup_stays(server):
+    url, _ = server
+
+    async def walk() -> list[str]:
+        viewer = Viewer(url, RAVINE, random.Random(1))
+        await viewer.open()
+        seen = [viewer.query]
+        for _ in range(3):
+            await viewer.change("gd_steps")
+            seen.append(viewer.query)
+        await viewer.close()
+        return seen
+
+    _, *after = asyncio.run(walk())
+    for query in after:
+        assert "land=ravine" in query and "opt=gd%2Cmomentum" in query and "sx=0.08" in query
+    assert len({q for q in after}) > 1  # the steps value in the link followed each move
+
+
+def test_the_harness_refuses_any_server_but_this_machine():
+    with pytest.raises(SystemExit, match="only targets this machine"):
+        asyncio.run(scenario_open("http://192.0.2.1:8501", RAVINE, 1, None))
