@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,10 +240,15 @@ def _fill(state, widget_id: str, field_name: str, value) -> None:
 # --- the server, seen from outside -------------------------------------------------------------
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (Linux /proc)."""
+def _family(pid: int | Sequence[int]) -> list[int]:
+    pids = [pid] if isinstance(pid, int) else list(pid)
+    return [p for root in pids for p in (root, *_children(root))]
+
+
+def rss_mb(pid: int | Sequence[int]) -> float:
+    """Resident memory of a process (or several) and their children, in MB (Linux /proc)."""
     total = 0
-    for p in [pid, *_children(pid)]:
+    for p in _family(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -252,10 +258,10 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def cpu_s(pid: int) -> float:
-    """CPU seconds (user + system) a process and its children have used."""
+def cpu_s(pid: int | Sequence[int]) -> float:
+    """CPU seconds (user + system) a process (or several) and their children have used."""
     total = 0
-    for p in [pid, *_children(pid)]:
+    for p in _family(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
             total += int(fields[11]) + int(fields[12])
@@ -362,18 +368,28 @@ async def _open_all(base_url: str, link: str, n: int, seed: int) -> tuple[list[V
     return viewers, times, errors
 
 
-async def _presenter(base_url: str, link: str) -> Viewer:
-    """The presenter's own tab, open before the class arrives: the server has loaded the page once."""
-    presenter = Viewer(base_url, link, random.Random(-1))
-    await presenter.open()
-    return presenter
+async def _presenters(base_url: str, link: str, pid: int | Sequence[int] | None) -> list[Viewer]:
+    """The presenter's own tab, open before the class arrives, so the server has loaded the page once.
+
+    Behind HAProxy (several worker pids) every worker gets a presenter, pinned by its cookie.
+    """
+    workers = 1 if pid is None or isinstance(pid, int) else len(pid)
+    presenters = [Viewer(base_url, link, random.Random(-1 - i)) for i in range(workers)]
+    if workers > 1:
+        from scripts.serve import COOKIE
+
+        for i, presenter in enumerate(presenters, start=1):
+            presenter.cookie = f"{COOKIE}=w{i}"
+    for presenter in presenters:
+        await presenter.open()
+    return presenters
 
 
 async def _leave(viewers: list[Viewer]) -> None:
     await asyncio.gather(*(v.close() for v in viewers), return_exceptions=True)
 
 
-async def _after(pid: int | None, memory: dict[str, float], settle_s: float) -> None:
+async def _after(pid: int | Sequence[int] | None, memory: dict[str, float], settle_s: float) -> None:
     if pid is None:
         return
     memory["left"] = rss_mb(pid)
@@ -383,11 +399,11 @@ async def _after(pid: int | None, memory: dict[str, float], settle_s: float) -> 
 
 
 async def scenario_open(
-    base_url: str, link: str, n: int, pid: int | None, settle_s: float = 0, seed: int = 0
+    base_url: str, link: str, n: int, pid: int | Sequence[int] | None, settle_s: float = 0, seed: int = 0
 ) -> Report:
     """N viewers open ``link`` at the same moment, after the presenter who shared it has it open."""
     _check_loopback(base_url)
-    presenter = await _presenter(base_url, link)
+    presenters = await _presenters(base_url, link, pid)
     memory = {"before": rss_mb(pid)} if pid else {}
     cpu0, wall0 = (cpu_s(pid) if pid else 0.0), time.perf_counter()
     viewers, times, errors = await _open_all(base_url, link, n, seed)
@@ -396,7 +412,7 @@ async def scenario_open(
     if pid:
         memory["with viewers"] = rss_mb(pid)
     cookies = [v.cookie for v in viewers]
-    await _leave([presenter, *viewers])
+    await _leave([*presenters, *viewers])
     await _after(pid, memory, settle_s)
     return Report("open", n, times, errors, memory, cpu, wall, cookies)
 
@@ -405,7 +421,7 @@ async def scenario_move(
     base_url: str,
     link: str,
     n: int,
-    pid: int | None,
+    pid: int | Sequence[int] | None,
     *,
     key: str = "gd_steps",
     every_s: float = 2.0,
@@ -415,7 +431,7 @@ async def scenario_move(
 ) -> Report:
     """N viewers on the page, each moving the control ``key`` every ``every_s`` seconds for ``duration_s``."""
     _check_loopback(base_url)
-    presenter = await _presenter(base_url, link)
+    presenters = await _presenters(base_url, link, pid)
     memory = {"before": rss_mb(pid)} if pid else {}
     viewers, _, errors = await _open_all(base_url, link, n, seed)
     viewers = [v for v in viewers if key in v.widgets]
@@ -447,7 +463,7 @@ async def scenario_move(
     if pid:
         memory["peak"] = peak[0]
     cookies = [v.cookie for v in viewers]
-    await _leave([presenter, *viewers])
+    await _leave([*presenters, *viewers])
     await _after(pid, memory, settle_s)
     return Report("move", n, times, errors, memory, cpu, wall, cookies)
 
@@ -457,6 +473,7 @@ def main() -> int:
     parser.add_argument("--url", default="http://127.0.0.1:8501", help="the app's base url (127.0.0.1 only)")
     parser.add_argument("--pid", type=int, help="the server's process id, for its memory and CPU")
     parser.add_argument("--serve", action="store_true", help="start a server of this app for the run")
+    parser.add_argument("--workers", type=int, default=1, help="with --serve: Streamlit processes behind HAProxy")
     parser.add_argument("--link", default=RAVINE, help="page and query string (default: the ravine scene)")
     parser.add_argument("--settle", type=float, default=60, help="seconds to wait after the viewers leave")
     parser.add_argument("scenario", choices=("open", "move"))
@@ -468,7 +485,7 @@ def main() -> int:
     if not 1 <= args.viewers <= 500 or not 0 < args.duration <= 600:
         raise SystemExit("viewers must be 1-500 and --for at most 600 s")
 
-    async def run(url: str, pid: int | None) -> Report:
+    async def run(url: str, pid: int | list[int] | None) -> Report:
         if args.scenario == "open":
             return await scenario_open(url, args.link, args.viewers, pid, args.settle)
         return await scenario_move(
@@ -482,7 +499,13 @@ def main() -> int:
             settle_s=args.settle,
         )
 
-    if args.serve:
+    if args.serve and args.workers > 1:
+        sys.path.insert(0, str(ROOT))
+        from scripts.serve import cluster
+
+        with cluster(urlsplit(args.url).port or 8500, args.workers) as running:
+            report = asyncio.run(run(running.url, [w.pid for w in running.workers]))
+    elif args.serve:
         port = urlsplit(args.url).port or 8501
         with served(port) as proc:
             report = asyncio.run(run(f"http://127.0.0.1:{port}", proc.pid))

@@ -7,6 +7,7 @@ import ctypes.util
 import gc
 
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 # glibc's mallopt parameter for the size above which a block gets its own memory mapping.
 M_MMAP_THRESHOLD = -3
@@ -25,6 +26,10 @@ def tune_process() -> int:
     ``gc.freeze`` moves everything alive now out of the collector's sight; what sessions create
     later is collected as before. Collect first, so that no garbage is frozen.
 
+    Threads: numpy's BLAS (OpenBLAS) starts a thread per core for every matrix product and keeps
+    them spinning afterwards. Our matrices are tiny, so the threads only burn a core other viewers
+    need: a rerun of Overfitting cost 58 ms of CPU with them and 20 ms without. One thread each.
+
     Memory: a page run makes blocks of 16 KB to 300 KB (chart JSON, protobuf messages, websocket
     frames). glibc serves them from its heaps and, after a burst of viewers, keeps the freed space
     for good: 50 viewers opening a page at once left the server ~17 MB larger after they had gone.
@@ -33,6 +38,7 @@ def tune_process() -> int:
 
     Returns the number of objects frozen.
     """
+    threadpool_limits(1, user_api="blas")
     gc.collect()
     gc.freeze()
     libc_name = ctypes.util.find_library("c")
