@@ -277,10 +277,9 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@contextmanager
-def served(port: int, *extra: str, script: Path | str = "streamlit_app.py"):
-    """A Streamlit server of ``script`` (this app by default) on 127.0.0.1:``port``, stopped on exit."""
-    proc = subprocess.Popen(
+def start_streamlit(port: int, *extra: str, script: Path | str = "streamlit_app.py", env=None) -> subprocess.Popen:
+    """``streamlit run`` of ``script`` (this app by default) on 127.0.0.1:``port``, headless and quiet."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -295,18 +294,30 @@ def served(port: int, *extra: str, script: Path | str = "streamlit_app.py"):
             *extra,
         ],
         cwd=ROOT,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}", proc)
-        yield proc
-    finally:
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
         proc.terminate()
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def served(port: int, *extra: str, script: Path | str = "streamlit_app.py"):
+    """A Streamlit server of ``script`` (this app by default) on 127.0.0.1:``port``, stopped on exit."""
+    proc = start_streamlit(port, *extra, script=script)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
+        yield proc
+    finally:
+        stop(proc)
 
 
 def wait_healthy(base_url: str, proc: subprocess.Popen | None = None, timeout_s: float = 60) -> None:

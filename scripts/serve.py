@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.load import wait_healthy  # noqa: E402
+from scripts.load import start_streamlit, stop, wait_healthy  # noqa: E402
 
 SHIPPED_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 COOKIE = "PLAYGROUND_WORKER"
@@ -95,38 +95,8 @@ class Cluster:
     env: dict[str, str]
 
     def start_worker(self, index: int) -> subprocess.Popen:
-        self.workers[index] = _worker(self.ports[index], self.env)
+        self.workers[index] = start_streamlit(self.ports[index], env=self.env)
         return self.workers[index]
-
-
-def _worker(port: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @contextmanager
@@ -143,8 +113,8 @@ def cluster(
     ports = [port + i for i in range(1, workers + 1)]
     with ExitStack() as stack, tempfile.TemporaryDirectory() as folder:
         procs: list[subprocess.Popen] = []
-        stack.callback(lambda: [_stop(p) for p in procs])
-        procs.extend(_worker(p, env) for p in ports)
+        stack.callback(lambda: [stop(p) for p in procs])
+        procs.extend(start_streamlit(p, env=env) for p in ports)
         for p, proc in zip(ports, procs, strict=True):
             wait_healthy(f"http://127.0.0.1:{p}", proc)
         cfg = Path(folder) / "haproxy.cfg"
@@ -154,7 +124,7 @@ def cluster(
             raise RuntimeError(f"HAProxy refused its configuration: {check.stdout}{check.stderr}")
         output = subprocess.DEVNULL if quiet else None
         proxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], stdout=output, stderr=output)
-        stack.callback(_stop, proxy)
+        stack.callback(stop, proxy)
         url = f"http://127.0.0.1:{port}"
         wait_healthy(url, proxy)
         stats_url = f"http://127.0.0.1:{stats_port}/stats" if stats_port else None
