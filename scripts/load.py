@@ -166,7 +166,7 @@ class Viewer:
             self.exceptions += 1
         elif kind in WIRE:
             widget = getattr(element, kind)
-            key = widget.id.rpartition("-")[2]
+            key = widget.id.split("-", 2)[-1]  # "$$ID-<hash>-<key>"
             self.widgets[key] = widget
             if widget.set_value or key not in self.state:  # what a browser keeps for the widget
                 self.state[key] = (widget.id, *WIRE[kind](widget))
