@@ -4,8 +4,9 @@ A widget key is ``<page>_<name>`` (``par_w``); the link shows ``name`` (``?w=150
 to the default are left out of the link. The first time a control is drawn in a session it
 takes its value from the link; a value the link cannot supply (malformed, NaN, out of range,
 not an option) falls back to the default and a notice names it, quoting the link's text
-inertly (``quote``): a link is anybody's words and must never become Markdown on the page. Notices and the names claimed
-in this run live in ``st.session_state`` (one viewer's own), never in module globals.
+inertly (``quote``): a link is anybody's words and must never become Markdown on the page.
+Notices and the names claimed in this run live in ``st.session_state`` (one viewer's own),
+never in module globals.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import unicodedata
 _INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 UNPRINTABLE = "\N{REPLACEMENT CHARACTER}"
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
-EMPTY = "(empty)"
+EMPTY = "` \N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK} `"  # an empty value, shown as a pair of quotes
 _BACKTICKS = re.compile("`+")
 
 
