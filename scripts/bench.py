@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import socket
 import statistics
 import sys
 import tempfile
@@ -41,7 +40,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playground.content.pages import ALL_PAGES
-from scripts.load import MOVABLE, Viewer, cpu_s, served
+from scripts.load import MOVABLE, Viewer, cpu_s, free_port, served
 from tests.apptest import open_page
 
 RERUN_TARGET_MS = 50
@@ -137,12 +136,6 @@ def apptest_table(pages: list[str], runs: int) -> int:
     return missed
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def _server_row(
     url: str, pid: int, slug: str, params: dict[str, str], runs: int
 ) -> tuple[str, float, float, float]:
@@ -181,7 +174,7 @@ def server_table(pages: list[str], runs: int) -> int:
     columns = ("seen ms", "over floor", "CPU ms", "KB sent")
     print(f"{'page (and link)':<18} {'slowest control':<16} " + " ".join(f"{c:>10}" for c in columns) + "  verdict")
     missed = 0
-    port = _free_port()
+    port = free_port()
     with served(port) as proc:
         url = f"http://127.0.0.1:{port}"
         floor = None
@@ -251,7 +244,7 @@ def browser_table(pages: list[str], runs: int) -> int:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
         floor_script = Path(folder) / "floor_app.py"
         floor_script.write_text(FLOOR_APP)
-        app_port, floor_port = _free_port(), _free_port()
+        app_port, floor_port = free_port(), free_port()
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         with served(app_port), served(floor_port, script=floor_script):

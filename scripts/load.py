@@ -292,6 +292,13 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def start_streamlit(port: int, *extra: str, script: Path | str = "streamlit_app.py", env=None) -> subprocess.Popen:
     """``streamlit run`` of ``script`` (this app by default) on 127.0.0.1:``port``, headless and quiet."""
     return subprocess.Popen(

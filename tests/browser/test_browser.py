@@ -8,7 +8,6 @@ missing browser fails the run.
 import os
 import shutil
 import signal
-import socket
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from playground.content.pages import ALL_PAGES
-from scripts.load import served
+from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.hostile import hostile_params
 from tests.pages.test_hostile_links import known_names
@@ -51,9 +50,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing is not None, reaso
 
 @contextmanager
 def served_app():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     with served(port):
         yield f"http://127.0.0.1:{port}"
 
@@ -251,9 +248,7 @@ def worker_cookie(page) -> str:
 )
 def test_when_its_worker_dies_behind_haproxy_the_learner_keeps_their_setup(browser):
     """Two workers behind HAProxy: kill the one holding a learner's tab; the tab comes back as it was."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     with cluster(port, 2) as running:
         page.goto(f"{running.url}/gradient_descent?land=ravine&steps=60")

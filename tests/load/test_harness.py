@@ -2,17 +2,10 @@
 
 import asyncio
 import random
-import socket
 
 import pytest
 
-from scripts.load import RAVINE, Viewer, scenario_move, scenario_open, served
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from scripts.load import RAVINE, Viewer, free_port, scenario_move, scenario_open, served
 
 
 @pytest.fixture(scope="module")

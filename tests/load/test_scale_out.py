@@ -12,9 +12,8 @@ from collections import Counter
 
 import pytest
 
-from scripts.load import RAVINE, Viewer, scenario_open
+from scripts.load import RAVINE, Viewer, free_port, scenario_open
 from scripts.serve import COOKIE, SHIPPED_CONFIG, cluster, config
-from tests.load.test_harness import free_port
 
 HAPROXY = shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.path.exists("/usr/sbin/haproxy") else None)
 if HAPROXY is None and os.environ.get("CI") == "true":
