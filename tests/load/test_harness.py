@@ -33,20 +33,22 @@ def test_ten_viewers_moving_controls_all_get_their_reruns(server):
 def test_a_change_reaches_the_page_and_its_link_and_the_rest_of_the_setup_stays(server):
     url, _ = server
 
-    async def walk() -> list[str]:
+    async def walk() -> list[tuple[float, str]]:
         viewer = Viewer(url, RAVINE, random.Random(1))
         await viewer.open()
-        seen = [viewer.query]
-        for _ in range(3):
+        seen = []
+        for _ in range(4):
             await viewer.change("gd_steps")
-            seen.append(viewer.query)
+            seen.append((viewer.setup()["gd_steps"][0], viewer.query))
         await viewer.close()
         return seen
 
-    _, *after = asyncio.run(walk())
-    for query in after:
+    moves = asyncio.run(walk())
+    for steps, query in moves:
         assert "land=ravine" in query and "opt=gd%2Cmomentum" in query and "sx=0.08" in query
-    assert len({q for q in after}) > 1  # the steps value in the link followed each move
+        params = dict(p.split("=") for p in query.split("&"))
+        assert params.get("steps", "150") == str(int(steps))  # the link shows the value just sent (150 is left out)
+    assert len({steps for steps, _ in moves}) > 1
 
 
 def test_the_harness_refuses_any_server_but_this_machine():
