@@ -374,6 +374,17 @@ class Report:
         ordered = sorted(self.times_s)
         return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
+    def _memory_summary(self) -> list[str]:
+        """How much the viewers cost at the peak, and how much the server kept after they left."""
+        memory = self.memory_mb
+        if "before" not in memory or len(memory) < 2:
+            return []
+        start, end, peak = memory["before"], list(memory.values())[-1], max(memory.values())
+        return [
+            f"  memory: {(peak - start) / max(self.viewers, 1):.2f} MB a viewer at the peak;"
+            f" {end - start:+.1f} MB ({100 * (end - start) / start:+.1f} %) kept at the end"
+        ]
+
     def lines(self) -> list[str]:
         t = self.times_s
         mem = "  ".join(f"{k} {v:.0f}" for k, v in self.memory_mb.items())
@@ -381,6 +392,7 @@ class Report:
             f"{self.scenario}: {self.viewers} viewers, {len(t)} runs timed, {len(self.errors)} errors",
             f"  seconds  p50 {self.percentile(0.5):.2f}  p95 {self.percentile(0.95):.2f}  max {max(t, default=0):.2f}",
             f"  server memory MB  {mem}",
+            *self._memory_summary(),
             f"  server CPU {self.cpu_s:.1f} s in {self.wall_s:.1f} s"
             f" ({100 * self.cpu_s / max(self.wall_s, 1e-9):.0f} % of a core)",
             *(f"  error: {e}" for e in sorted(set(self.errors))[:5]),
