@@ -1,0 +1,66 @@
+"""Links are public: a link people bookmarked opens the same setup, with no notice, after any change.
+
+One link per page, each setting several controls away from their defaults. The page must keep
+every value exactly (the address bar still reads the same) and say nothing about the link.
+"""
+
+import pytest
+
+from tests.apptest import open_page
+
+LINKS = {
+    "home.py": {"present": "1"},
+    "parameters.py": {"w": "150", "b": "50000", "best": "1", "inputs": "4", "hidden1": "5", "dirty": "20", "rows": "3"},
+    "loss_functions.py": {
+        "pred": "300000",
+        "actual": "450000",
+        "delta": "80000",
+        "k": "3",
+        "fits": "squared,huber",
+        "mansions": "2",
+        "p": "0.2",
+    },
+    "forward_pass.py": {"pick": "3", "noise": "0.2", "layer": "Output", "inputs": "784", "width": "64", "depth": "3"},
+    "backpropagation.py": {
+        "stage": "Loss",
+        "x1": "2",
+        "x2": "-1",
+        "target": "0.5",
+        "act": "relu",
+        "hidden": "2",
+        "seed": "5",
+        "nudge": "0.1",
+    },
+    "gradient_descent.py": {
+        "land": "ravine",
+        "opt": "gd,momentum",
+        "lr": "0.00501",
+        "steps": "120",
+        "sx": "0.08",
+        "sy": "0.67",
+        "noisy": "1",
+        "seed": "7",
+        "ax": "0.2",
+    },
+    "training_loop.py": {"step": "5", "seed": "3"},
+    "epochs.py": {
+        "n": "100000",
+        "b": "100",
+        "epochs": "20",
+        "live_b": "50",
+        "shuffle": "0",
+        "live_epochs": "30",
+        "patience": "3",
+        "seed": "2",
+    },
+    "overfitting.py": {"degree": "5", "n": "60", "noise": "80", "l2": "0.001", "seed": "4"},
+    "glossary.py": {"q": "gradient"},
+}
+
+
+@pytest.mark.parametrize("page", sorted(LINKS))
+def test_a_link_from_before_opens_the_same_setup_without_a_word(page):
+    at = open_page(f"app_pages/{page}", **LINKS[page])
+    assert not at.exception
+    assert not [w.value for w in at.warning if "link" in w.value.lower()]
+    assert {name: at.query_params[name] for name in at.query_params} == LINKS[page]
