@@ -4,43 +4,25 @@ import streamlit as st
 from playground import ui
 from playground.charts import nn as nn_charts
 from playground.content import network as says
+from playground.content.controls import BACKPROPAGATION as PAGE
 from playground.models import digits, nn
 
-NUDGES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 LOSS = "squared_error"
 
-SCENES = (
-    ui.Scene("Forward first", "Only the forward pass: values, no blame yet.", {}),
-    ui.Scene(
-        "All the blame",
-        "The backward pass complete: every weight has its gradient.",
-        {"stage": says.BACKPROP_STEPS[-1]},
-    ),
-    ui.Scene(
-        "A big nudge",
-        "Nudge a weight by 1: the straight-line prediction drifts off.",
-        {"nudge": 1.0, "stage": says.BACKPROP_STEPS[-1]},
-    ),
-    ui.Scene(
-        "Saturated sigmoid",
-        "Large inputs push sigmoid neurons to their flat ends: almost no blame gets through.",
-        {"act": "sigmoid", "x1": 4.0, "x2": 4.0, "stage": says.BACKPROP_STEPS[-1]},
-    ),
-)
 
-ui.header("backpropagation")
-ui.scene_buttons("bp", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("Step through one training example")
-stage = ui.select("bp_stage", "Step", says.BACKPROP_STEPS, says.BACKPROP_STEPS[0])
+stage = ui.control(PAGE, "stage")
 controls, picture = st.columns([1, 2.4], gap="large")
 with controls:
-    x1 = ui.slider("bp_x1", "Input x1", -4.0, 4.0, 1.0, 0.1)
-    x2 = ui.slider("bp_x2", "Input x2", -4.0, 4.0, -0.5, 0.1)
-    target = ui.slider("bp_target", "Target (the right answer)", -2.0, 2.0, 1.0, 0.1)
-    act = ui.select("bp_act", "Hidden activation", ("tanh", "sigmoid", "relu"), "tanh")
-    hidden = ui.select("bp_hidden", "Hidden neurons", (2, 3), 3)
-    seed = ui.number("bp_seed", "Seed for the starting weights", 0, 9_999, 1, 1)
+    x1 = ui.control(PAGE, "x1")
+    x2 = ui.control(PAGE, "x2")
+    target = ui.control(PAGE, "target")
+    act = ui.control(PAGE, "act")
+    hidden = ui.control(PAGE, "hidden")
+    seed = ui.control(PAGE, "seed")
 params = nn.init((2, hidden, 1), np.random.default_rng(seed))
 X, y = np.array([[x1, x2]]), np.array([[target]])
 out = nn.forward(params, X, act, LOSS)
@@ -68,7 +50,7 @@ with picture:
     )
 
 st.header("Blame per parameter")
-names = nn_charts.parameter_names(params)
+names = nn.parameter_names((2, hidden, 1))
 flat = np.concatenate([grads[k].ravel() for k in params])
 ui.chart(
     nn_charts.blame(list(names), flat),
@@ -79,8 +61,8 @@ st.header("The nudge test")
 ui.prose("A gradient is a promise: move a knob by a small amount e and the loss moves by about gradient × e. Test it.")
 left, right = st.columns([1, 2], gap="large")
 with left:
-    chosen = ui.select("bp_param", "Knob to nudge", tuple(names), next(iter(names)))
-    e = ui.log_slider("bp_nudge", "Nudge size e", NUDGES, 0.01)
+    chosen = ui.control(PAGE, "param", options=names)
+    e = ui.control(PAGE, "nudge")
 key, index = names[chosen]
 predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
 with right:
@@ -99,5 +81,5 @@ ui.chart(
     "For the digits network: the backward pass does two multiplications for each one of the forward pass.",
 )
 
-ui.why_it_matters("backpropagation")
+ui.why_it_matters(PAGE)
 ui.terms("Backpropagation", "Gradient", "Neuron", "Layer", "Activation", "Inference")

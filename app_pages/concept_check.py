@@ -1,6 +1,7 @@
 import streamlit as st
 
 from playground import ui
+from playground.content.controls import CONCEPT_CHECK as PAGE
 from playground.content.pages import BY_SLUG
 from playground.content.quiz import QUESTIONS, check, shuffled
 
@@ -25,7 +26,7 @@ def restart() -> None:
         del state[key]
 
 
-ui.header("concept_check")
+ui.header(PAGE)
 at, attempt, marks = state["quiz_at"], state["quiz_attempt"], state["quiz_marks"]
 st.progress(min(at, len(QUESTIONS)) / len(QUESTIONS), text=f"{min(at + 1, len(QUESTIONS))} of {len(QUESTIONS)}")
 

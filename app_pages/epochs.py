@@ -1,17 +1,15 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import training as training_charts
-from playground.charts.theme import duration, human_count, price
 from playground.content import network as costs
+from playground.content.controls import EPOCHS as PAGE
+from playground.content.controls import LIVE_N, MAX_EPOCHS
 from playground.models import nn, training
 
-SIZES = (1_000, 10_000, 100_000, 1_000_000)
-BATCHES = (1, 10, 32, 100, 1_000, 10_000)
-LIVE_N, LIVE_VAL = 400, 300
-LIVE_BATCHES = (1, 10, 50, LIVE_N)
-MAX_EPOCHS = 40
+LIVE_VAL = 300
 LIVE_LR = 0.5
 FRAUD_MODEL = (30, 64, 2)  # 30 transaction features, 64 hidden neurons, fraud or not
 
@@ -39,27 +37,15 @@ def live(batch: int, shuffle: bool, seed: int) -> training.History:
     )
 
 
-SCENES = (
-    ui.Scene(
-        "1M transactions, batch 1,000",
-        "The chapter's fraud detector: a thousand iterations per epoch.",
-        {"n": 1_000_000, "b": 1_000},
-    ),
-    ui.Scene("Batch size 1: noisy", "One transaction per update: many quick, jumpy steps.", {"live_b": 1}),
-    ui.Scene("Full batch: smooth but slow", f"All {LIVE_N} at once: one careful step per epoch.", {"live_b": LIVE_N}),
-    ui.Scene("Forgot to shuffle", "Batches in export order: all normal spending, then all fraud.", {"shuffle": False}),
-    ui.Scene("Early stop", "Stop after 3 epochs without improvement; keep the best checkpoint.", {"patience": 3}),
-)
-
-ui.header("epochs")
-ui.scene_buttons("ep", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("Count the work")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    n = ui.select("ep_n", "Training examples (N)", SIZES, 10_000, format_func=lambda v: human_count(v, short=True))
-    b = ui.log_slider("ep_b", "Batch size (B)", BATCHES, 32, format_func=lambda v: f"{v:,}")
-    epochs = ui.slider("ep_epochs", "Epochs", 1, 100, 10, 1)
+    n = ui.control(PAGE, "n")
+    b = ui.control(PAGE, "b")
+    epochs = ui.control(PAGE, "epochs")
 per_epoch = training.iterations_per_epoch(n, b)
 madds = nn.training_multiply_adds(FRAUD_MODEL)
 seconds, dollars = training.compute_cost(n * epochs, madds, costs.CPU_MADDS_PER_SECOND, costs.CPU_DOLLARS_PER_HOUR)
@@ -70,7 +56,7 @@ with controls:
         help=f"ceil(N / B) = ceil({n:,} / {b:,}): the last batch may be short.",
     )
     st.metric("Iterations in total", f"{per_epoch * epochs:,}")
-    st.metric("Examples processed", human_count(n * epochs))
+    st.metric("Examples processed", fmt.count(n * epochs))
 with picture:
     ui.chart(
         training_charts.hierarchy(epochs, per_epoch),
@@ -79,8 +65,8 @@ with picture:
     )
     st.caption(
         f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
-        f"{human_count(madds * n * epochs)} multiply-adds, which take one CPU core {duration(seconds)} "
-        f"and cost {price(dollars)}."
+        f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
+        f"and cost {fmt.dollars_cents(dollars)}."
     )
 
 st.header("Watch a fraud detector train")
@@ -92,13 +78,11 @@ ui.prose(
 )
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    live_b = ui.select(
-        "ep_live_b", "Batch size", LIVE_BATCHES, 10, format_func=lambda v: f"all {LIVE_N}" if v == LIVE_N else str(v)
-    )
-    shuffle = ui.toggle("ep_shuffle", "Shuffle every epoch", default=True)
-    live_epochs = ui.slider("ep_live_epochs", "Epochs", 5, MAX_EPOCHS, 20, 1)
-    patience = ui.slider("ep_patience", "Early stopping patience (0 = off)", 0, 10, 0, 1)
-    seed = ui.number("ep_seed", "Seed", 0, 9_999, 0, 1)
+    live_b = ui.control(PAGE, "live_b")
+    shuffle = ui.control(PAGE, "shuffle")
+    live_epochs = ui.control(PAGE, "live_epochs")
+    patience = ui.control(PAGE, "patience")
+    seed = ui.control(PAGE, "seed")
 # Fewer epochs are exactly the start of the longest run, and where a patience would have stopped
 # it can be read off its validation losses: those two controls never retrain.
 history = live(live_b, shuffle, seed).first(live_epochs).with_patience(patience)
@@ -134,5 +118,5 @@ with controls:
         icon=":material/download:",
     )
 
-ui.why_it_matters("epochs")
+ui.why_it_matters(PAGE)
 ui.terms("Epoch", "Batch", "Iteration", "Early stopping", "Checkpoint")

@@ -1,15 +1,13 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import nn as nn_charts
-from playground.charts.theme import human_count, price
 from playground.content import network as says
+from playground.content.controls import FORWARD_PASS as PAGE
 from playground.content.facts import LANGUAGE_MODELS
 from playground.models import digits, nn
-
-INPUT_SIZES = (64, 784, 50_176, 150_528)  # 8x8 digits, 28x28 digits, 224x224 grey, 224x224 colour
-WIDTHS = (8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096)
 
 
 @st.cache_data(max_entries=1)
@@ -24,35 +22,18 @@ N = len(held_out.y)
 
 
 def random_digit() -> None:
-    st.session_state["fwd_pick"] = (st.session_state.get("fwd_pick", 0) * 7919 + 104_729) % N
+    st.session_state[PAGE.key("pick")] = (st.session_state.get(PAGE.key("pick"), 0) * 7919 + 104_729) % N
 
 
-SCENES = (
-    ui.Scene("A clear digit", "A held-out digit the network has never seen, read cleanly.", {}),
-    ui.Scene(
-        "A smudged digit",
-        "Heavy noise on the same digit: the network still answers, sometimes sure and wrong.",
-        {"noise": 0.45, "layer": "Output"},
-    ),
-    ui.Scene(
-        "Look inside", "Stop at the hidden layer: 32 neurons, each lit by some stroke.", {"layer": "Hidden layer"}
-    ),
-    ui.Scene(
-        "A big model's bill",
-        "A large image network: millions of multiply-adds per answer.",
-        {"inputs": 150_528, "width": 4096, "depth": 8},
-    ),
-)
-
-ui.header("forward_pass")
-ui.scene_buttons("fwd", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("A digit flows through the network")
 controls, image, layer_view = st.columns([1, 1, 1.6], gap="medium")
 with controls:
-    pick = ui.number("fwd_pick", f"Which held-out digit (0 to {N - 1})", 0, N - 1, 0, 1)
+    pick = ui.control(PAGE, "pick")
     st.button("Random digit", icon=":material/casino:", on_click=random_digit)
-    noise = ui.slider("fwd_noise", "Smudge (pixel noise)", 0.0, 0.6, 0.0, 0.05)
+    noise = ui.control(PAGE, "noise")
 pixels = digits.with_noise(held_out.X[pick], noise, np.random.default_rng(pick)) if noise else held_out.X[pick]
 before = nn.fingerprint(params)
 out = nn.forward(params, pixels[None, :])
@@ -62,7 +43,7 @@ guess = int(probs.argmax())
 with image:
     ui.chart(nn_charts.digit_image(pixels, f"Truth: {held_out.y[pick]}"), "What the network sees: 64 pixels.")
 with layer_view:
-    layer = ui.select("fwd_layer", "Step through the layers", says.LAYER_STEPS, "Input")
+    layer = ui.control(PAGE, "layer")
     step = says.LAYER_STEPS.index(layer)
     if step == 0:
         chart = nn_charts.activations(pixels, [str(i + 1) for i in range(64)], "Pixel value")
@@ -111,14 +92,14 @@ ui.prose(
 st.header("The cost of a prediction")
 size, shape = st.columns([1, 2], gap="large")
 with size:
-    inputs = ui.select("fwd_inputs", "Input size (numbers per example)", INPUT_SIZES, 64, format_func=human_count)
-    width = ui.log_slider("fwd_width", "Neurons per hidden layer", WIDTHS, 32, format_func=str)
-    depth = ui.slider("fwd_depth", "Hidden layers", 1, 12, 1, 1)
+    inputs = ui.control(PAGE, "inputs")
+    width = ui.control(PAGE, "width")
+    depth = ui.control(PAGE, "depth")
     yours = nn.multiply_adds((inputs, *([width] * depth), 10))
     seconds, per_million = nn.serving_cost(yours, says.CPU_MADDS_PER_SECOND, says.CPU_DOLLARS_PER_HOUR)
-    st.metric("Multiply-adds per prediction", human_count(yours))
+    st.metric("Multiply-adds per prediction", fmt.count(yours))
     st.metric("Time on one CPU core", f"{seconds * 1e3:.3g} ms")
-    st.metric("Cost per million predictions", price(per_million))
+    st.metric("Cost per million predictions", fmt.dollars_cents(per_million))
 with shape:
     labels = ["Your network", "The digits network", *(f"{name}, per word" for name, _ in LANGUAGE_MODELS)]
     counts = [yours, nn.multiply_adds(digits.WIDTHS), *(n for _, n in LANGUAGE_MODELS)]
@@ -131,5 +112,5 @@ st.caption(
     f"${says.CPU_DOLLARS_PER_HOUR} an hour: rough, but the ratios between models hold."
 )
 
-ui.why_it_matters("forward_pass")
+ui.why_it_matters(PAGE)
 ui.terms("Forward pass", "Layer", "Neuron", "Activation", "Inference")

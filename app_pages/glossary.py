@@ -1,11 +1,12 @@
 import streamlit as st
 
 from playground import ui
+from playground.content.controls import GLOSSARY as PAGE
 from playground.content.glossary import TERMS, search
 from playground.content.pages import BY_SLUG
 
-ui.header("glossary")
-query = ui.text("glo_q", "Search the glossary", placeholder="for example: gradient, epoch, loss")
+ui.header(PAGE)
+query = ui.control(PAGE, "q")
 found = search(query)
 st.caption(f"{len(found)} of {len(TERMS)} terms" + (f" matching {ui.quote(query)}" if query else ""))
 if not found:

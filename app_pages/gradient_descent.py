@@ -2,13 +2,13 @@ import streamlit as st
 
 from playground import ui
 from playground.charts import descent as descent_charts
+from playground.content.controls import GRADIENT_DESCENT as PAGE
+from playground.content.controls import RATES
 from playground.content.descent import valley_name, verdict
 from playground.models import descent, landscapes
 
-RATES = descent.rates()  # 1e-4 to 10, ten to a decade
 LANDS = landscapes.LANDSCAPES
 PAIR_RATE = 0.2  # the two-starts demo's fixed rate: large enough to arrive, small enough to settle
-SHORT = {"house": "House prices", "mountains": "Mountains", "ravine": "Ravine", "plateau": "Plateau"}
 
 
 @st.cache_data(max_entries=16)
@@ -26,44 +26,25 @@ def safe_rate(key: str, optimizer: str, start: tuple[float, float], lr: float, s
     return descent.largest_stable_rate(LANDS[key], optimizer, start, lr, steps, RATES)
 
 
-SCENES = (
-    ui.Scene("Too timid", "Tiny steps: after 150 of them it has barely left the start.", {"lr": 0.001}),
-    ui.Scene("Just right", "Steps big enough to arrive, small enough to settle.", {}),
-    ui.Scene("Too bold: oscillates", "Each step overshoots and bounces across the bowl.", {"lr": 0.158}),
-    ui.Scene("Way too bold: diverges", "Every bounce is bigger than the last.", {"lr": 0.2}),
-    ui.Scene(
-        "Stuck in a local valley",
-        "Started on the wrong side, it settles in a valley that is not the deepest.",
-        {"land": "mountains", "lr": 0.2, "sx": 0.9, "sy": 0.9},
-    ),
-    ui.Scene(
-        "Momentum through the ravine",
-        "Plain descent creeps along the ravine's gentle floor; momentum builds speed and arrives.",
-        {"land": "ravine", "lr": 0.00501, "opt": ["gd", "momentum"], "sx": 0.08, "sy": 0.67},
-    ),
-)
-
-ui.header("gradient_descent")
-ui.scene_buttons("gd", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("Walk downhill")
 where, who = st.columns(2)
 with where:
-    key = ui.select("gd_land", "Landscape", tuple(LANDS), "house", format_func=SHORT.get)
+    key = ui.control(PAGE, "land")
 with who:
-    chosen = ui.multi("gd_opt", "Optimizers racing", descent.OPTIMIZERS, ("gd",), format_func=descent.NAMES.get)
+    chosen = ui.control(PAGE, "opt")
 controls, picture = st.columns([1, 2.4], gap="large")
 with controls:
-    lr = ui.log_slider("gd_lr", "Learning rate (step size)", RATES, 0.1)
-    steps = ui.slider("gd_steps", "Steps", 10, 200, 150, 10)
-    sx = ui.slider("gd_sx", "Start: left to right", 0.0, 1.0, 0.2, 0.01)
-    sy = ui.slider("gd_sy", "Start: bottom to top", 0.0, 1.0, 0.9, 0.01)
-    noisy = ui.toggle(
-        "gd_noisy", "Noisy gradients", help="Stochastic descent: each slope is measured on a random batch."
-    )
-    seed = ui.number("gd_seed", "Noise seed", 0, 9_999, 0, 1) if noisy else 0
-    blindfold = ui.toggle("gd_blind", "Blindfold", help="Hide the landscape until the walk ends.")
-    show_3d = ui.toggle("gd_3d", "View in 3D", help="A 3D view takes about a second to redraw.")
+    lr = ui.control(PAGE, "lr")
+    steps = ui.control(PAGE, "steps")
+    sx = ui.control(PAGE, "sx")
+    sy = ui.control(PAGE, "sy")
+    noisy = ui.control(PAGE, "noisy")
+    seed = ui.control(PAGE, "seed") if noisy else 0
+    blindfold = ui.control(PAGE, "blind")
+    show_3d = ui.control(PAGE, "3d")
 land = LANDS[key]
 start = land.at(sx, sy)
 paths = {o: walk(key, o, start, lr, steps, noisy, seed) for o in chosen or ("gd",)}
@@ -101,10 +82,10 @@ ui.prose(
 )
 left, right = st.columns([1, 2.4], gap="large")
 with left:
-    ax = ui.slider("gd_ax", "First start: left to right", 0.0, 1.0, 0.07, 0.01)
-    ay = ui.slider("gd_ay", "First start: bottom to top", 0.0, 1.0, 0.57, 0.01)
-    bx = ui.slider("gd_bx", "Second start: left to right", 0.0, 1.0, 0.93, 0.01)
-    by = ui.slider("gd_by", "Second start: bottom to top", 0.0, 1.0, 0.93, 0.01)
+    ax = ui.control(PAGE, "ax")
+    ay = ui.control(PAGE, "ay")
+    bx = ui.control(PAGE, "bx")
+    by = ui.control(PAGE, "by")
 mountains = LANDS["mountains"]
 starts = {"First start": (ax, ay), "Second start": (bx, by)}
 pair = {label: walk("mountains", "gd", mountains.at(*f), PAIR_RATE, 200, False, 0) for label, f in starts.items()}
@@ -118,5 +99,5 @@ with right:
         "Each walker only ever goes downhill from where it stands, so each ends in the valley it started above.",
     )
 
-ui.why_it_matters("gradient_descent")
+ui.why_it_matters(PAGE)
 ui.terms("Gradient", "Learning rate", "Local minimum", "Convergence", "Optimizer", "Momentum")

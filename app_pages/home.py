@@ -2,10 +2,11 @@ import streamlit as st
 
 from playground import ui
 from playground.charts.loop import training_loop
+from playground.content.controls import HOME as PAGE
 from playground.content.loop import INITIALIZE, STAGES
 from playground.content.pages import ALL_PAGES
 
-ui.header("home")
+ui.header(PAGE)
 
 st.subheader("The training loop")
 ui.prose(

@@ -1,9 +1,10 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import losses as loss_charts
-from playground.charts.theme import dollars
+from playground.content.controls import LOSS_FUNCTIONS as PAGE
 from playground.models import houses, linear, losses
 
 UNIT = 100_000  # penalties are drawn so that a $100k miss costs 1 under squared and absolute error
@@ -23,25 +24,16 @@ def fit_all(kinds, mansions: int, delta: float, k: float) -> dict[str, linear.Lo
     return {c: fitted(c, mansions, delta if c == "huber" else 1.0, k if c == "asymmetric" else 1.0) for c in kinds}
 
 
-SCENES = (
-    ui.Scene("$400k vs $500k", "The chapter's example: a $500k house predicted at $400k.", {}),
-    ui.Scene("One mansion", "One wildly expensive house joins the data.", {"mansions": 1}),
-    ui.Scene("Under-pricing costs 3×", "Selling a house too cheaply costs three times more.", {"k": 3.0}),
-    ui.Scene("Confident and wrong", "The model gave the right answer a 2 % chance.", {"p": 0.02}),
-)
-
-ui.header("loss_functions")
-ui.scene_buttons("loss", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("One prediction, scored four ways")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    pred = ui.slider("loss_pred", "Predicted price", 0, 1_000_000, 400_000, 5_000, format="$%,d")
-    actual = ui.slider("loss_actual", "Actual sale price", 0, 1_000_000, 500_000, 5_000, format="$%,d")
-    delta = ui.slider(
-        "loss_delta", "Huber: misses above this count as large", 10_000, 200_000, 50_000, 5_000, format="$%,d"
-    )
-    k = ui.slider("loss_k", "Asymmetric: under-pricing costs k times more", 1.0, 10.0, 2.0, 0.5, format="k = %.1f")
+    pred = ui.control(PAGE, "pred")
+    actual = ui.control(PAGE, "actual")
+    delta = ui.control(PAGE, "delta")
+    k = ui.control(PAGE, "k")
 error = pred - actual
 scored = losses.all_penalties(np.array([error]), delta=delta, k=k, unit=UNIT)
 with picture:
@@ -50,7 +42,7 @@ with picture:
         "Near zero the losses agree; far out, squared error shoots up while the others grow in a straight line.",
     )
 side = "too low" if error < 0 else "too high" if error > 0 else "exactly right"
-st.markdown(f"**Error: {dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss:")
+st.markdown(f"**Error: {fmt.dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss:")
 ui.table({NAMES[c]: [f"{scored[c][0]:.2f}"] for c in losses.LOSSES})
 
 st.header("Same data, different mistakes")
@@ -58,18 +50,20 @@ ui.prose(
     "Each loss is now used to fit a line through all the houses. Add a few mansions that sold for "
     "far more than their size suggests, and watch which lines chase them."
 )
-chosen = ui.multi("loss_fits", "Losses to fit", losses.LOSSES, losses.LOSSES[:3], format_func=str.capitalize)
+chosen = ui.control(PAGE, "fits")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    mansions = ui.slider("loss_mansions", "Mansions added (outliers)", 0, len(houses.MANSIONS), 0, 1)
+    mansions = ui.control(PAGE, "mansions")
 data = houses.with_mansions(houses.load(), mansions)
 fits, before = fit_all(chosen, mansions, delta, k), fit_all(chosen, 0, delta, k)
 with controls:
     for kind, fit in fits.items():
-        shift = dollars(fit.w - before[kind].w, signed=True)
+        shift = fmt.dollars(fit.w - before[kind].w, signed=True)
         arrow = "off" if shift == "+$0" else "auto"
         moved = f"{shift} from the mansions"
-        st.metric(f"{NAMES[kind]}: price per sq ft", dollars(fit.w), delta=moved, delta_color="off", delta_arrow=arrow)
+        st.metric(
+            f"{NAMES[kind]}: price per sq ft", fmt.dollars(fit.w), delta=moved, delta_color="off", delta_arrow=arrow
+        )
 with picture:
     if not chosen:
         st.info("Pick at least one loss to fit a line with it.", icon=":material/touch_app:")
@@ -113,10 +107,10 @@ ui.table(
     {
         "Line fitted with": list(rows),
         "Houses under-priced": [f"{o.share_under:.0%}" for o in rows.values()],
-        "Average under-pricing": [dollars(o.mean_under) for o in rows.values()],
-        "Average over-pricing": [dollars(o.mean_over) for o in rows.values()],
+        "Average under-pricing": [fmt.dollars(o.mean_under) for o in rows.values()],
+        "Average over-pricing": [fmt.dollars(o.mean_over) for o in rows.values()],
         f"Average cost to the business (k = {k:g})": [
-            f"**{dollars(o.mean_cost)}** (least)" if o.mean_cost == cheapest else dollars(o.mean_cost)
+            f"**{fmt.dollars(o.mean_cost)}** (least)" if o.mean_cost == cheapest else fmt.dollars(o.mean_cost)
             for o in rows.values()
         ],
     }
@@ -129,7 +123,7 @@ ui.prose(
 )
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    p = ui.slider("loss_p", "Probability the model gave the right answer", 0.01, 0.99, 0.7, 0.01, format="%.2f")
+    p = ui.control(PAGE, "p")
     ce = float(losses.binary_cross_entropy(np.array([1.0]), np.array([p]))[0])
     sq = float(losses.penalty("squared", np.array([p - 1.0]))[0])
     st.metric("Cross-entropy penalty", f"{ce:.2f}")
@@ -141,5 +135,5 @@ with picture:
         "Squared error never charges more than 1; cross-entropy keeps climbing as a wrong answer gets more confident.",
     )
 
-ui.why_it_matters("loss_functions")
+ui.why_it_matters(PAGE)
 ui.terms("Loss function", "Error", "Outlier", "Huber loss", "Asymmetric loss", "Cross-entropy")

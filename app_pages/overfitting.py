@@ -1,13 +1,13 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import fitting as fit_charts
-from playground.charts.theme import money
+from playground.content.controls import OVERFITTING as PAGE
 from playground.content.fitting import ICONS, verdict_sentence
 from playground.models import fitting
 
-PENALTIES = (0.0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0)
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 GRID = np.linspace(*fitting.X_RANGE, 200)
 EPOCHS = 200
@@ -25,32 +25,20 @@ def growing(seed: int, degree: int, noise: float, l2: float):
 
 
 def next_sample() -> None:
-    st.session_state["ovf_seed"] = (st.session_state.get("ovf_seed", 0) + 1) % 10_000
+    st.session_state[PAGE.key("seed")] = (st.session_state.get(PAGE.key("seed"), 0) + 1) % 10_000
 
 
-SCENES = (
-    ui.Scene(
-        "One price for every house", "Degree 0: the same guess for every house, whatever its size.", {"degree": 0}
-    ),
-    ui.Scene("About right", "Enough flexibility to follow the pattern, not the noise.", {"degree": 2}),
-    ui.Scene("Memorised the noise", "Fifteen houses, degree 15: a curve through every point.", {"degree": 15, "n": 15}),
-    ui.Scene("More data to the rescue", "The same flexible model, with 300 houses.", {"degree": 15, "n": 300}),
-    ui.Scene(
-        "Regularised", "Fifteen houses, degree 15, and a penalty on wild curves.", {"degree": 15, "n": 15, "l2": 0.01}
-    ),
-)
-
-ui.header("overfitting")
-ui.scene_buttons("ovf", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("The fit")
 controls, picture = st.columns([1, 2.2], gap="large")
 with controls:
-    degree = ui.slider("ovf_degree", "Complexity: polynomial degree", 0, fitting.MAX_DEGREE, 3, 1)
-    n_train = ui.slider("ovf_n", "Training houses", 10, 300, 30, 5)
-    noise = ui.slider("ovf_noise", "Noise: luck in each sale ($k)", 10, 150, 60, 5, format="$%dk")
-    l2 = ui.log_slider("ovf_l2", "Regularisation (L2 penalty)", PENALTIES, 0.0, format_func=lambda v: f"{v:g}")
-    seed = ui.number("ovf_seed", "Sample", 0, 9_999, 0, 1, help="Which houses were sold: each number is another draw.")
+    degree = ui.control(PAGE, "degree")
+    n_train = ui.control(PAGE, "n")
+    noise = ui.control(PAGE, "noise")
+    l2 = ui.control(PAGE, "l2")
+    seed = ui.control(PAGE, "seed")
     st.button(
         "New sample", icon=":material/casino:", on_click=next_sample, help="Draw other houses from the same market."
     )
@@ -68,9 +56,9 @@ verdicts = [fitting.verdict(d, v, sweep.best, best_val) for d, v in zip(sweep.de
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
 callout(verdict_sentence(kind, train, val, best_val, sweep.best), icon=ICONS[kind])
 on_train, on_new = st.columns(2)
-on_train.metric("Typical miss on training houses", money(train * 1000))
-gap = f"{money((val - train) * 1000)} vs training"
-on_new.metric("Typical miss on new houses", money(val * 1000), delta=gap, delta_color="inverse")
+on_train.metric("Typical miss on training houses", fmt.dollars_short(train * 1000))
+gap = f"{fmt.dollars_short((val - train) * 1000)} vs training"
+on_new.metric("Typical miss on new houses", fmt.dollars_short(val * 1000), delta=gap, delta_color="inverse")
 
 st.header("Error against complexity")
 ui.prose("Every degree from 0 to 15, fitted to the same training houses and tested on the same new ones.")
@@ -98,12 +86,12 @@ ui.chart(
 st.header("Three kinds of metrics")
 m = fitting.metrics(s.y_val, model.predict(s.x_val))
 tech, business, decision = st.columns(3)
-tech.metric("Model metric: typical miss", money(m.rmse * 1000), help="Technical quality, for the team.")
+tech.metric("Model metric: typical miss", fmt.dollars_short(m.rmse * 1000), help="Technical quality, for the team.")
 tech.caption("Tracks how far predictions land from the truth: precision, error, drift.")
 business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
 business.caption("Tracks the value the model creates: here, listings priced close enough to sell well.")
 decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
 decision.caption(f"Tracks how often people overrule it: here, valuations off by more than ${fitting.OVERRIDE_AT:.0f}k.")
 
-ui.why_it_matters("overfitting")
+ui.why_it_matters(PAGE)
 ui.terms("Overfitting", "Underfitting", "Validation set", "Generalisation", "Regularisation", "Epoch")

@@ -3,10 +3,11 @@ import itertools
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import network as network_charts
 from playground.charts import regression
-from playground.charts.theme import dollars, human_count
+from playground.content.controls import PARAMETERS as PAGE
 from playground.content.facts import LANGUAGE_MODELS
 from playground.models import houses, linear, network
 
@@ -25,28 +26,16 @@ def dirty_fits(share: float, seed: int) -> tuple[linear.Corruption, linear.LineF
 
 
 data, best = house_data()
-SCENES = (
-    ui.Scene("Start from zero", "Both knobs at zero: every house is predicted to cost nothing.", {"w": 0, "b": 0}),
-    ui.Scene(
-        "Close by hand", "A good guess made by eye, before the machine shows its answer.", {"w": 160, "b": 70_000}
-    ),
-    ui.Scene(
-        "Machine's answer",
-        "Your knobs set to the best values, with the machine's line shown.",
-        {"w": round(best.w), "b": int(round(best.b, -3)), "best": True},
-    ),
-    ui.Scene("20 % dirty data", "One price in five is attached to the wrong house.", {"dirty": 20}),
-)
 
-ui.header("parameters")
-ui.scene_buttons("par", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("Twist the knobs")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
-    w = ui.slider("par_w", "Weight w: dollars per square foot", 0, 400, 100, 1, format="$%d")
-    b = ui.slider("par_b", "Bias b: starting price", -200_000, 400_000, 0, 1_000, format="$%,d")
-    show_best = ui.toggle("par_best", "Show the best knobs")
+    w = ui.control(PAGE, "w")
+    b = ui.control(PAGE, "b")
+    show_best = ui.control(PAGE, "best")
 yours = linear.score(data.size, data.price, w, b)
 with picture:
     ui.chart(
@@ -54,12 +43,12 @@ with picture:
         "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
     )
 miss, loss, best_miss, best_knobs = st.columns(4)
-miss.metric("Your typical miss", dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
-loss.metric("Loss (mean squared error)", f"{human_count(yours.mse, short=True)} $²", help="The average squared miss.")
+miss.metric("Your typical miss", fmt.dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
+loss.metric("Loss (mean squared error)", f"{fmt.count(yours.mse, short=True)} $²", help="The average squared miss.")
 if show_best:
-    gap = f"{dollars(best.rmse - yours.rmse)} vs yours"
-    best_miss.metric("Machine's typical miss", dollars(best.rmse), delta=gap, delta_color="inverse")
-    best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = {dollars(best.b)}**")
+    gap = f"{fmt.dollars(best.rmse - yours.rmse)} vs yours"
+    best_miss.metric("Machine's typical miss", fmt.dollars(best.rmse), delta=gap, delta_color="inverse")
+    best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = {fmt.dollars(best.b)}**")
 ui.prose(
     "No setting of two knobs makes every miss zero: houses of the same size sell for different "
     "prices. The best the line can do is make the misses as small as possible **on average**, "
@@ -73,11 +62,11 @@ ui.prose(
 )
 shape, drawing = st.columns([1, 2], gap="large")
 with shape:
-    inputs = ui.slider("par_inputs", "Inputs", 1, 8, 3, 1)
-    hidden1 = ui.slider("par_hidden1", "Neurons in hidden layer 1", 0, 8, 4, 1)
-    hidden2 = ui.slider("par_hidden2", "Neurons in hidden layer 2 (0 = no layer)", 0, 8, 0, 1)
-    outputs = ui.slider("par_outputs", "Outputs", 1, 4, 1, 1)
-    seed = ui.number("par_seed", "Seed for the random weights", 0, 9_999, 0, 1)
+    inputs = ui.control(PAGE, "inputs")
+    hidden1 = ui.control(PAGE, "hidden1")
+    hidden2 = ui.control(PAGE, "hidden2")
+    outputs = ui.control(PAGE, "outputs")
+    seed = ui.control(PAGE, "seed")
     widths = network.layout(inputs, (hidden1, hidden2), outputs)
     st.metric("Knobs in this network", f"{network.count_parameters(widths):,}")
     st.caption(" + ".join(f"{n_in}×{n_out} weights + {n_out} biases" for n_in, n_out in itertools.pairwise(widths)))
@@ -98,19 +87,19 @@ ui.prose(
     "Training moves the knobs towards whatever the data says. If some prices were attached to "
     "the wrong houses, the knobs faithfully learn that mistake."
 )
-dirty_pct = ui.slider("par_dirty", "Share of prices attached to the wrong house (%)", 0, 60, 0, 5)
-rows_seed = ui.number("par_rows", "Seed for which rows go bad", 0, 9_999, 0, 1)
+dirty_pct = ui.control(PAGE, "dirty")
+rows_seed = ui.control(PAGE, "rows")
 dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
 clean_w, dirty_w, drift = st.columns(3)
-clean_w.metric("w from clean data", f"{dollars(best.w)} per sq ft")
-dirty_w.metric("w from dirty data", f"{dollars(dirty_fit.w)} per sq ft")
+clean_w.metric("w from clean data", f"{fmt.dollars(best.w)} per sq ft")
+dirty_w.metric("w from dirty data", f"{fmt.dollars(dirty_fit.w)} per sq ft")
 drift.metric(
-    "Drift", f"{dollars(dirty_fit.w - best.w, signed=True)} per sq ft", help="Dirty weight minus clean weight."
+    "Drift", f"{fmt.dollars(dirty_fit.w - best.w, signed=True)} per sq ft", help="Dirty weight minus clean weight."
 )
 ui.chart(
     regression.dirty_fit(data.size, dirty, best, dirty_fit),
     "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",
 )
 
-ui.why_it_matters("parameters")
+ui.why_it_matters(PAGE)
 ui.terms("Parameter", "Weight", "Bias", "Loss", "Fine-tuning")

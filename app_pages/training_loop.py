@@ -1,15 +1,17 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import regression
 from playground.charts.loop import training_loop
-from playground.charts.theme import dollars
+from playground.content.controls import MAX_STAGE
+from playground.content.controls import TRAINING_LOOP as PAGE
 from playground.content.exercises import SCRAMBLED, check_order
 from playground.content.loop import INITIALIZE, STAGES
 from playground.models import houses, linear, training
 
-BATCH, LR, MAX_STEP = 20, 0.05, 4 * 300  # four stages an iteration, up to 300 iterations (30 epochs)
+BATCH, LR = 20, 0.05
 
 
 def iteration(seed: int, number: int) -> training.Iteration:
@@ -29,18 +31,13 @@ def iteration(seed: int, number: int) -> training.Iteration:
 
 
 def advance(stages: int) -> None:
-    st.session_state["loop_step"] = 0 if stages < 0 else min(st.session_state.get("loop_step", 0) + stages, MAX_STEP)
+    st.session_state[PAGE.key("step")] = (
+        0 if stages < 0 else min(st.session_state.get(PAGE.key("step"), 0) + stages, MAX_STAGE)
+    )
 
 
-SCENES = (
-    ui.Scene("Just initialised", "The knobs set to zero, nothing run yet.", {}),
-    ui.Scene("Mid-iteration", "Iteration 1, stopped right after backpropagation.", {"step": 3}),
-    ui.Scene("Ten rounds in", "Ten full iterations: the line has moved toward the houses.", {"step": 40}),
-    ui.Scene("Settled", "Five epochs: the knobs have settled.", {"step": 200}),
-)
-
-ui.header("training_loop")
-ui.scene_buttons("loop", SCENES)
+ui.header(PAGE)
+ui.scene_buttons(PAGE)
 
 st.header("Walk the loop")
 data = houses.load()
@@ -51,11 +48,11 @@ buttons.button("Run 100 iterations", icon=":material/double_arrow:", on_click=ad
 buttons.button("Start over", icon=":material/restart_alt:", on_click=advance, args=(-1,))
 controls, picture = st.columns([1, 1.6], gap="large")
 with controls:
-    step = ui.number("loop_step", "Stages taken", 0, MAX_STEP, 0, 1)
-    seed = ui.number("loop_seed", "Shuffle seed", 0, 9_999, 0, 1)
+    step = ui.control(PAGE, "step")
+    seed = ui.control(PAGE, "seed")
 done, stage = divmod(max(step - 1, 0), 4)
 name = INITIALIZE[0] if step == 0 else STAGES[stage][0]
-now = iteration(seed, min(done, MAX_STEP // 4 - 1))
+now = iteration(seed, min(done, MAX_STAGE // 4 - 1))
 per_epoch = training.iterations_per_epoch(len(data.size), BATCH)
 with controls:
     counters = st.columns(2)
@@ -63,9 +60,9 @@ with controls:
     counters[1].metric(
         "Epoch", f"{done // per_epoch + 1}", help=f"{per_epoch} iterations make one pass over the 200 houses."
     )
-    if step == MAX_STEP:
+    if step == MAX_STAGE:
         st.info(
-            f"The walk ends here, after {MAX_STEP // 4} iterations: the knobs settled long ago. "
+            f"The walk ends here, after {MAX_STAGE // 4} iterations: the knobs settled long ago. "
             "Press Start over, or pick another shuffle seed.",
             icon=":material/flag:",
         )
@@ -77,8 +74,8 @@ shown = now.batch if step > 0 else np.arange(len(data.size))  # this iteration's
 fit = linear.score(data.size[shown], data.price[shown], w, b)
 loss_known, grads_known = step > 0 and stage >= 1, step > 0 and stage >= 2
 cols = st.columns(4)
-cols[0].metric("Knobs", f"w ${w:,.0f}/sq ft", delta=f"b {dollars(b)}", delta_color="off", delta_arrow="off")
-cols[1].metric("Typical miss on this batch", dollars(np.sqrt(now.loss) * 100_000) if loss_known else "not yet")
+cols[0].metric("Knobs", f"w ${w:,.0f}/sq ft", delta=f"b {fmt.dollars(b)}", delta_color="off", delta_arrow="off")
+cols[1].metric("Typical miss on this batch", fmt.dollars(np.sqrt(now.loss) * 100_000) if loss_known else "not yet")
 cols[2].metric("Blame on w", f"{float(now.grads['w']):+.3f}" if grads_known else "not yet")
 cols[3].metric("Blame on b", f"{float(now.grads['b']):+.3f}" if grads_known else "not yet")
 ui.chart(
@@ -97,5 +94,5 @@ if st.button("Check my order", icon=":material/task_alt:"):
     right, feedback = check_order(answer)
     (st.success if right else st.error)(feedback)
 
-ui.why_it_matters("training_loop")
+ui.why_it_matters(PAGE)
 ui.terms("Training loop", "Iteration", "Epoch", "Gradient", "Parameter")

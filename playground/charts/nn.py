@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -222,15 +222,3 @@ def blame(names: Sequence[str], grads: Sequence[float]) -> go.Figure:
         xaxis=theme.axis("Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2),
         yaxis={"autorange": "reversed"},
     )
-
-
-def parameter_names(weights: Mapping[str, np.ndarray]) -> dict[str, tuple[str, tuple[int, ...]]]:
-    """One readable name per scalar parameter, in a stable order, with where it lives.
-
-    ``W1[1,2]`` is the weight from input 1 to hidden neuron 2; it maps to ``("W1", (0, 1))``.
-    """
-    return {
-        f"{key}[{','.join(str(i + 1) for i in index)}]": (key, index)
-        for key, value in weights.items()
-        for index in np.ndindex(value.shape)
-    }

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,6 +20,8 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+
+from playground import format as fmt
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
@@ -167,7 +168,7 @@ def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: 
         "y": list(labels),
         "orientation": "h",
         "marker": {"color": [YOURS if i == highlight else GREY for i in range(len(labels))]},
-        "text": [human_count(c) for c in counts],
+        "text": [fmt.count(c) for c in counts],
         "textposition": "auto",
         "cliponaxis": False,
         "hovertemplate": f"%{{y}}: %{{text}} {unit}<extra></extra>",
@@ -288,49 +289,3 @@ def animated(
         ],
     }
     return SpecFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames}, encoded=True)
-
-
-def human_count(n: float, *, short: bool = False) -> str:
-    """Counts as people say them: 35, 1,250, 1.5 million, 175 billion (short: 1.25k, 1.5M, 175B)."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if n >= size:
-            return f"{n / size:.3g}{word[0].upper()}" if short else f"{n / size:.3g} {word}"
-    if short and n >= 1e3:
-        return f"{n / 1e3:.3g}k"
-    return f"{n:,.0f}"
-
-
-def money(dollars_: float) -> str:
-    """Short dollar amounts for headline numbers: $950, $63k, $1.6M, $1.6B."""
-    sign, size = ("-" if dollars_ < 0 else ""), abs(dollars_)
-    for step, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if size >= step:
-            return f"{sign}${size / step:.3g}{unit}"
-    return f"{sign}${size:,.0f}"
-
-
-def price(dollars_: float) -> str:
-    """A price that may be tiny: $12.50, $0.35, $0.000033 (two significant digits below a cent)."""
-    if 0 < abs(dollars_) < 0.01:
-        return f"${dollars_:.{1 - math.floor(math.log10(abs(dollars_)))}f}"
-    return f"${dollars_:,.2f}"
-
-
-def duration(seconds: float) -> str:
-    """A stretch of time as people say it: under a second, 40 seconds, 12 minutes, 3.5 hours, 2.1 days."""
-    if seconds < 1:
-        return "under a second"
-    size, unit = next(
-        (s, u) for s, u in ((86_400, "day"), (3_600, "hour"), (60, "minute"), (1, "second")) if seconds >= s
-    )
-    value = seconds / size
-    text = f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
-    return f"{text} {unit}" if text == "1" else f"{text} {unit}s"
-
-
-def dollars(value: float, *, signed: bool = False) -> str:
-    """Whole dollars with thousands separators: $45,125; signed: +$3 or -$40."""
-    text = f"${abs(value):,.0f}"
-    if value < 0 and round(value) != 0:
-        return f"-{text}"
-    return f"+{text}" if signed else text

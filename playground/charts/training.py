@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from playground import format as fmt
 from playground.charts import theme
 from playground.models.training import History
 
@@ -106,7 +107,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "left",
             "yanchor": "top",
             "showarrow": False,
-            "text": f"<b>Training program</b>: up to {epochs:,} epochs × {theme.human_count(per_epoch)} iterations",
+            "text": f"<b>Training program</b>: up to {epochs:,} epochs × {fmt.count(per_epoch)} iterations",
         }
     ]
     n_shown = min(epochs, shown_epochs)

@@ -42,6 +42,21 @@ def init(widths: Sequence[int], rng: np.random.Generator) -> Params:
     return params
 
 
+def parameter_names(widths: Sequence[int]) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """One readable name per scalar parameter of a network of these widths, in ``init``'s order.
+
+    ``W1[1,2]`` is the weight from input 1 to hidden neuron 2; it maps to ``("W1", (0, 1))``.
+    """
+    shapes = {}
+    for layer, (n_in, n_out) in enumerate(itertools.pairwise(widths), start=1):
+        shapes[f"W{layer}"], shapes[f"b{layer}"] = (n_in, n_out), (n_out,)
+    return {
+        f"{key}[{','.join(str(i + 1) for i in index)}]": (key, index)
+        for key, shape in shapes.items()
+        for index in np.ndindex(shape)
+    }
+
+
 def n_layers(params: Params) -> int:
     return sum(1 for key in params if key.startswith("W"))
 

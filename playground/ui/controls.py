@@ -1,6 +1,7 @@
 """Link-bound controls: one call draws a widget whose value lives in the page link.
 
-A widget key is ``<page>_<name>`` (``par_w``); the link shows ``name`` (``?w=150``). Values equal
+Each page declares its controls once (``playground.declare.PageSpec``); ``control(PAGE, "w")``
+draws one. A widget key is ``<prefix>_<name>`` (``par_w``); the link shows ``name`` (``?w=150``). Values equal
 to the default are left out of the link. The first time a control is drawn in a session it
 takes its value from the link; a value the link cannot supply (malformed, NaN, out of range,
 not an option) falls back to the default and a notice names it, quoting the link's text
@@ -11,12 +12,13 @@ never in module globals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
-from playground.ui import link
+from playground import link
+from playground.declare import Control, PageSpec
 from playground.ui.quote import quote
 
 NOTICES = "_link_notices"
@@ -25,21 +27,12 @@ CLAIMED = "_link_claimed"
 RESERVED = frozenset({"embed", "embed_options"})
 
 
-def link_name(key: str) -> str:
-    """``par_w`` -> ``w``: the name a widget key has in the link."""
-    prefix, sep, name = key.partition("_")
-    if not (prefix and sep and name):
-        raise ValueError(f"a control key must look like '<page>_<name>', got {key!r}")
-    return name
-
-
 def notify(message: str) -> None:
     """Queue a notice for the top of this run's page."""
     st.session_state.setdefault(NOTICES, []).append(message)
 
 
-def _bind(key: str, label: str, spec: link.Spec) -> None:
-    name = link_name(key)
+def _bind(name: str, key: str, label: str, spec: link.Spec) -> None:
     st.session_state.setdefault(CLAIMED, set()).add(name)
     state = st.session_state
     if key not in state:
@@ -56,8 +49,7 @@ def _bind(key: str, label: str, spec: link.Spec) -> None:
         state[key] = spec.widget_value(spec.default)
 
 
-def _publish(key: str, spec: link.Spec) -> Any:
-    name = link_name(key)
+def _publish(name: str, key: str, spec: link.Spec) -> Any:
     value = st.session_state[key]
     if spec.same(value, spec.default):
         if name in st.query_params:
@@ -69,102 +61,47 @@ def _publish(key: str, spec: link.Spec) -> Any:
     return value
 
 
-def slider(
-    key: str,
-    label: str,
-    low: float,
-    high: float,
-    default: float,
-    step: float,
-    *,
-    format: str | None = None,
-    help: str | None = None,
-) -> float:
-    """A number slider; whole numbers when low, high, step and default are all ints."""
-    spec = link.Range(low, high, step, default)
-    _bind(key, label, spec)
-    st.slider(label, low, high, step=step, key=key, format=format, help=help)
-    return _publish(key, spec)
-
-
-def number(
-    key: str, label: str, low: float, high: float, default: float, step: float, *, help: str | None = None
-) -> float:
-    """A typed number box with +/- buttons."""
-    spec = link.Range(low, high, step, default)
-    _bind(key, label, spec)
-    st.number_input(label, low, high, step=step, key=key, help=help)
-    return _publish(key, spec)
-
-
-def log_slider(
-    key: str,
-    label: str,
-    options: Sequence[float],
-    default: float,
-    *,
-    format_func: Callable[[Any], str] = link.format_number,
-    help: str | None = None,
-) -> float:
-    """A slider over positive values spaced evenly on a log scale (e.g. learning rates)."""
-    spec = link.Choice(tuple(options), default)
-    _bind(key, label, spec)
-    st.select_slider(label, options=spec.options, key=key, format_func=format_func, help=help)
-    return _publish(key, spec)
-
-
-def select(
-    key: str,
-    label: str,
-    options: Sequence[Any],
-    default: Any,
-    *,
-    format_func: Callable[[Any], str] = str,
-    help: str | None = None,
-) -> Any:
-    """One option: a segmented button row for up to five, a dropdown for more.
-
-    Rows wrap: in a column Streamlit would otherwise keep one row and hide what does not fit.
-    """
-    spec = link.Choice(tuple(options), default)
-    _bind(key, label, spec)
-    if len(spec.options) <= 5:
-        st.segmented_control(label, spec.options, key=key, format_func=format_func, help=help, required=True, wrap=True)
+def _draw(c: Control, spec: Any, key: str) -> None:
+    """The Streamlit widget for a control; its value is already in session state under ``key``."""
+    if c.kind in ("slider", "number"):
+        widget = st.slider if c.kind == "slider" else st.number_input
+        extra = {"format": c.format} if c.kind == "slider" else {}
+        widget(c.label, spec.low, spec.high, step=spec.step, key=key, help=c.help, **extra)
+    elif c.kind == "log_slider":
+        st.select_slider(c.label, options=spec.options, key=key, format_func=c.format_func, help=c.help)
+    elif c.kind == "select" and len(spec.options) <= 5:
+        # Rows wrap: in a column Streamlit would otherwise keep one row and hide what does not fit.
+        st.segmented_control(
+            c.label, spec.options, key=key, format_func=c.format_func, help=c.help, required=True, wrap=True
+        )
+    elif c.kind == "select":
+        st.selectbox(c.label, spec.options, key=key, format_func=c.format_func, help=c.help)
+    elif c.kind == "multi":
+        st.pills(
+            c.label, spec.options, selection_mode="multi", key=key, format_func=c.format_func, help=c.help, wrap=True
+        )
+    elif c.kind == "text":
+        st.text_input(c.label, key=key, placeholder=c.placeholder, max_chars=spec.max_length)
     else:
-        st.selectbox(label, spec.options, key=key, format_func=format_func, help=help)
-    return _publish(key, spec)
+        st.toggle(c.label, key=key, help=c.help)
 
 
-def multi(
-    key: str,
-    label: str,
-    options: Sequence[str],
-    default: Sequence[str],
-    *,
-    format_func: Callable[[Any], str] = str,
-    help: str | None = None,
-) -> list[str]:
-    """Any number of options at once, shown as pills; returned in the options' order."""
-    spec = link.Choices(tuple(options), tuple(default))
-    _bind(key, label, spec)
-    st.pills(label, spec.options, selection_mode="multi", key=key, format_func=format_func, help=help, wrap=True)
-    return [o for o in spec.options if o in _publish(key, spec)]
+def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None) -> Any:
+    """Draw the page's declared control ``name`` and return its value, kept in the link.
 
-
-def text(key: str, label: str, default: str = "", *, placeholder: str = "", max_length: int = 60) -> str:
-    """A one-line text box, such as a search."""
-    spec = link.Text(default, max_length)
-    _bind(key, label, spec)
-    st.text_input(label, key=key, placeholder=placeholder, max_chars=max_length)
-    return _publish(key, spec)
-
-
-def toggle(key: str, label: str, default: bool = False, *, help: str | None = None) -> bool:
-    """An on/off switch; the link says 1 or 0."""
-    spec = link.Switch(default)
-    _bind(key, label, spec)
-    st.toggle(label, key=key, help=help)
-    return _publish(key, spec)
+    ``options`` narrows a choice to the options that exist right now (a network's knobs, say).
+    A multiple choice comes back in the options' order.
+    """
+    c = page.control(name)
+    spec = c.spec
+    if options is not None:
+        options = tuple(options)
+        spec = link.Choice(options, spec.default if spec.default in options else options[0])
+    key = page.key(name)
+    _bind(name, key, c.label, spec)
+    _draw(c, spec, key)
+    value = _publish(name, key, spec)
+    return [o for o in spec.options if o in value] if c.kind == "multi" else value
 
 
 def start_run() -> None:

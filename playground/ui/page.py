@@ -5,10 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from playground.content.controls import APP
 from playground.content.pages import BY_SLUG
-from playground.ui.controls import toggle
+from playground.declare import PageSpec
+from playground.ui.controls import control
 
-PRESENT_KEY = "app_present"
+PRESENT_KEY = APP.key("present")
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 # Presenter mode: type a projector can carry, prose hidden, charts larger.
@@ -32,11 +34,7 @@ _PRESENTER_CSS = """
 def presenter_toggle() -> bool:
     """The sidebar switch for presenter mode, kept in the link as ``present=1``."""
     with st.sidebar:
-        on = toggle(
-            PRESENT_KEY,
-            "Presenter mode",
-            help="Large type and charts for a projector; long explanations are hidden.",
-        )
+        on = control(APP, "present")
     if on:
         st.html(_PRESENTER_CSS)
     return on
@@ -52,9 +50,9 @@ def prose(markdown: str) -> None:
         st.markdown(markdown)
 
 
-def header(slug: str) -> None:
+def header(page: PageSpec) -> None:
     """Title, the key takeaway in a box, and the page's intro."""
-    info = BY_SLUG[slug]
+    info = BY_SLUG[page.slug]
     st.title(info.title)
     with st.container(border=True):
         st.markdown(f":material/lightbulb: **Key takeaway.** {info.takeaway}")
@@ -62,9 +60,9 @@ def header(slug: str) -> None:
         prose(info.intro)
 
 
-def why_it_matters(slug: str) -> None:
+def why_it_matters(page: PageSpec) -> None:
     """The note for a product manager, kept in presenter mode: it is the point of the page."""
-    st.info(f"**Why this matters for you.** {BY_SLUG[slug].why_it_matters}", icon=":material/work:")
+    st.info(f"**Why this matters for you.** {BY_SLUG[page.slug].why_it_matters}", icon=":material/work:")
 
 
 def table(columns: dict[str, list[str]]) -> None:

@@ -84,12 +84,3 @@ def test_blame_bars_are_signed_and_coloured():
     fig = nn_charts.blame(["a", "b"], [0.5, -0.2])
     assert list(fig.data[0].marker.color) == [theme.POSITIVE, theme.NEGATIVE]
     assert list(fig.data[0].y) == ["a", "b"]
-
-
-def test_parameter_names_count_every_scalar_and_say_where_it_lives():
-    params = nn.init((2, 3, 1), np.random.default_rng(0))
-    names = nn_charts.parameter_names(params)
-    assert len(names) == nn.parameter_count(params)
-    order = list(names)
-    assert order[0] == "W1[1,1]" and order[-1] == "b2[1]"
-    assert names["W1[2,3]"] == ("W1", (1, 2)) and names["b1[2]"] == ("b1", (1,))

@@ -4,35 +4,6 @@ from playground.charts import loop, theme
 from playground.content.loop import INITIALIZE, STAGES
 
 
-@pytest.mark.parametrize(
-    ("n", "text"),
-    [(2, "2"), (1250, "1,250"), (1.5e9, "1.5 billion"), (175e9, "175 billion"), (2.5e6, "2.5 million")],
-)
-def test_human_count(n, text):
-    assert theme.human_count(n) == text
-
-
-@pytest.mark.parametrize(
-    ("n", "text"), [(54.7e9, "54.7B"), (2.5e6, "2.5M"), (999, "999"), (3e12, "3T"), (10_000, "10k")]
-)
-def test_human_count_short(n, text):
-    assert theme.human_count(n, short=True) == text
-
-
-@pytest.mark.parametrize(
-    ("value", "signed", "text"),
-    [
-        (45125.4, False, "$45,125"),
-        (-40.2, True, "-$40"),
-        (3, True, "+$3"),
-        (-0.2, True, "+$0"),
-        (-1e6, False, "-$1,000,000"),
-    ],
-)
-def test_dollars(value, signed, text):
-    assert theme.dollars(value, signed=signed) == text
-
-
 def test_presenter_charts_are_taller_with_larger_type_everywhere():
     normal = loop.training_loop(INITIALIZE, STAGES)
     with theme.sizing(presenter=True):
@@ -75,33 +46,3 @@ def test_training_loop_needs_four_stages():
         loop.training_loop(INITIALIZE, STAGES[:3])
 
 
-@pytest.mark.parametrize(
-    ("dollars", "text"),
-    [(950, "$950"), (64_300, "$64.3k"), (1_620_000, "$1.62M"), (1.6e9, "$1.6B"), (-19_500, "-$19.5k")],
-)
-def test_money(dollars, text):
-    assert theme.money(dollars) == text
-
-
-@pytest.mark.parametrize(
-    ("dollars", "text"), [(12.5, "$12.50"), (0.35, "$0.35"), (0.0000329, "$0.000033"), (0, "$0.00")]
-)
-def test_price(dollars, text):
-    assert theme.price(dollars) == text
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [
-        (0.06, "under a second"),
-        (1, "1 second"),
-        (40, "40 seconds"),
-        (720, "12 minutes"),
-        (3_600, "1 hour"),
-        (12_600, "3.5 hours"),
-        (181_440, "2.1 days"),
-        (8.64e7, "1,000 days"),
-    ],
-)
-def test_duration(seconds, text):
-    assert theme.duration(seconds) == text

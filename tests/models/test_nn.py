@@ -110,3 +110,13 @@ def test_a_big_nudge_breaks_the_first_order_prediction():
 def test_serving_cost():
     seconds, per_million = nn.serving_cost(2_000_000, 1e9, 3.6)
     assert seconds == pytest.approx(0.002) and per_million == pytest.approx(2.0)
+
+
+def test_parameter_names_count_every_scalar_and_say_where_it_lives():
+    params = nn.init((2, 3, 1), np.random.default_rng(0))
+    names = nn.parameter_names((2, 3, 1))
+    assert len(names) == nn.parameter_count(params)
+    order = list(names)
+    assert order[0] == "W1[1,1]" and order[-1] == "b2[1]"
+    assert names["W1[2,3]"] == ("W1", (1, 2)) and names["b1[2]"] == ("b1", (1,))
+    assert [params[k][i] for k, i in names.values()] == [v for a in params.values() for v in a.ravel()]

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from playground.charts.theme import human_count
+from playground.format import count as human_count
 from playground.models import digits, nn
 from tests.apptest import metric, open_bad_link, open_page
 

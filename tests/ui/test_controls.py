@@ -9,17 +9,26 @@ from playground.ui.quote import quote
 def _script():
     import streamlit as st
 
+    from playground import declare
     from playground.ui import controls, scenes
 
+    page = declare.PageSpec(
+        "test",
+        "t",
+        (
+            declare.slider("w", "Weight", 0, 100, 10, 1),
+            declare.toggle("on", "On"),
+            declare.select("kind", "Kind", ("a", "b"), "a"),
+            declare.log_slider("lr", "Rate", (0.001, 0.01, 0.1, 1.0), 0.1),
+            declare.number("n", "Count", 0, 10, 3, 1),
+            declare.multi("picks", "Picks", ("x", "y", "z"), ("x",)),
+        ),
+        (declare.Scene("Big", "Weight up, switch on", {"w": 90, "on": True}),),
+    )
     controls.start_run()
     box = st.container()
-    scenes.scene_buttons("t", (scenes.Scene("Big", "Weight up, switch on", {"w": 90, "on": True}),))
-    w = controls.slider("t_w", "Weight", 0, 100, 10, 1)
-    on = controls.toggle("t_on", "On")
-    kind = controls.select("t_kind", "Kind", ("a", "b"), "a")
-    rate = controls.log_slider("t_lr", "Rate", (0.001, 0.01, 0.1, 1.0), 0.1)
-    n = controls.number("t_n", "Count", 0, 10, 3, 1)
-    picks = controls.multi("t_picks", "Picks", ("x", "y", "z"), ("x",))
+    scenes.scene_buttons(page)
+    w, on, kind, rate, n, picks = (controls.control(page, c.name) for c in page.controls)
     st.text(f"w={w} on={on} kind={kind} rate={rate} n={n} picks={','.join(picks)}")
     controls.finish_run(box)
 

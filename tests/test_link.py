@@ -1,6 +1,6 @@
 import pytest
 
-from playground.ui import link
+from playground import link
 
 KNOB = link.Range(0, 400, 1, 100)
 FINE = link.Range(0.0, 1.0, 0.05, 0.5)
