@@ -44,5 +44,3 @@ def test_training_loop_highlights_the_stage_asked_for():
 def test_training_loop_needs_four_stages():
     with pytest.raises(ValueError, match="4 stages"):
         loop.training_loop(INITIALIZE, STAGES[:3])
-
-
