@@ -1,16 +1,22 @@
 """Builders skip Plotly's validation at run time (see playground/charts/theme.py); it runs here."""
 
+import importlib
+import inspect
+import pkgutil
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+import playground.charts
 from playground.charts import descent as descent_charts
 from playground.charts import fitting as fit_charts
 from playground.charts import loop, network, regression, theme
 from playground.charts import losses as loss_charts
 from playground.charts import nn as nn_charts
+from playground.charts import training as training_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, fitting, landscapes, linear, losses
+from playground.models import descent, fitting, landscapes, linear, losses, training
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
@@ -24,31 +30,57 @@ SAMPLE = fitting.sample(np.random.default_rng(0), 12, 50.0, n_val=12)
 SWEPT = fitting.sweep(SAMPLE)
 KINDS = ["underfit"] * 2 + ["good fit"] * 4 + ["overfit"] * 10
 
+RNG = np.random.default_rng(0)
+FRAUD, FRAUD_LABELS = training.fraud_like(RNG, 60)
+HISTORY = training.train(
+    training.start_detector(),
+    FRAUD,
+    FRAUD_LABELS,
+    FRAUD,
+    FRAUD_LABELS,
+    epoch=training.logistic_epoch,
+    loss=training.logistic_loss,
+    batch_size=20,
+    epochs=3,
+    lr=0.5,
+    patience=1,
+)
+
+# The theme's figure factories: every builder goes through them, so they are checked through it.
+FACTORIES = {"theme.figure", "theme.animated"}
+
 BUILT = {
-    "line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
-    "dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT),
-    "network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
-    "parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
-    "training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),
-    "loss_curves": lambda: loss_charts.loss_curves(SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), 2000.0),
-    "fits_by_loss": lambda: loss_charts.fits_by_loss(SIZE, PRICE, np.array([False, False, True]), {"squared": FIT}),
-    "misses_by_loss": lambda: loss_charts.misses_by_loss(SIZE, {"huber": PRICE}),
-    "confidence_curves": lambda: loss_charts.confidence_curves(np.array([0.1, 0.9]), SIZE[:2], SIZE[:2], 0.5),
-    "descent_player": lambda: descent_charts.descent_player(LAND, landscapes.grid(LAND, 10), WALKS, blindfold=True),
-    "landscape_3d": lambda: descent_charts.landscape_3d(LAND, landscapes.grid(LAND, 10), WALKS),
-    "two_starts": lambda: descent_charts.two_starts(LAND, landscapes.grid(LAND, 10), {"A": WALKS["gd"]}),
-    "fit_view": lambda: fit_charts.fit_view(SAMPLE, SAMPLE.x_val, SAMPLE.y_val, SAMPLE.y_val),
-    "complexity_curve": lambda: fit_charts.complexity_curve(SWEPT, 3, KINDS, 50.0),
-    "epoch_curves": lambda: fit_charts.epoch_curves(fitting.train_by_descent(SAMPLE, 4, 10), 50.0),
-    "data_size_curve": lambda: fit_charts.data_size_curve(fitting.learning_curve(0, (10, 20), 2, 50.0), 50.0),
-    "digit_image": lambda: nn_charts.digit_image(np.zeros(64), "x"),
-    "activations": lambda: nn_charts.activations(np.ones(3), ["a", "b", "c"], "y", highlight=0),
-    "weight_mosaic": lambda: nn_charts.weight_mosaic(np.ones((64, 8))),
-    "cost_bars": lambda: nn_charts.cost_bars(["a"], [10.0]),
-    "computation_graph": lambda: nn_charts.computation_graph(
+    "theme.count_bars": lambda: theme.count_bars(["a", "b"], [3.0, 3e9], "parameters"),
+    "training.training_curves": lambda: training_charts.training_curves(HISTORY),
+    "training.hierarchy": lambda: training_charts.hierarchy(epochs=3, per_epoch=40),
+    "regression.line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
+    "regression.dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT),
+    "network.network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
+    "network.parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
+    "loop.training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),
+    "losses.loss_curves": lambda: loss_charts.loss_curves(SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), 2000.0),
+    "losses.fits_by_loss": lambda: loss_charts.fits_by_loss(
+        SIZE, PRICE, np.array([False, False, True]), {"squared": FIT}
+    ),
+    "losses.misses_by_loss": lambda: loss_charts.misses_by_loss(SIZE, {"huber": PRICE}),
+    "losses.confidence_curves": lambda: loss_charts.confidence_curves(np.array([0.1, 0.9]), SIZE[:2], SIZE[:2], 0.5),
+    "descent.descent_player": lambda: descent_charts.descent_player(
+        LAND, landscapes.grid(LAND, 10), WALKS, blindfold=True
+    ),
+    "descent.landscape_3d": lambda: descent_charts.landscape_3d(LAND, landscapes.grid(LAND, 10), WALKS),
+    "descent.two_starts": lambda: descent_charts.two_starts(LAND, landscapes.grid(LAND, 10), {"A": WALKS["gd"]}),
+    "fitting.fit_view": lambda: fit_charts.fit_view(SAMPLE, SAMPLE.x_val, SAMPLE.y_val, SAMPLE.y_val),
+    "fitting.complexity_curve": lambda: fit_charts.complexity_curve(SWEPT, 3, KINDS, 50.0),
+    "fitting.epoch_curves": lambda: fit_charts.epoch_curves(fitting.train_by_descent(SAMPLE, 4, 10), 50.0),
+    "fitting.data_size_curve": lambda: fit_charts.data_size_curve(fitting.learning_curve(0, (10, 20), 2, 50.0), 50.0),
+    "nn.digit_image": lambda: nn_charts.digit_image(np.zeros(64), "x"),
+    "nn.activations": lambda: nn_charts.activations(np.ones(3), ["a", "b", "c"], "y", highlight=0),
+    "nn.weight_mosaic": lambda: nn_charts.weight_mosaic(np.ones((64, 8))),
+    "nn.cost_bars": lambda: nn_charts.cost_bars(["a"], [10.0]),
+    "nn.computation_graph": lambda: nn_charts.computation_graph(
         (1, 1), [np.ones((1, 1))], [np.ones(1), np.ones(1)], [np.ones(1), None], [np.ones((1, 1))], 0.5, True
     ),
-    "blame": lambda: nn_charts.blame(["a"], [1.0]),
+    "nn.blame": lambda: nn_charts.blame(["a"], [1.0]),
 }
 
 
@@ -64,3 +96,19 @@ def test_the_validation_above_would_catch_a_misspelt_property():
     bad = theme.figure([{"type": "scatter", "x": [1], "y": [1], "colour": "red"}])
     with pytest.raises(ValueError, match="colour"):
         go.Figure(bad.to_dict())
+
+
+def _builders() -> set[str]:
+    """Every public function in playground/charts that returns a figure, found by reading the package."""
+    found = set()
+    for info in pkgutil.iter_modules(playground.charts.__path__):
+        module = importlib.import_module(f"playground.charts.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            returns = str(fn.__annotations__.get("return", ""))
+            if fn.__module__ == module.__name__ and not name.startswith("_") and "Figure" in returns:
+                found.add(f"{info.name}.{name}")
+    return found - FACTORIES
+
+
+def test_every_builder_has_a_sample_here():
+    assert _builders() == set(BUILT)
