@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from playground.charts.theme import sizing
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
@@ -22,7 +21,6 @@ st.sidebar.caption(
     ":material/link: Every control lives in the address bar: copy the link to reopen exactly this setup."
 )
 notice_box = st.container()
-with sizing(presenter=presenting):
-    current.run()
+current.run()
 controls.finish_run(notice_box)
 tune_process()  # once per server process, after the first page has imported what it needs

@@ -45,6 +45,18 @@ def array(values) -> np.ndarray:
     return np.asarray(values, dtype=float)
 
 
+def plain(value):
+    """A chart dict with its typed arrays decoded to numpy arrays, at any depth: what a test reads."""
+    if isinstance(value, dict) and "bdata" in value:
+        a = array(value)
+        return a.reshape([int(n) for n in value["shape"].split(",")]) if "shape" in value else a
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def open_bad_link(file: str, *, accepted: tuple[str, ...] = (), **params: str) -> AppTest:
     """Open ``file`` with ``params``; assert no exception and a notice naming every one not ``accepted``.
 

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 from playground.models.descent import NAMES, Path
@@ -127,7 +126,7 @@ def descent_player(
     paths: Mapping[str, Path],
     *,
     blindfold: bool = False,
-) -> theme.SpecFigure:
+) -> theme.Chart:
     """The map with every walk and, below it, loss per step; one frame per step.
 
     Blindfolded, the landscape and the walks stay hidden: each frame shows only the walkers and
@@ -221,10 +220,10 @@ def descent_player(
 
 def landscape_3d(
     land: Landscape, grid: tuple[np.ndarray, np.ndarray, np.ndarray], paths: Mapping[str, Path]
-) -> go.Figure:
+) -> theme.Chart:
     """The landscape as a surface with every walk drawn on it."""
     xs, ys, Z = grid
-    size = {"size": theme.type_size()}
+    size = {"size": theme.FONT_SIZE}
     data: list[dict[str, Any]] = [
         {
             "type": "surface",
@@ -263,7 +262,7 @@ def landscape_3d(
 
 def two_starts(
     land: Landscape, grid: tuple[np.ndarray, np.ndarray, np.ndarray], paths: Mapping[str, Path]
-) -> go.Figure:
+) -> theme.Chart:
     """A still map with walks from different starts, each labelled by its start."""
     xs, ys, Z = grid
     data = [_contour(xs, ys, Z), _minima(land)]

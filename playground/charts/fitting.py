@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 from playground.models.fitting import History, Sample, Sweep
@@ -37,7 +36,7 @@ def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, hollow: bool = 
     }
 
 
-def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) -> go.Figure:
+def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) -> theme.Chart:
     """Training and validation houses, the true curve, and the model's curve on ``grid``.
 
     The price axis covers the houses with some room; a wild curve leaves the chart rather than
@@ -117,7 +116,7 @@ def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str
     return shapes, labels
 
 
-def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: float) -> go.Figure:
+def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: float) -> theme.Chart:
     """Training and validation error for every degree, the zones, the current and the best degree."""
     shapes, labels = _zones(verdicts)
     data = _error_lines(sweep.degrees, sweep.train, sweep.val, "at degree %{x}")
@@ -143,7 +142,7 @@ def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: 
     )
 
 
-def epoch_curves(history: History, noise: float) -> go.Figure:
+def epoch_curves(history: History, noise: float) -> theme.Chart:
     """Training and validation error per epoch, the best epoch marked and what follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
     data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", mode="lines")
@@ -170,7 +169,7 @@ def epoch_curves(history: History, noise: float) -> go.Figure:
     )
 
 
-def data_size_curve(curve: Sweep, noise: float) -> go.Figure:
+def data_size_curve(curve: Sweep, noise: float) -> theme.Chart:
     """Training and validation error of one model as the training set grows (``curve.degrees`` are sizes)."""
     data = _error_lines(curve.degrees, curve.train, curve.val, "with %{x} training houses")
     sizes = [int(n) for n in curve.degrees]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
-
 from playground.charts import theme
 
 # Four stages around a diamond, clockwise from the top; the start sits outside the cycle.
@@ -48,7 +46,9 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int =
     }
 
 
-def training_loop(start: tuple[str, str], stages: Sequence[tuple[str, str]], highlight: str | None = None) -> go.Figure:
+def training_loop(
+    start: tuple[str, str], stages: Sequence[tuple[str, str]], highlight: str | None = None
+) -> theme.Chart:
     """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint."""
     if len(stages) != len(_POSITIONS):
         raise ValueError(f"the loop is drawn with {len(_POSITIONS)} stages, got {len(stages)}")

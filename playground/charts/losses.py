@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 from playground.charts.regression import HOUSE_AXES, houses_trace, line_trace
@@ -42,7 +41,7 @@ def _curve_with_marker(
     return [curve, marker]
 
 
-def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float) -> go.Figure:
+def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float) -> theme.Chart:
     """Penalty against error, a curve per loss, with the current error marked on each curve.
 
     ``curves`` maps a loss key to its penalties at ``errors`` (dollars). The marker for each
@@ -65,7 +64,7 @@ def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now:
     )
 
 
-def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits: Mapping[str, LossFit]) -> go.Figure:
+def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits: Mapping[str, LossFit]) -> theme.Chart:
     """The ordinary houses with the line each loss fits; outliers pinned to the top edge.
 
     The price axis is scaled to the ordinary houses, so the lines' differences stay visible;
@@ -93,7 +92,7 @@ def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits:
     return theme.figure(data, height=440, **axes)
 
 
-def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -> go.Figure:
+def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -> theme.Chart:
     """The average miss (actual minus predicted) of ordinary houses in each size band, per loss."""
     data = [
         {
@@ -117,7 +116,7 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -
     )
 
 
-def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndarray, p_now: float) -> go.Figure:
+def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndarray, p_now: float) -> theme.Chart:
     """Cross-entropy and squared error against the probability given to the right answer."""
     data = []
     for name, values, color in (

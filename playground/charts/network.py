@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 
@@ -23,7 +22,7 @@ def _node_y(width: int) -> np.ndarray:
     return np.arange(width) - (width - 1) / 2
 
 
-def network_diagram(widths: Sequence[int], weights: Sequence[np.ndarray]) -> go.Figure:
+def network_diagram(widths: Sequence[int], weights: Sequence[np.ndarray]) -> theme.Chart:
     """Neurons as dots in columns, weights as lines between them.
 
     Edges are grouped by sign and by size (thirds of the largest weight) so the whole network
@@ -83,6 +82,6 @@ def network_diagram(widths: Sequence[int], weights: Sequence[np.ndarray]) -> go.
     )
 
 
-def parameter_counts(labels: Sequence[str], counts: Sequence[float], highlight: int = 0) -> go.Figure:
+def parameter_counts(labels: Sequence[str], counts: Sequence[float], highlight: int = 0) -> theme.Chart:
     """Horizontal bars on a log scale, so 2 and 175 billion fit on one chart."""
     return theme.count_bars(list(labels), list(counts), "parameters", highlight=highlight)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 
@@ -15,7 +14,7 @@ DIVERGING = [[0.0, theme.VERMILLION], [0.5, "#F2F2F2"], [1.0, theme.BLUE]]  # ne
 SQUARE = {"visible": False, "scaleanchor": "x", "constrain": "domain"}
 
 
-def digit_image(pixels: np.ndarray, caption: str = "") -> go.Figure:
+def digit_image(pixels: np.ndarray, caption: str = "") -> theme.Chart:
     """An 8x8 image, top row at the top."""
     data = [
         {
@@ -38,7 +37,7 @@ def digit_image(pixels: np.ndarray, caption: str = "") -> go.Figure:
     )
 
 
-def activations(values: np.ndarray, labels: Sequence[str], title: str, highlight: int | None = None) -> go.Figure:
+def activations(values: np.ndarray, labels: Sequence[str], title: str, highlight: int | None = None) -> theme.Chart:
     """One bar per unit of a layer; the highlighted one (the prediction) in the accent colour."""
     colors = [theme.YOURS if i == highlight else theme.BLUE for i in range(len(values))]
     data = [
@@ -55,7 +54,7 @@ def activations(values: np.ndarray, labels: Sequence[str], title: str, highlight
     )
 
 
-def weight_mosaic(W: np.ndarray, columns: int = 8) -> go.Figure:
+def weight_mosaic(W: np.ndarray, columns: int = 8) -> theme.Chart:
     """Each hidden unit's 64 incoming weights as an 8x8 picture, in a grid; blue positive, red negative."""
     n = W.shape[1]
     rows = -(-n // columns)
@@ -85,7 +84,9 @@ def weight_mosaic(W: np.ndarray, columns: int = 8) -> go.Figure:
     )
 
 
-def cost_bars(labels: Sequence[str], multiply_adds: Sequence[float], highlight: int = 0, log: bool = True) -> go.Figure:
+def cost_bars(
+    labels: Sequence[str], multiply_adds: Sequence[float], highlight: int = 0, log: bool = True
+) -> theme.Chart:
     """Multiply-adds per prediction, on a log scale when they span orders of magnitude."""
     return theme.count_bars(list(labels), list(multiply_adds), "multiply-adds", highlight=highlight, log=log)
 
@@ -102,7 +103,7 @@ def computation_graph(
     weight_grads: Sequence[np.ndarray | None],
     loss: float | None,
     loss_grad_shown: bool,
-) -> go.Figure:
+) -> theme.Chart:
     """Neurons as circles with their value (and gradient, once known); weights as labelled edges.
 
     ``values[l]`` are layer ``l``'s activations; ``value_grads[l]`` and ``weight_grads[l]`` are
@@ -202,7 +203,7 @@ def computation_graph(
     )
 
 
-def blame(names: Sequence[str], grads: Sequence[float]) -> go.Figure:
+def blame(names: Sequence[str], grads: Sequence[float]) -> theme.Chart:
     """Every parameter's gradient, signed: its share of the blame and which way it pushes the loss."""
     g = np.asarray(grads, dtype=np.float64)
     data = [

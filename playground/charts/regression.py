@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground.charts import theme
 from playground.models.linear import Corruption, LineFit, LossFit, predict
@@ -45,7 +44,7 @@ def houses_trace(size: np.ndarray, price: np.ndarray, name: str, color: str, sym
     }
 
 
-def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit | None = None) -> go.Figure:
+def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit | None = None) -> theme.Chart:
     """The houses, your line, each house's miss as a thin segment, and optionally the best line."""
     pred = predict(size, yours.w, yours.b)
     gap = np.full_like(size, np.nan)
@@ -68,7 +67,7 @@ def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit 
     return theme.figure(data, height=460, **HOUSE_AXES)
 
 
-def dirty_fit(size: np.ndarray, dirty: Corruption, clean: LineFit, fitted_dirty: LineFit) -> go.Figure:
+def dirty_fit(size: np.ndarray, dirty: Corruption, clean: LineFit, fitted_dirty: LineFit) -> theme.Chart:
     """Corrupted rows marked, with the line learned from clean data and the one learned from dirty."""
     ok = ~dirty.corrupted
     data = [

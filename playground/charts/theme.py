@@ -3,23 +3,23 @@
 Colours are Okabe-Ito: safe for the common kinds of colour blindness, and mid-tone enough to
 read on Streamlit's light and dark backgrounds alike.
 
-Builders describe a figure as plain dicts in Plotly's own schema and hand them to
-:func:`figure`, which skips Plotly's per-property validation: that validation costs about
-10 ms a chart on every rerun, against a 50 ms budget for the whole page. The chart tests
-validate every builder's output instead (``tests/charts``), so a misspelt property still fails.
+A chart is a plain dict in Plotly's own JSON schema (``Chart``), never a ``go.Figure``:
+building Plotly's objects and validating every property costs ~10 ms a chart on every rerun
+(~88 ms for the descent player), against a 50 ms budget for the whole page. Builders hand their
+traces and layout to :func:`figure`, which puts them on the shared layout and encodes numpy
+arrays as Plotly.js typed arrays, so what it returns is ready to send as it is. To change a
+chart, change its builder: there is no ``update_layout``. The chart tests validate every
+builder's output against Plotly's schema instead (``tests/charts/test_schema.py``), so a
+misspelt property still fails. Presenter sizing is applied where charts reach Streamlit
+(``playground.ui.chart``).
 """
 
 from __future__ import annotations
 
 import base64
-import functools
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground import format as fmt
 
@@ -77,8 +77,9 @@ DOLLARS = {"tickformat": "$~s"}  # -$100k, not $-100k
 HIDDEN_AXIS = {"visible": False}
 
 FONT_SIZE = 15
-PRESENTER_FONT_SIZE = 22
-PRESENTER_GROWTH = 1.3
+
+# A chart: Plotly's JSON schema as plain dicts and lists, arrays already encoded (see the module doc).
+Chart = dict[str, Any]
 
 
 def f32(a: Any) -> np.ndarray:
@@ -90,25 +91,6 @@ def axis(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, **extra}
 
 
-# Set per script run by the app's entry point (see `sizing`); a context variable, not a global.
-_PRESENTER: ContextVar[bool] = ContextVar("presenter_charts", default=False)
-
-
-@contextmanager
-def sizing(*, presenter: bool) -> Iterator[None]:
-    """Inside this block every figure is built for a projector (larger type, taller) or not."""
-    token = _PRESENTER.set(presenter)
-    try:
-        yield
-    finally:
-        _PRESENTER.reset(token)
-
-
-def type_size() -> int:
-    """The chart font size for this run: larger in presenter mode."""
-    return PRESENTER_FONT_SIZE if _PRESENTER.get() else FONT_SIZE
-
-
 def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> dict[str, Any]:
     """Trace dicts and layout entries on the shared layout, sized for the screen.
 
@@ -116,8 +98,7 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
     explicitly; it is done on the dicts, because the same edit through Plotly's ``update_*``
     methods costs several milliseconds a chart.
     """
-    presenter = _PRESENTER.get()
-    size = {"size": type_size()}
+    size = {"size": FONT_SIZE}
     merged = {
         "font": size,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
@@ -127,7 +108,7 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
         # template would only add ~10 KB a chart and a deep copy of it on every rerun.
         "template": "none",
         **layout,
-        "height": int(height * PRESENTER_GROWTH) if presenter else height,
+        "height": height,
     }
     for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
         axis_layout = merged.get(name, {})
@@ -137,9 +118,9 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
     return {"data": data, "layout": merged}
 
 
-def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> go.Figure:
-    """A figure from trace dicts (Plotly's schema) and layout entries, on the shared layout."""
-    return SpecFigure(_spec(data, height, layout))
+def figure(data: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> Chart:
+    """A chart from trace dicts (Plotly's schema) and layout entries, on the shared layout, ready to send."""
+    return _typed(_spec(data, height, layout))
 
 
 def _typed(value: Any) -> Any:
@@ -157,7 +138,7 @@ def _typed(value: Any) -> Any:
     return value
 
 
-def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: int = 0, log: bool = True) -> go.Figure:
+def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: int = 0, log: bool = True) -> Chart:
     """Horizontal bars of counts, labelled as people say them; on a log scale when they span decades.
 
     ``unit`` names what is counted ("parameters", "multiply-adds") in the axis title and hover.
@@ -208,45 +189,7 @@ def vline(x: float, color: str, dash: str = "dash") -> dict[str, Any]:
     }
 
 
-class SpecFigure(go.Figure):
-    """A figure kept as its JSON spec: Streamlit reads it through ``to_dict()``, straight from the dicts.
-
-    Turning the dicts into Plotly's objects, then copying them back out, cost several
-    milliseconds a chart on every rerun (over 100 ms for an animation's frames), so that happens
-    only when something reads ``data``, ``layout`` or ``frames``, as the tests do. Those objects
-    are for reading: to change a chart, build another (an ``update_*`` call would not reach
-    ``to_dict()``). An animation (:func:`animated`) is encoded once when built, and its frames
-    must hold plain lists and numbers: they are sent as they are.
-    """
-
-    def __init__(self, spec: dict[str, Any], *, encoded: bool = False) -> None:
-        super().__init__()  # an empty figure; Plotly's own set-up reads the empty one's layout
-        self._spec = spec
-        self._encoded = encoded  # arrays already typed: no need to walk thousands of frame values
-
-    def to_dict(self) -> dict[str, Any]:
-        """The spec with numpy arrays as typed arrays, in new dicts: nothing shared is edited."""
-        if self._encoded:
-            return {**self._spec, "layout": dict(self._spec["layout"])}
-        return _typed(self._spec)
-
-    @functools.cached_property
-    def _plotly(self) -> go.Figure:
-        return go.Figure(self._spec, _validate=False)
-
-    def _read(name: str) -> property:  # noqa: N805 (a helper run while the class is built)
-        plain = getattr(go.Figure, name)
-        return property(lambda self: getattr(self._plotly, name) if "_spec" in self.__dict__ else plain.fget(self))
-
-    data = _read("data")
-    layout = _read("layout")
-    frames = _read("frames")
-    del _read
-
-
-def animated(
-    data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any
-) -> SpecFigure:
+def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> Chart:
     """:func:`figure` plus frames, a Play / Pause pair and a step slider under the chart.
 
     ``frames`` must hold plain lists and numbers, not numpy arrays: they are sent as they are.
@@ -288,4 +231,4 @@ def animated(
             }
         ],
     }
-    return SpecFigure({"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames}, encoded=True)
+    return {"data": spec["data"], "layout": {**spec["layout"], **controls}, "frames": frames}

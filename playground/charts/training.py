@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from playground import format as fmt
 from playground.charts import theme
 from playground.models.training import History
 
 
-def training_curves(history: History) -> go.Figure:
+def training_curves(history: History) -> theme.Chart:
     """Every batch's loss (thin and noisy), every epoch's training and validation loss, and the stop.
 
     The best epoch (the checkpoint kept) gets a star; when early stopping ended the run, the
@@ -87,7 +86,7 @@ def training_curves(history: History) -> go.Figure:
     )
 
 
-def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iterations: int = 10) -> go.Figure:
+def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iterations: int = 10) -> theme.Chart:
     """The training program holding epochs, each holding its iterations (batches)."""
     shapes: list[dict[str, Any]] = [
         {

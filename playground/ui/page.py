@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -12,6 +14,8 @@ from playground.ui.controls import control
 
 PRESENT_KEY = APP.key("present")
 PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
+PRESENTER_TYPE = 22 / 15  # chart type: 15 px becomes 22 px, legible from the back of a room
+PRESENTER_GROWTH = 1.3  # chart height
 
 # Presenter mode: type a projector can carry, prose hidden, charts larger.
 _PRESENTER_CSS = """
@@ -73,7 +77,40 @@ def table(columns: dict[str, list[str]]) -> None:
     st.markdown("\n".join([header, rule, *rows]))
 
 
-def chart(fig: go.Figure, caption: str, *, key: str | None = None) -> None:
-    """Draw a Plotly figure full width, with a one-line caption saying what to notice."""
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, alt=caption)
+class _Sent(go.Figure):
+    """A chart dict on its way to ``st.plotly_chart``, which passes what it is given to
+    ``plotly.tools.return_figure_from_figure_or_data``: that rebuilds a plain dict as a validated
+    ``go.Figure`` (~88 ms for the descent player) but takes a figure's ``to_dict()`` as it is."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__()
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+
+def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
+    """The chart in presenter mode: every font larger, the plot taller; a new dict, the old one untouched."""
+
+    def grow(value: Any, key: str = "") -> Any:
+        if isinstance(value, dict):
+            if key.endswith("font") and "size" in value:
+                return {**value, "size": round(value["size"] * PRESENTER_TYPE)}
+            return {k: grow(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [grow(v) for v in value]
+        return value
+
+    layout = grow(spec["layout"])
+    layout["height"] = round(layout["height"] * PRESENTER_GROWTH)
+    return {**spec, "layout": layout}
+
+
+def chart(spec: dict[str, Any], caption: str, *, key: str | None = None) -> None:
+    """Draw a chart (a builder's dict) full width, with a one-line caption saying what to notice.
+
+    The one place a chart reaches Streamlit; in presenter mode it is drawn for a projector.
+    """
+    st.plotly_chart(_Sent(for_projector(spec) if presenting() else spec), config=PLOTLY_CONFIG, key=key, alt=caption)
     st.caption(caption)

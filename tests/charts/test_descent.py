@@ -4,7 +4,7 @@ import pytest
 from playground.charts import descent as descent_charts
 from playground.charts import theme
 from playground.models import descent, landscapes
-from tests.apptest import array
+from tests.apptest import plain
 
 LAND = landscapes.HOUSE
 GRID = landscapes.grid(LAND, 20)
@@ -20,7 +20,7 @@ def _named(spec, name):
 
 def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
     paths = _paths(steps=30)
-    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
     frames = spec["frames"]
     assert len(frames) == 31 and [f["name"] for f in frames[:3]] == ["0", "1", "2"]
     walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
@@ -37,7 +37,7 @@ def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
 def test_the_player_is_plain_json_ready_to_send(blindfold):
     import json
 
-    spec = descent_charts.descent_player(LAND, GRID, _paths(steps=30), blindfold=blindfold).to_dict()
+    spec = descent_charts.descent_player(LAND, GRID, _paths(steps=30), blindfold=blindfold)
     sent = json.loads(json.dumps(spec))  # the standard encoder knows no numpy: nothing is left unencoded
     assert len(sent["frames"]) == 31 and sent["data"][0]["z"]["dtype"] == "f4"
 
@@ -45,7 +45,7 @@ def test_the_player_is_plain_json_ready_to_send(blindfold):
 def test_a_walk_that_ended_early_waits_at_its_last_point():
     paths = {"gd": descent.run(LAND, "gd", LAND.at(0.2, 0.9), 0.25, 40), "adam": _paths(steps=40)["adam"]}
     assert paths["gd"].outcome == "diverged"
-    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
     assert len(spec["frames"]) == 41
     walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
     last = spec["frames"][-1]
@@ -57,11 +57,11 @@ def test_a_walk_that_ended_early_waits_at_its_last_point():
 
 def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
     paths = _paths()
-    spec = descent_charts.descent_player(LAND, GRID, paths).to_dict()
+    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
     contour = spec["data"][0]
-    assert contour["type"] == "contour" and contour["z"]["shape"] == "20, 20"
-    np.testing.assert_allclose(array(contour["customdata"]).reshape(20, 20), GRID[2], rtol=1e-6)
-    np.testing.assert_allclose(array(_named(spec, "Adam")["x"]), paths["adam"].positions[:, 0], rtol=1e-6)
+    assert contour["type"] == "contour" and contour["z"].shape == (20, 20)
+    np.testing.assert_allclose(contour["customdata"], GRID[2], rtol=1e-6)
+    np.testing.assert_allclose(_named(spec, "Adam")["x"], paths["adam"].positions[:, 0], rtol=1e-6)
     assert list(_named(spec, "Valley floor")["x"]) == [LAND.minima[0][0]]
     assert spec["layout"]["xaxis"]["range"] == list(LAND.x_range)
     assert spec["layout"]["xaxis"]["title"]["text"] == LAND.x_label
@@ -69,7 +69,7 @@ def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
 
 def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_points_downhill():
     paths = _paths(optimizers=("gd",))
-    spec = descent_charts.descent_player(LAND, GRID, paths, blindfold=True).to_dict()
+    spec = plain(descent_charts.descent_player(LAND, GRID, paths, blindfold=True))
     assert spec["data"][0]["visible"] is False and _named(spec, "Gradient descent loss")["visible"] is False
     assert _named(spec, "Where each walker stands").get("visible", True) is True
     arrow_index = [t.get("name") for t in spec["data"]].index("Downhill under its feet")
@@ -88,16 +88,16 @@ def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_point
 @pytest.mark.parametrize(("lr", "log"), [(0.1, True), (0.0001, False)])
 def test_the_loss_axis_turns_logarithmic_when_the_loss_spans_decades(lr, log):
     paths = {"gd": descent.run(landscapes.RAVINE, "gd", (-2.5, 1.0), lr, 200)}
-    assert descent_charts.use_log_axis(paths) is log
+    assert plain(descent_charts.use_log_axis(paths)) is log
 
 
 def test_the_3d_view_draws_the_surface_and_each_walk_on_it():
     paths = _paths()
-    fig = descent_charts.landscape_3d(LAND, GRID, paths)
-    assert fig.data[0].type == "surface"
-    walk = next(t for t in fig.data if t.name == "Adam")
-    assert walk.type == "scatter3d" and len(walk.x) == len(paths["adam"].losses)
-    assert walk.line.color == theme.OPTIMIZER_COLORS["adam"]
+    fig = plain(descent_charts.landscape_3d(LAND, GRID, paths))
+    assert fig["data"][0]["type"] == "surface"
+    walk = next(t for t in fig["data"] if t["name"] == "Adam")
+    assert walk["type"] == "scatter3d" and len(walk["x"]) == len(paths["adam"].losses)
+    assert walk["line"]["color"] == theme.OPTIMIZER_COLORS["adam"]
 
 
 def test_two_starts_draws_both_walks_in_their_own_colours():
@@ -106,7 +106,7 @@ def test_two_starts_draws_both_walks_in_their_own_colours():
         "First start": descent.run(land, "gd", (-3, 0.5), 0.2, 50),
         "Second start": descent.run(land, "gd", (3, 3), 0.2, 50),
     }
-    fig = descent_charts.two_starts(land, landscapes.grid(land, 20), pair)
-    first, second = (next(t for t in fig.data if t.name == n) for n in pair)
-    assert first.line.color != second.line.color
-    np.testing.assert_allclose(second.x, pair["Second start"].positions[:, 0], rtol=1e-6)
+    fig = plain(descent_charts.two_starts(land, landscapes.grid(land, 20), pair))
+    first, second = (next(t for t in fig["data"] if t["name"] == n) for n in pair)
+    assert first["line"]["color"] != second["line"]["color"]
+    np.testing.assert_allclose(second["x"], pair["Second start"].positions[:, 0], rtol=1e-6)

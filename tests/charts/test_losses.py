@@ -4,33 +4,34 @@ import pytest
 from playground.charts import losses as loss_charts
 from playground.charts import theme
 from playground.models import linear, losses
+from tests.apptest import plain
 
 ERRORS = np.linspace(-300_000, 300_000, 121)
 
 
 def _named(fig, name):
-    return next(t for t in fig.data if t.name == name)
+    return next(t for t in fig["data"] if t["name"] == name)
 
 
 def test_loss_curves_draw_each_loss_and_mark_the_current_error_on_it():
     curves = losses.all_penalties(ERRORS, delta=50_000, k=2, unit=100_000)
-    fig = loss_charts.loss_curves(ERRORS, curves, -100_000)
+    fig = plain(loss_charts.loss_curves(ERRORS, curves, -100_000))
     for kind in losses.LOSSES:
         curve = _named(fig, losses.NAMES[kind])
-        np.testing.assert_allclose(curve.y, curves[kind], rtol=1e-6)
-        assert curve.line.color == theme.LOSS_COLORS[kind]
+        np.testing.assert_allclose(curve["y"], curves[kind], rtol=1e-6)
+        assert curve["line"]["color"] == theme.LOSS_COLORS[kind]
         marker = _named(fig, f"{losses.NAMES[kind]}: this prediction")
         expected = losses.all_penalties(np.array([-100_000.0]), delta=50_000, k=2, unit=100_000)[kind][0]
-        assert marker.x == (-100_000,) and marker.y[0] == pytest.approx(expected)
-    assert fig.layout.xaxis.title.text == theme.AXIS["error"]
-    assert fig.layout.yaxis.title.text == theme.AXIS["penalty"]
+        assert list(marker["x"]) == [-100_000] and marker["y"][0] == pytest.approx(expected)
+    assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["error"]
+    assert fig["layout"]["yaxis"]["title"]["text"] == theme.AXIS["penalty"]
 
 
 def test_loss_curves_keep_every_marker_on_the_chart():
     curves = losses.all_penalties(ERRORS, delta=50_000, k=10, unit=100_000)
-    fig = loss_charts.loss_curves(ERRORS, curves, -250_000)
-    top = fig.layout.yaxis.range[1]
-    assert all(t.y[0] < top for t in fig.data if t.mode == "markers")
+    fig = plain(loss_charts.loss_curves(ERRORS, curves, -250_000))
+    top = fig["layout"]["yaxis"]["range"][1]
+    assert all(t["y"][0] < top for t in fig["data"] if t.get("mode") == "markers")
     assert top >= 4
 
 
@@ -41,31 +42,33 @@ OUTLIER = np.array([False, False, False, True])
 
 def test_fits_by_loss_pins_outliers_to_the_top_and_labels_their_price():
     fits = {k: linear.fit_under_loss(SIZE, PRICE, k) for k in ("squared", "absolute")}
-    fig = loss_charts.fits_by_loss(SIZE, PRICE, OUTLIER, fits)
+    fig = plain(loss_charts.fits_by_loss(SIZE, PRICE, OUTLIER, fits))
     mansion = _named(fig, "Mansion (price off the chart)")
-    assert list(mansion.text) == ["$2.4M"] and mansion.customdata[0] == pytest.approx(2_400_000)
-    top = fig.layout.yaxis.range[1]
-    assert top < 2_400_000 and mansion.y[0] < top
+    assert list(mansion["text"]) == ["$2.4M"] and mansion["customdata"][0] == pytest.approx(2_400_000)
+    top = fig["layout"]["yaxis"]["range"][1]
+    assert top < 2_400_000 and mansion["y"][0] < top
     houses = _named(fig, "Houses sold")
-    assert len(houses.x) == 3
+    assert len(houses["x"]) == 3
     line = _named(fig, "Squared error line")
-    slope = (line.y[1] - line.y[0]) / (line.x[1] - line.x[0])
+    slope = (line["y"][1] - line["y"][0]) / (line["x"][1] - line["x"][0])
     assert slope == pytest.approx(fits["squared"].w, rel=1e-4)
 
 
 def test_misses_by_loss_draws_one_line_per_loss_with_the_band_means():
     bands = np.array([1000.0, 2000.0])
-    fig = loss_charts.misses_by_loss(bands, {"squared": np.array([5.0, -60_000.0]), "huber": np.array([1.0, 2.0])})
-    assert [t.name for t in fig.data] == ["Squared error", "Huber"]
-    np.testing.assert_allclose(fig.data[0].y, [5.0, -60_000.0])
-    assert fig.layout.yaxis.zeroline is True
+    fig = plain(
+        loss_charts.misses_by_loss(bands, {"squared": np.array([5.0, -60_000.0]), "huber": np.array([1.0, 2.0])})
+    )
+    assert [t["name"] for t in fig["data"]] == ["Squared error", "Huber"]
+    np.testing.assert_allclose(fig["data"][0]["y"], [5.0, -60_000.0])
+    assert fig["layout"]["yaxis"]["zeroline"] is True
 
 
 def test_confidence_curves_mark_the_chosen_probability_on_both():
     p = np.linspace(0.01, 1, 100)
     ce = losses.binary_cross_entropy(np.ones_like(p), p)
     sq = (1 - p) ** 2
-    fig = loss_charts.confidence_curves(p, ce, sq, 0.5)
-    assert _named(fig, "Cross-entropy: now").y[0] == pytest.approx(np.log(2), rel=1e-3)
-    assert _named(fig, "Squared error: now").y[0] == pytest.approx(0.25, rel=1e-3)
-    assert fig.layout.xaxis.tickformat == ".0%"
+    fig = plain(loss_charts.confidence_curves(p, ce, sq, 0.5))
+    assert _named(fig, "Cross-entropy: now")["y"][0] == pytest.approx(np.log(2), rel=1e-3)
+    assert _named(fig, "Squared error: now")["y"][0] == pytest.approx(0.25, rel=1e-3)
+    assert fig["layout"]["xaxis"]["tickformat"] == ".0%"

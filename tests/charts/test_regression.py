@@ -3,50 +3,53 @@ import pytest
 
 from playground.charts import regression, theme
 from playground.models import linear
+from tests.apptest import plain
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
 
 
 def _trace(fig, name):
-    return next(t for t in fig.data if t.name == name)
+    return next(t for t in fig["data"] if t["name"] == name)
 
 
 def test_line_fit_draws_houses_your_line_and_one_miss_per_house():
-    fig = regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, 150.0, 100_000.0))
-    assert [t.name for t in fig.data] == ["Your misses", "Houses sold", "Your line"]
-    np.testing.assert_allclose(_trace(fig, "Houses sold").y, PRICE)
+    fig = plain(regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, 150.0, 100_000.0)))
+    assert [t["name"] for t in fig["data"]] == ["Your misses", "Houses sold", "Your line"]
+    np.testing.assert_allclose(_trace(fig, "Houses sold")["y"], PRICE)
     line = _trace(fig, "Your line")
-    np.testing.assert_allclose(line.y, 150.0 * np.asarray(line.x) + 100_000.0, rtol=1e-6)
+    np.testing.assert_allclose(line["y"], 150.0 * np.asarray(line["x"]) + 100_000.0, rtol=1e-6)
     misses = _trace(fig, "Your misses")
-    ends = np.asarray(misses.y).reshape(-1, 3)
+    ends = np.asarray(misses["y"]).reshape(-1, 3)
     np.testing.assert_allclose(ends[:, 0], PRICE)
     np.testing.assert_allclose(ends[:, 1], 150.0 * SIZE + 100_000.0)
     assert np.isnan(ends[:, 2]).all()
-    assert fig.layout.xaxis.title.text == theme.AXIS["size"]
-    assert fig.layout.yaxis.title.text == theme.AXIS["price"]
-    assert fig.layout.yaxis.tickformat == "$~s"
+    assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["size"]
+    assert fig["layout"]["yaxis"]["title"]["text"] == theme.AXIS["price"]
+    assert fig["layout"]["yaxis"]["tickformat"] == "$~s"
 
 
 def test_line_fit_adds_the_best_line_only_when_asked():
     best = linear.fit_least_squares(SIZE, PRICE)
-    fig = regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, 0, 0), best)
+    fig = plain(regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, 0, 0), best))
     line = _trace(fig, "Machine's best line")
-    np.testing.assert_allclose(line.y, best.w * np.asarray(line.x) + best.b, rtol=1e-6)
-    assert line.line.dash == "dash"
+    np.testing.assert_allclose(line["y"], best.w * np.asarray(line["x"]) + best.b, rtol=1e-6)
+    assert line["line"]["dash"] == "dash"
 
 
 def test_chart_data_is_sent_as_float32():
     fig = regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, 1, 1))
-    assert all(np.asarray(t.x).dtype == np.float32 for t in fig.data)
+    assert all(t["x"]["dtype"] == "f4" for t in fig["data"])
 
 
 def test_dirty_fit_marks_corrupted_rows_and_draws_both_lines():
     dirty = linear.Corruption(price=PRICE[::-1].copy(), corrupted=np.array([True, False, True]))
     clean, bad = linear.fit_least_squares(SIZE, PRICE), linear.fit_least_squares(SIZE, dirty.price)
-    fig = regression.dirty_fit(SIZE, dirty, clean, bad)
-    np.testing.assert_allclose(_trace(fig, "Wrong price (bad join)").x, [1000.0, 3000.0])
-    np.testing.assert_allclose(_trace(fig, "Correct price").x, [2000.0])
+    fig = plain(regression.dirty_fit(SIZE, dirty, clean, bad))
+    np.testing.assert_allclose(_trace(fig, "Wrong price (bad join)")["x"], [1000.0, 3000.0])
+    np.testing.assert_allclose(_trace(fig, "Correct price")["x"], [2000.0])
     dirty_line = _trace(fig, "Learned from dirty data")
-    assert dirty_line.y[1] - dirty_line.y[0] == pytest.approx(bad.w * (dirty_line.x[1] - dirty_line.x[0]), rel=1e-5)
-    assert _trace(fig, "Learned from clean data").line.color == theme.BEST
+    assert dirty_line["y"][1] - dirty_line["y"][0] == pytest.approx(
+        bad.w * (dirty_line["x"][1] - dirty_line["x"][0]), rel=1e-5
+    )
+    assert _trace(fig, "Learned from clean data")["line"]["color"] == theme.BEST

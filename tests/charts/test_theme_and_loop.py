@@ -2,45 +2,46 @@ import pytest
 
 from playground.charts import loop, theme
 from playground.content.loop import INITIALIZE, STAGES
+from playground.ui.page import PRESENTER_GROWTH, for_projector
+from tests.apptest import plain
 
 
 def test_presenter_charts_are_taller_with_larger_type_everywhere():
     normal = loop.training_loop(INITIALIZE, STAGES)
-    with theme.sizing(presenter=True):
-        big = loop.training_loop(INITIALIZE, STAGES)
-    assert big.layout.height == round(normal.layout.height * theme.PRESENTER_GROWTH)
-    for fig, size in ((normal, theme.FONT_SIZE), (big, theme.PRESENTER_FONT_SIZE)):
-        assert fig.layout.font.size == fig.layout.legend.font.size == size
-        assert fig.layout.xaxis.tickfont.size == fig.layout.yaxis.title.font.size == size
-        assert {a.font.size for a in fig.layout.annotations} == {size}
-    boxes = [a for a in big.layout.annotations if a.text.startswith("<b>")]
-    assert {a.font.color for a in boxes} == {"white"}  # sizing keeps each box's own colour
+    big = for_projector(normal)
+    assert big["layout"]["height"] == round(normal["layout"]["height"] * PRESENTER_GROWTH)
+    for fig, size in ((normal, theme.FONT_SIZE), (big, 22)):
+        assert fig["layout"]["font"]["size"] == fig["layout"]["legend"]["font"]["size"] == size
+        assert fig["layout"]["xaxis"]["tickfont"]["size"] == fig["layout"]["yaxis"]["title"]["font"]["size"] == size
+        assert {a["font"]["size"] for a in fig["layout"]["annotations"]} == {size}
+    boxes = [a for a in big["layout"]["annotations"] if a["text"].startswith("<b>")]
+    assert {a["font"]["color"] for a in boxes} == {"white"}  # sizing keeps each box's own colour
 
 
-def test_sizing_ends_with_its_block():
-    with theme.sizing(presenter=True):
-        pass
-    assert loop.training_loop(INITIALIZE, STAGES).layout.font.size == theme.FONT_SIZE
+def test_the_projector_view_leaves_the_chart_it_enlarged_untouched():
+    normal = loop.training_loop(INITIALIZE, STAGES)
+    for_projector(normal)
+    assert normal["layout"]["font"]["size"] == normal["layout"]["annotations"][0]["font"]["size"] == theme.FONT_SIZE
 
 
 def test_training_loop_boxes_in_order_with_arrows_closing_the_cycle():
-    fig = loop.training_loop(INITIALIZE, STAGES)
-    boxes = [a for a in fig.layout.annotations if a.text.startswith("<b>")]
-    assert [b.text for b in boxes] == [f"<b>{name}</b>" for name, _ in (INITIALIZE, *STAGES)]
-    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    fig = plain(loop.training_loop(INITIALIZE, STAGES))
+    boxes = [a for a in fig["layout"]["annotations"] if a["text"].startswith("<b>")]
+    assert [b["text"] for b in boxes] == [f"<b>{name}</b>" for name, _ in (INITIALIZE, *STAGES)]
+    arrows = [a for a in fig["layout"]["annotations"] if a.get("showarrow")]
     # one arrow in from "Initialize", then one per stage back round to the first
     assert len(arrows) == 1 + len(STAGES)
     first = boxes[1]
-    assert (arrows[-1].x, arrows[-1].y) == (first.x, first.y)
+    assert (arrows[-1]["x"], arrows[-1]["y"]) == (first["x"], first["y"])
 
 
 def test_training_loop_highlights_the_stage_asked_for():
-    fig = loop.training_loop(INITIALIZE, STAGES, highlight="Loss")
-    colours = {a.text: a.bgcolor for a in fig.layout.annotations if a.text.startswith("<b>")}
+    fig = plain(loop.training_loop(INITIALIZE, STAGES, highlight="Loss"))
+    colours = {a["text"]: a["bgcolor"] for a in fig["layout"]["annotations"] if a["text"].startswith("<b>")}
     assert colours["<b>Loss</b>"] == theme.VERMILLION
     assert colours["<b>Update</b>"] == theme.BLUE
 
 
 def test_training_loop_needs_four_stages():
     with pytest.raises(ValueError, match="4 stages"):
-        loop.training_loop(INITIALIZE, STAGES[:3])
+        plain(loop.training_loop(INITIALIZE, STAGES[:3]))

@@ -3,6 +3,7 @@ import numpy as np
 from playground.charts import theme
 from playground.charts import training as training_charts
 from playground.models import training
+from tests.apptest import plain
 
 
 def _history(patience=None, flipped=False, epochs=6):
@@ -25,42 +26,42 @@ def _history(patience=None, flipped=False, epochs=6):
 
 
 def _named(fig, start):
-    return next(t for t in fig.data if t.name.startswith(start))
+    return next(t for t in fig["data"] if t["name"].startswith(start))
 
 
 def test_curves_draw_every_batch_every_epoch_and_the_checkpoint():
     h = _history()
-    fig = training_charts.training_curves(h)
+    fig = plain(training_charts.training_curves(h))
     batches = _named(fig, "Loss on each batch")
-    assert len(batches.y) == len(h.iteration_loss) == 4 * h.epochs_run
-    positions = batches.x0 + batches.dx * np.arange(len(batches.y))  # epochs into training
+    assert len(batches["y"]) == len(h.iteration_loss) == 4 * h.epochs_run
+    positions = batches["x0"] + batches["dx"] * np.arange(len(batches["y"]))  # epochs into training
     np.testing.assert_allclose(positions[[0, 3, -1]], [1 / 4, 1, h.epochs_run])  # each epoch ends on its number
-    np.testing.assert_allclose(_named(fig, "Validation loss").y, h.epoch_val, rtol=1e-6)
+    np.testing.assert_allclose(_named(fig, "Validation loss")["y"], h.epoch_val, rtol=1e-6)
     star = _named(fig, "Best checkpoint")
-    assert star.x == (h.best_epoch,) and star.marker.color == theme.BEST
-    assert not fig.layout.shapes  # no early stop, no patience window
+    assert list(star["x"]) == [h.best_epoch] and star["marker"]["color"] == theme.BEST
+    assert not fig["layout"].get("shapes")  # no early stop, no patience window
 
 
 def test_an_early_stop_is_marked_with_its_patience_window():
     h = _history(patience=2, flipped=True, epochs=20)
-    fig = training_charts.training_curves(h)
-    window = next(s for s in fig.layout.shapes if s.type == "rect")
-    assert (window.x0, window.x1) == (h.best_epoch, h.stopped_at)
-    assert f"stopped after epoch {h.stopped_at}" in fig.layout.annotations[0].text
+    fig = plain(training_charts.training_curves(h))
+    window = next(s for s in fig["layout"]["shapes"] if s["type"] == "rect")
+    assert (window["x0"], window["x1"]) == (h.best_epoch, h.stopped_at)
+    assert f"stopped after epoch {h.stopped_at}" in fig["layout"]["annotations"][0]["text"]
 
 
 def test_hierarchy_shows_a_few_epochs_and_names_the_last():
-    fig = training_charts.hierarchy(epochs=10, per_epoch=313)
-    texts = [a.text for a in fig.layout.annotations]
+    fig = plain(training_charts.hierarchy(epochs=10, per_epoch=313))
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
     assert any("Epoch 1</b>" in t for t in texts) and any("Epoch 10</b>" in t for t in texts)
     assert any("313 iterations" in t for t in texts)
-    epochs = [s for s in fig.layout.shapes if s.line.color == theme.BLUE]
+    epochs = [s for s in fig["layout"]["shapes"] if s.get("line", {}).get("color") == theme.BLUE]
     assert len(epochs) == 4
 
 
 def test_hierarchy_with_a_single_short_epoch():
-    fig = training_charts.hierarchy(epochs=1, per_epoch=3)
-    bars = [s for s in fig.layout.shapes if s.fillcolor in (theme.SKY, theme.ORANGE)]
+    fig = plain(training_charts.hierarchy(epochs=1, per_epoch=3))
+    bars = [s for s in fig["layout"]["shapes"] if s["fillcolor"] in (theme.SKY, theme.ORANGE)]
     assert len(bars) == 3
 
 
@@ -79,7 +80,7 @@ def test_the_epoch_curves_fill_the_chart_however_spiky_single_batches_are():
         epochs=3,
         lr=0.5,
     )
-    top = training_charts.training_curves(h).layout.yaxis.range[1]
+    top = plain(training_charts.training_curves(h))["layout"]["yaxis"]["range"][1]
     highest_epoch_loss = max(h.epoch_train.max(), h.epoch_val.max())
     assert highest_epoch_loss < top < 2 * highest_epoch_loss
     assert h.iteration_loss.max() > top  # a single fraud case's loss runs off the top
