@@ -133,14 +133,20 @@ def descent_player(
     the downhill direction under their feet, and the last frame reveals everything.
     """
     xs, ys, Z = grid
-    n = len(paths)
     colors = [theme.OPTIMIZER_COLORS[k] for k in paths]
     log = use_log_axis(paths)
     updates = _frame_updates(land, list(paths.values()), log, blindfold)
     hidden = {"visible": False} if blindfold else {}
-    data = [_contour(xs, ys, Z, **hidden), _minima(land, **hidden)]
-    data += [_walk(p, NAMES[k], **hidden) for k, p in paths.items()]
-    data.append(
+    data: list[dict[str, Any]] = []
+
+    def add(trace: dict[str, Any]) -> int:
+        """Append a trace; its index is what frames and the reveal refer to."""
+        data.append(trace)
+        return len(data) - 1
+
+    revealed = [add(_contour(xs, ys, Z, **hidden)), add(_minima(land, **hidden))]  # hidden until the end
+    revealed += [add(_walk(p, NAMES[k], **hidden)) for k, p in paths.items()]
+    walkers = add(
         {
             "type": "scatter",
             **updates[0][0],
@@ -152,24 +158,26 @@ def descent_player(
             "hovertemplate": "%{text} stands here<extra></extra>",
         }
     )
-    data += [
-        {
-            "type": "scatter",
-            "x": np.arange(len(p.losses), dtype=np.float32),
-            "y": theme.f32(np.maximum(p.losses, LOSS_FLOOR) if log else p.losses),
-            "mode": "lines",
-            "name": f"{NAMES[k]} loss",
-            "legendgroup": NAMES[k],
-            "showlegend": blindfold,
-            "line": {"color": theme.OPTIMIZER_COLORS[k], "width": 3},
-            "xaxis": "x2",
-            "yaxis": "y2",
-            "hovertemplate": f"{NAMES[k]}: step %{{x}}, loss %{{y:.4g}}<extra></extra>",
-            **hidden,
-        }
+    revealed += [
+        add(
+            {
+                "type": "scatter",
+                "x": np.arange(len(p.losses), dtype=np.float32),
+                "y": theme.f32(np.maximum(p.losses, LOSS_FLOOR) if log else p.losses),
+                "mode": "lines",
+                "name": f"{NAMES[k]} loss",
+                "legendgroup": NAMES[k],
+                "showlegend": blindfold,
+                "line": {"color": theme.OPTIMIZER_COLORS[k], "width": 3},
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "hovertemplate": f"{NAMES[k]}: step %{{x}}, loss %{{y:.4g}}<extra></extra>",
+                **hidden,
+            }
+        )
         for k, p in paths.items()
     ]
-    data.append(
+    loss_now = add(
         {
             "type": "scatter",
             **updates[0][1],
@@ -182,20 +190,17 @@ def descent_player(
             "hoverinfo": "skip",
         }
     )
-    moving = [2 + n, 3 + 2 * n]  # the walkers on the map, the dots on the loss curves
-    revealed = [*range(2 + n), *range(3 + n, 3 + 2 * n)]  # what the blindfold hides until the end
+    moving = [walkers, loss_now]  # in the order of each frame's updates (see _frame_updates)
     if blindfold:
-        moving.append(len(data))
-        data.append(
-            {
-                "type": "scatter",
-                **updates[0][2],
-                "mode": "lines",
-                "name": "Downhill under its feet",
-                "line": {"color": "black", "width": 5},
-                "hoverinfo": "skip",
-            }
-        )
+        arrows = {
+            "type": "scatter",
+            **updates[0][2],
+            "mode": "lines",
+            "name": "Downhill under its feet",
+            "line": {"color": "black", "width": 5},
+            "hoverinfo": "skip",
+        }
+        moving.append(add(arrows))
     frames = [{"name": str(t), "data": u, "traces": moving} for t, u in enumerate(updates)]
     if blindfold:  # the blindfold comes off on the last frame
         end = frames[-1]

@@ -110,3 +110,14 @@ def test_two_starts_draws_both_walks_in_their_own_colours():
     first, second = (next(t for t in fig["data"] if t["name"] == n) for n in pair)
     assert first["line"]["color"] != second["line"]["color"]
     np.testing.assert_allclose(second["x"], pair["Second start"].positions[:, 0], rtol=1e-6)
+
+
+@pytest.mark.parametrize("optimizers", [("gd",), ("gd", "momentum", "rmsprop", "adam")])
+def test_frames_move_exactly_the_moving_traces_and_the_reveal_uncovers_exactly_the_hidden_ones(optimizers):
+    spec = descent_charts.descent_player(LAND, GRID, _paths(optimizers=optimizers), blindfold=True)
+    names = [t.get("name") for t in spec["data"]]
+    first, last = spec["frames"][0], spec["frames"][-1]
+    moving = ["Where each walker stands", "Loss now", "Downhill under its feet"]
+    assert [names[i] for i in first["traces"]] == moving
+    hidden = [i for i, t in enumerate(spec["data"]) if t.get("visible") is False]
+    assert last["traces"][len(moving) :] == hidden and len(hidden) == 2 + 2 * len(optimizers)
