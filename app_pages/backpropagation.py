@@ -26,26 +26,11 @@ with controls:
 params = nn.init((2, hidden, 1), np.random.default_rng(seed))
 X, y = np.array([[x1, x2]]), np.array([[target]])
 out = nn.forward(params, X, act, LOSS)
-loss = nn.loss_value(out, y, LOSS)
 grads = nn.backward(params, out, y, act, LOSS)
-step = says.BACKPROP_STEPS.index(stage)
-value_grads = [
-    grads["a0"][0] if step >= 4 else None,
-    grads["a1"][0] if step >= 3 else None,
-    grads["a2"][0] if step >= 2 else None,
-]
-weight_grads = [grads["W1"] if step >= 3 else None, grads["W2"] if step >= 2 else None]
+snap = nn.snapshot(params, X, y, act, LOSS, stage=says.BACKPROP_STEPS.index(stage))
 with picture:
     ui.chart(
-        nn_charts.computation_graph(
-            (2, hidden, 1),
-            [params["W1"], params["W2"]],
-            [X[0], out.a[1][0], out.a[2][0]],
-            value_grads,
-            weight_grads,
-            loss if step >= 1 else None,
-            step >= 1,
-        ),
+        nn_charts.computation_graph(snap),
         says.BACKPROP_SAYS[stage],
     )
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from playground.charts import theme
+from playground.models.nn import Snapshot
 
 INK = [[0.0, "#FFFFFF"], [1.0, "#111111"]]  # pixel 0 white, 1 black: ink on paper
 DIVERGING = [[0.0, theme.VERMILLION], [0.5, "#F2F2F2"], [1.0, theme.BLUE]]  # negative, zero, positive
@@ -95,21 +96,14 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:+.3f}"
 
 
-def computation_graph(
-    widths: Sequence[int],
-    weights: Sequence[np.ndarray],
-    values: Sequence[np.ndarray],
-    value_grads: Sequence[np.ndarray | None],
-    weight_grads: Sequence[np.ndarray | None],
-    loss: float | None,
-    loss_grad_shown: bool,
-) -> theme.Chart:
-    """Neurons as circles with their value (and gradient, once known); weights as labelled edges.
+def computation_graph(snap: Snapshot) -> theme.Chart:
+    """Neurons as boxes with their value (and gradient, once known); weights as labelled edges.
 
-    ``values[l]`` are layer ``l``'s activations; ``value_grads[l]`` and ``weight_grads[l]`` are
-    None until the backward pass has reached them. Edges whose gradient is known are coloured by
-    its sign and thickened by its size: blame flowing back.
+    Edges whose gradient is known are coloured by its sign and thickened by its size: blame
+    flowing back.
     """
+    widths, weights, values = snap.widths, snap.weights, snap.values
+    value_grads, weight_grads, loss = snap.value_grads, snap.weight_grads, snap.loss
     n_layers = len(widths)
     ys = [np.linspace(0.8, -0.8, w) if w > 1 else np.zeros(1) for w in widths]
     known = [g for g in weight_grads if g is not None]
@@ -168,7 +162,9 @@ def computation_graph(
                 }
             )
     loss_text = (
-        "<b>Loss</b><br>?" if loss is None else f"<b>Loss</b><br>{loss:.4f}" + ("<br>∂=1" if loss_grad_shown else "")
+        "<b>Loss</b><br>?"
+        if loss is None
+        else f"<b>Loss</b><br>{loss:.4f}" + ("<br>∂=1" if snap.loss_grad_known else "")
     )
     data.append(
         {

@@ -198,3 +198,42 @@ def serving_cost(madds: int, madds_per_second: float, dollars_per_hour: float) -
     """Seconds for one prediction, and dollars per million, on hardware of the given speed and price."""
     seconds = madds / madds_per_second
     return seconds, seconds * 1e6 * dollars_per_hour / 3600
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One example through a network, as far as backpropagation has got: what a diagram shows.
+
+    ``values[l]`` are layer ``l``'s activations (``values[0]`` the input); ``value_grads[l]`` and
+    ``weight_grads[l]`` are None until the backward pass has reached them.
+    """
+
+    widths: tuple[int, ...]
+    weights: tuple[np.ndarray, ...]
+    values: tuple[np.ndarray, ...]
+    value_grads: tuple[np.ndarray | None, ...]
+    weight_grads: tuple[np.ndarray | None, ...]
+    loss: float | None
+    loss_grad_known: bool
+
+
+def snapshot(params: Params, X: np.ndarray, y: np.ndarray, hidden: str, loss: str, stage: int) -> Snapshot:
+    """The first example of ``X`` at a stage of one training step.
+
+    Stage 0 is the forward pass alone; stage 1 adds the loss; each stage after that carries the
+    blame one layer further back: the output layer's gradients at stage 2, the layer before it at
+    stage 3, and so on down to the inputs.
+    """
+    out = forward(params, X, hidden, loss)
+    grads = backward(params, out, y, hidden, loss)
+    layers = n_layers(params)
+    reached = stage - 1  # how many layers back the blame has got: 1 is the output layer
+    return Snapshot(
+        widths=tuple(a.shape[1] for a in out.a),
+        weights=tuple(params[f"W{k}"] for k in range(1, layers + 1)),
+        values=tuple(a[0] for a in out.a),
+        value_grads=tuple(grads[f"a{k}"][0] if layers - k < reached else None for k in range(layers + 1)),
+        weight_grads=tuple(grads[f"W{k}"] if layers - k < reached else None for k in range(1, layers + 1)),
+        loss=loss_value(out, y, loss) if stage >= 1 else None,
+        loss_grad_known=stage >= 1,
+    )

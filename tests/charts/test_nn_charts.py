@@ -36,20 +36,8 @@ def test_cost_bars_label_counts_and_switch_scale():
 def _graph(step):
     params = nn.init((2, 3, 1), np.random.default_rng(1))
     X, y = np.array([[1.0, -0.5]]), np.array([[1.0]])
-    out = nn.forward(params, X, "tanh", "squared_error")
-    g = nn.backward(params, out, y, "tanh", "squared_error")
-    fig = plain(
-        nn_charts.computation_graph(
-            (2, 3, 1),
-            [params["W1"], params["W2"]],
-            [X[0], out.a[1][0], out.a[2][0]],
-            [g["a0"][0] if step >= 4 else None, g["a1"][0] if step >= 3 else None, g["a2"][0] if step >= 2 else None],
-            [g["W1"] if step >= 3 else None, g["W2"] if step >= 2 else None],
-            nn.loss_value(out, y, "squared_error") if step >= 1 else None,
-            step >= 1,
-        )
-    )
-    return fig, g
+    g = nn.backward(params, nn.forward(params, X, "tanh", "squared_error"), y, "tanh", "squared_error")
+    return plain(nn_charts.computation_graph(nn.snapshot(params, X, y, "tanh", "squared_error", step))), g
 
 
 def test_the_graph_shows_values_first_and_gradients_only_once_reached():

@@ -18,7 +18,7 @@ from playground.charts import losses as loss_charts
 from playground.charts import nn as nn_charts
 from playground.charts import training as training_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, fitting, landscapes, linear, losses, training
+from playground.models import descent, fitting, landscapes, linear, losses, nn, training
 from playground.ui.page import for_projector
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
@@ -34,6 +34,7 @@ SWEPT = fitting.sweep(SAMPLE)
 KINDS = ["underfit"] * 2 + ["good fit"] * 4 + ["overfit"] * 10
 
 RNG = np.random.default_rng(0)
+TINY_NET = nn.init((2, 2, 1), RNG)
 FRAUD, FRAUD_LABELS = training.fraud_like(RNG, 60)
 HISTORY = training.train(
     training.start_detector(),
@@ -81,7 +82,9 @@ BUILT = {
     "nn.weight_mosaic": lambda: nn_charts.weight_mosaic(np.ones((64, 8))),
     "nn.cost_bars": lambda: nn_charts.cost_bars(["a"], [10.0]),
     "nn.computation_graph": lambda: nn_charts.computation_graph(
-        (1, 1), [np.ones((1, 1))], [np.ones(1), np.ones(1)], [np.ones(1), None], [np.ones((1, 1))], 0.5, True
+        nn.snapshot(
+            nn.init((2, 2, 1), np.random.default_rng(0)), np.ones((1, 2)), np.ones((1, 1)), "tanh", "squared_error", 4
+        )
     ),
     "nn.blame": lambda: nn_charts.blame(["a"], [1.0]),
 }

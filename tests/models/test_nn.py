@@ -120,3 +120,25 @@ def test_parameter_names_count_every_scalar_and_say_where_it_lives():
     assert order[0] == "W1[1,1]" and order[-1] == "b2[1]"
     assert names["W1[2,3]"] == ("W1", (1, 2)) and names["b1[2]"] == ("b1", (1,))
     assert [params[k][i] for k, i in names.values()] == [v for a in params.values() for v in a.ravel()]
+
+
+def test_a_snapshot_carries_the_blame_back_one_layer_a_stage():
+    params = nn.init((2, 3, 3, 1), np.random.default_rng(4))  # three weight layers
+    X, y = np.array([[0.5, -1.0]]), np.array([[0.3]])
+    grads = nn.backward(params, nn.forward(params, X, "tanh", "squared_error"), y, "tanh", "squared_error")
+    known = []
+    for stage in range(6):
+        snap = nn.snapshot(params, X, y, "tanh", "squared_error", stage)
+        assert snap.widths == (2, 3, 3, 1) and (snap.loss is None) == (stage == 0) == (not snap.loss_grad_known)
+        known.append([g is not None for g in snap.value_grads])
+        for layer, g in enumerate(snap.weight_grads, start=1):
+            if g is not None:
+                np.testing.assert_array_equal(g, grads[f"W{layer}"])
+    # the output's blame first, the inputs' last; a weight layer is known with the layer it feeds
+    assert known == [[False] * 4, [False] * 4, [False, False, False, True], [False, False, True, True],
+                     [False, True, True, True], [True] * 4]  # fmt: skip
+    assert [g is not None for g in nn.snapshot(params, X, y, "tanh", "squared_error", 3).weight_grads] == [
+        False,
+        True,
+        True,
+    ]
