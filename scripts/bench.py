@@ -21,7 +21,7 @@ slider, number box and toggle on the page, sets it ``--runs`` times and takes th
 boxes walk through distinct values across their range, as a dragging learner does, so a cache
 cannot hide the work a new value costs; a toggle can only flip.
 It reports the slowest control's median, and the bytes of Plotly JSON the page sends.
-Targets (../shared/DESIGN.md): under 50 ms a rerun, at most ~300 KB of chart data a page.
+Targets (the README's "Speed"): under 50 ms a rerun, at most ~300 KB of chart data a page.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playground.content.pages import ALL_PAGES
+from scripts.apptest import open_page
 from scripts.load import MOVABLE, Viewer, cpu_s, free_port, served
-from tests.apptest import open_page
 
 RERUN_TARGET_MS = 50
 BYTES_TARGET = 300_000

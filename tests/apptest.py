@@ -8,17 +8,9 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from playground.ui.quote import quote
+from scripts.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
-ENTRY = ROOT / "streamlit_app.py"
-
-
-def open_page(file: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.switch_page(file)  # found by file name: every page's url path is its file's stem
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
 
 
 def metric(at: AppTest, label: str) -> str:

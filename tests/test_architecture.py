@@ -1,4 +1,9 @@
-"""Imports point one way: pages -> ui, charts, models; charts -> models; models -> numpy only."""
+"""Imports point one way: pages -> ui, charts, content, models; charts -> models; models -> numpy only.
+
+The shared pure-Python modules (link rules, declarations, number formats) import no library at
+all; ui draws but never computes (no models, no charts); pages never build Plotly objects; the
+scripts stand on their own (no test helpers).
+"""
 
 import ast
 import sys
@@ -10,8 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _imports(package: str) -> list[tuple[str, str]]:
+    """(file, imported module) for every import under ``playground/<package>``, or a top-level folder."""
     found = []
-    for path in (ROOT / "playground" / package).rglob("*.py"):
+    module = ROOT / "playground" / f"{package}.py"
+    folder = ROOT / "playground" / package if (ROOT / "playground" / package).exists() else ROOT / package
+    paths = [module] if module.exists() else sorted(folder.rglob("*.py"))
+    assert paths, f"nothing to check for {package}"
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 found += [(path.name, alias.name.split(".")[0]) for alias in node.names]
@@ -29,6 +39,13 @@ def _imports(package: str) -> list[tuple[str, str]]:
         ),
         ("charts", lambda m: not m.startswith(("streamlit", "playground.ui"))),
         ("content", lambda m: not m.startswith(("streamlit", "plotly", "numpy"))),
+        ("ui", lambda m: not m.startswith(("playground.models", "playground.charts"))),
+        *(
+            (module, lambda m: m.split(".")[0] in {*sys.stdlib_module_names, "playground"})
+            for module in ("link", "declare", "format")
+        ),
+        ("app_pages", lambda m: not m.startswith("plotly")),
+        ("scripts", lambda m: not m.startswith("tests")),
     ],
 )
 def test_packages_import_only_what_they_may(package, allowed):
@@ -38,3 +55,6 @@ def test_packages_import_only_what_they_may(package, allowed):
 
 def test_the_architecture_check_sees_imports():
     assert ("linear.py", "numpy") in _imports("models")
+    assert ("bench.py", "scripts.apptest") in _imports("scripts")
+    assert ("declare.py", "playground") in _imports("declare")
+    assert ("gradient_descent.py", "streamlit") in _imports("app_pages")
