@@ -4,7 +4,7 @@ import streamlit as st
 from playground import format as fmt
 from playground import ui
 from playground.charts import training as training_charts
-from playground.content import network as costs
+from playground.content import facts
 from playground.content.controls import EPOCHS as PAGE
 from playground.content.controls import LIVE_N, MAX_EPOCHS
 from playground.models import nn, training
@@ -48,7 +48,7 @@ with controls:
     epochs = ui.control(PAGE, "epochs")
 per_epoch = training.iterations_per_epoch(n, b)
 madds = nn.training_multiply_adds(FRAUD_MODEL)
-seconds, dollars = training.compute_cost(n * epochs, madds, costs.CPU_MADDS_PER_SECOND, costs.CPU_DOLLARS_PER_HOUR)
+seconds, dollars = training.compute_cost(n * epochs, madds, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
 with controls:
     st.metric(
         "Iterations per epoch",

@@ -4,6 +4,7 @@ import streamlit as st
 from playground import format as fmt
 from playground import ui
 from playground.charts import nn as nn_charts
+from playground.content import facts
 from playground.content import network as says
 from playground.content.controls import FORWARD_PASS as PAGE
 from playground.content.facts import LANGUAGE_MODELS
@@ -96,7 +97,7 @@ with size:
     width = ui.control(PAGE, "width")
     depth = ui.control(PAGE, "depth")
     yours = nn.multiply_adds((inputs, *([width] * depth), 10))
-    seconds, per_million = nn.serving_cost(yours, says.CPU_MADDS_PER_SECOND, says.CPU_DOLLARS_PER_HOUR)
+    seconds, per_million = nn.serving_cost(yours, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
     st.metric("Multiply-adds per prediction", fmt.count(yours))
     st.metric("Time on one CPU core", f"{seconds * 1e3:.3g} ms")
     st.metric("Cost per million predictions", fmt.dollars_cents(per_million))
@@ -108,8 +109,8 @@ with shape:
         "A language model does about one multiply-add per parameter for every word it writes.",
     )
 st.caption(
-    f"Assumes one CPU core doing about {says.CPU_MADDS_PER_SECOND:.0e} multiply-adds a second at "
-    f"${says.CPU_DOLLARS_PER_HOUR} an hour: rough, but the ratios between models hold."
+    f"Assumes one CPU core doing about {facts.CPU_MADDS_PER_SECOND:.0e} multiply-adds a second at "
+    f"${facts.CPU_DOLLARS_PER_HOUR} an hour: rough, but the ratios between models hold."
 )
 
 ui.why_it_matters(PAGE)

@@ -11,6 +11,8 @@ from playground.ui.quote import quote
 from scripts.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
+# The pages that are text and questions, with no chart: the tests expect none there and some everywhere else.
+TEXT_ONLY = frozenset({"concept_check", "glossary"})
 
 
 def metric(at: AppTest, label: str) -> str:

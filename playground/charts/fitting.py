@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from playground.charts import theme
-from playground.models.fitting import History, Sample, Sweep
+from playground.models.fitting import EpochErrors, Sample, Sweep
 
 K_DOLLARS = {"tickprefix": "$", "ticksuffix": "k"}
 
@@ -119,7 +119,7 @@ def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str
 def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: float) -> theme.Chart:
     """Training and validation error for every degree, the zones, the current and the best degree."""
     shapes, labels = _zones(verdicts)
-    data = _error_lines(sweep.degrees, sweep.train, sweep.val, "at degree %{x}")
+    data = _error_lines(sweep.x, sweep.train, sweep.val, "at degree %{x}")
     data.append(
         {
             "type": "scatter",
@@ -142,7 +142,7 @@ def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: 
     )
 
 
-def epoch_curves(history: History, noise: float) -> theme.Chart:
+def epoch_curves(history: EpochErrors, noise: float) -> theme.Chart:
     """Training and validation error per epoch, the best epoch marked and what follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
     data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", mode="lines")
@@ -170,9 +170,9 @@ def epoch_curves(history: History, noise: float) -> theme.Chart:
 
 
 def data_size_curve(curve: Sweep, noise: float) -> theme.Chart:
-    """Training and validation error of one model as the training set grows (``curve.degrees`` are sizes)."""
-    data = _error_lines(curve.degrees, curve.train, curve.val, "with %{x} training houses")
-    sizes = [int(n) for n in curve.degrees]
+    """Training and validation error of one model as the training set grows (``curve.x`` holds the sizes)."""
+    data = _error_lines(curve.x, curve.train, curve.val, "with %{x} training houses")
+    sizes = [int(n) for n in curve.x]
     return theme.figure(
         data,
         height=360,

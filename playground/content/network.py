@@ -1,4 +1,4 @@
-"""Sentences for the Forward pass and Backpropagation pages, and the assumptions behind their costs."""
+"""Sentences for the Forward pass and Backpropagation pages."""
 
 LAYER_STEPS = ("Input", "Hidden layer", "Output")
 LAYER_SAYS = {
@@ -46,5 +46,3 @@ BACKPROP_SAYS = {
 }
 
 # Rough serving assumptions for the cost of a prediction, stated on the page.
-CPU_MADDS_PER_SECOND = 1e9  # one CPU core, about a billion multiply-adds a second
-CPU_DOLLARS_PER_HOUR = 0.05  # a small cloud CPU core, about five cents an hour

@@ -19,7 +19,6 @@ class PageInfo:
     takeaway: str
     intro: str = ""
     why_it_matters: str = ""
-    has_charts: bool = True
 
 
 HOME = PageInfo(
@@ -238,7 +237,6 @@ CONCEPT_CHECK = PageInfo(
     icon=":material/quiz:",
     section="Check yourself",
     takeaway="Ten questions on the whole chapter. Each answer comes with the reason and the page that shows it.",
-    has_charts=False,
 )
 
 GLOSSARY = PageInfo(
@@ -248,7 +246,6 @@ GLOSSARY = PageInfo(
     icon=":material/menu_book:",
     section="Check yourself",
     takeaway="Every term the app uses, in plain English, with the page that shows it best.",
-    has_charts=False,
 )
 
 # Every page the app serves, in the order of the chapter. Home is first.

@@ -142,7 +142,6 @@ QUESTIONS: tuple[Question, ...] = (
         "parameters",
     ),
 )
-BY_KEY = {q.key: q for q in QUESTIONS}
 
 
 def check(question: Question, response: Sequence[str] | float | None) -> bool:

@@ -115,15 +115,16 @@ def rmse(model: Polynomial, x: np.ndarray, y: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class Sweep:
-    """Training and validation RMSE ($k) for degree 0, 1, ..., MAX_DEGREE."""
+    """Training and validation RMSE ($k) at each value of what was varied: degrees 0 to
+    MAX_DEGREE (:func:`sweep`) or training-set sizes (:func:`learning_curve`)."""
 
-    degrees: np.ndarray
+    x: np.ndarray
     train: np.ndarray
     val: np.ndarray
 
     @property
     def best(self) -> int:
-        return int(self.degrees[np.argmin(self.val)])
+        return int(self.x[np.argmin(self.val)])
 
 
 def sweep(s: Sample, l2: float = 0.0) -> Sweep:
@@ -158,7 +159,7 @@ def verdict(degree: int, val: float, best_degree: int, best_val: float) -> str:
 
 
 @dataclass(frozen=True)
-class History:
+class EpochErrors:
     """Training by gradient descent: training and validation RMSE ($k) per epoch, and the best epoch."""
 
     epochs: np.ndarray
@@ -170,7 +171,7 @@ class History:
         return int(self.epochs[np.argmin(self.val)])
 
 
-def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> History:
+def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> EpochErrors:
     """Full-batch gradient descent on the same penalised loss as :func:`fit`, from all zeros.
 
     Each epoch is one step over the whole training set (a batch of everything), at rate
@@ -192,7 +193,7 @@ def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> Hi
     # every epoch's errors at once: one row of residuals per epoch
     train = np.sqrt(np.mean((coefs @ V.T - s.y_train) ** 2, axis=1))
     val = np.sqrt(np.mean((coefs @ Vv.T - s.y_val) ** 2, axis=1))
-    return History(np.arange(epochs + 1), train, val)
+    return EpochErrors(np.arange(epochs + 1), train, val)
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def metrics(y_true: np.ndarray, y_pred: np.ndarray) -> Metrics:
 def learning_curve(seed: int, sizes: tuple[int, ...], degree: int, noise: float, l2: float = 0.0) -> Sweep:
     """Training and validation RMSE of one degree as the training set grows.
 
-    Each size gets its own sample from ``seed``; the returned ``degrees`` field holds the sizes.
+    Each size gets its own sample from ``seed``; the returned ``x`` holds the sizes.
     """
     train, val = [], []
     for n in sizes:

@@ -69,7 +69,7 @@ def test_the_penalised_fit_minimises_its_stated_objective():
 
 def test_the_sweep_covers_every_degree_and_training_error_never_rises():
     sw = fitting.sweep(_sample())
-    assert list(sw.degrees) == list(range(fitting.MAX_DEGREE + 1))
+    assert list(sw.x) == list(range(fitting.MAX_DEGREE + 1))
     assert np.all(np.diff(sw.train) <= 1e-6)  # nested models: more flexibility never fits worse
     assert sw.best == int(np.argmin(sw.val))
 
@@ -90,7 +90,7 @@ def test_the_verdict_rule_on_constructed_cases(degree, val, expected):
 
 def test_the_verdicts_run_underfit_good_overfit_across_the_degrees():
     sw = fitting.sweep(_sample(n_train=20))
-    kinds = [fitting.verdict(d, v, sw.best, float(sw.val.min())) for d, v in zip(sw.degrees, sw.val, strict=True)]
+    kinds = [fitting.verdict(d, v, sw.best, float(sw.val.min())) for d, v in zip(sw.x, sw.val, strict=True)]
     assert kinds[0] == "underfit" and kinds[sw.best] == "good fit" and kinds[-1] == "overfit"
     assert kinds.index("overfit") > max(i for i, k in enumerate(kinds) if k == "underfit")
 
@@ -146,7 +146,7 @@ def test_the_sweep_and_the_learning_curve_agree_with_fitting_each_model_on_its_o
         assert swept.train[d] == pytest.approx(fitting.rmse(model, s.x_train, s.y_train), rel=1e-9)
         assert swept.val[d] == pytest.approx(fitting.rmse(model, s.x_val, s.y_val), rel=1e-9)
     curve = fitting.learning_curve(5, (10, 25, 80), 6, 60.0, l2)
-    for n, train, val in zip(curve.degrees, curve.train, curve.val, strict=True):
+    for n, train, val in zip(curve.x, curve.train, curve.val, strict=True):
         grown = fitting.sample(np.random.default_rng(5), int(n), 60.0)
         model = fitting.fit(grown.x_train, grown.y_train, 6, l2)
         assert (train, val) == pytest.approx(
