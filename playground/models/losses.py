@@ -11,21 +11,54 @@ pair of functions at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-LOSSES = ("squared", "absolute", "huber", "asymmetric")
-NAMES = {
-    "squared": "Squared error",
-    "absolute": "Absolute error",
-    "huber": "Huber",
-    "asymmetric": "Asymmetric",
+
+@dataclass(frozen=True)
+class Loss:
+    """One loss: its name, the penalty each error earns, and d(penalty)/d(prediction).
+
+    Both take the errors ``e`` and the two knobs some losses read: Huber's ``delta`` and the
+    asymmetric loss's under-prediction cost ``k``.
+    """
+
+    name: str
+    penalty: Callable[[np.ndarray, float, float], np.ndarray]
+    gradient: Callable[[np.ndarray, float, float], np.ndarray]
+
+
+def _huber(e: np.ndarray, delta: float, k: float) -> np.ndarray:
+    a = np.abs(e)
+    return np.where(a <= delta, e**2, 2 * delta * a - delta**2)
+
+
+# Every loss, one entry each (its gradient is a subgradient of 0 at the kinks):
+# - squared: e**2, a miss twice as big costs four times as much; gradient 2e.
+# - absolute: |e|, every dollar of miss costs the same; gradient sign(e).
+# - huber: e**2 while |e| <= delta, then 2 delta |e| - delta**2: squared near zero, absolute far
+#   away, joined smoothly (twice the textbook Huber, so that it matches squared error inside
+#   delta); gradient 2 clip(e, -delta, delta).
+# - asymmetric: k |e| for an under-prediction (e < 0), |e| otherwise: the pinball loss of the
+#   k / (1 + k) quantile, scaled by 1 + k; gradient -k below, 1 above.
+TABLE = {
+    "squared": Loss("Squared error", lambda e, delta, k: e**2, lambda e, delta, k: 2 * e),
+    "absolute": Loss("Absolute error", lambda e, delta, k: np.abs(e), lambda e, delta, k: np.sign(e)),
+    "huber": Loss("Huber", _huber, lambda e, delta, k: 2 * np.clip(e, -delta, delta)),
+    "asymmetric": Loss(
+        "Asymmetric",
+        lambda e, delta, k: np.where(e < 0, -k * e, e),
+        lambda e, delta, k: np.where(e < 0, -k, np.where(e > 0, 1.0, 0.0)),
+    ),
 }
+LOSSES = tuple(TABLE)
+NAMES = {kind: loss.name for kind, loss in TABLE.items()}
 
 
 def _check(kind: str, delta: float, k: float) -> None:
-    if kind not in LOSSES:
+    if kind not in TABLE:
         raise ValueError(f"unknown loss {kind!r}; choose one of {LOSSES}")
     if not delta > 0:
         raise ValueError(f"Huber's delta must be positive, got {delta}")
@@ -34,47 +67,15 @@ def _check(kind: str, delta: float, k: float) -> None:
 
 
 def penalty(kind: str, e: np.ndarray, *, delta: float = 1.0, k: float = 1.0) -> np.ndarray:
-    """The penalty each error earns under loss ``kind``.
-
-    Notes
-    -----
-    - squared: ``e**2``: a miss twice as big costs four times as much.
-    - absolute: ``|e|``: every dollar of miss costs the same.
-    - huber: ``e**2`` while ``|e| <= delta``, then ``2 * delta * |e| - delta**2``: squared near
-      zero, absolute far away, joined smoothly. (Twice the textbook Huber, so that it matches
-      squared error exactly inside ``delta``.)
-    - asymmetric: ``k * |e|`` for an under-prediction (``e < 0``), ``|e|`` otherwise; the
-      pinball loss of the ``k / (1 + k)`` quantile, scaled by ``1 + k``.
-    """
+    """The penalty each error earns under loss ``kind`` (see ``TABLE``)."""
     _check(kind, delta, k)
-    e = np.asarray(e, dtype=np.float64)
-    if kind == "squared":
-        return e**2
-    if kind == "absolute":
-        return np.abs(e)
-    if kind == "huber":
-        a = np.abs(e)
-        return np.where(a <= delta, e**2, 2 * delta * a - delta**2)
-    return np.where(e < 0, -k * e, e)
+    return TABLE[kind].penalty(np.asarray(e, dtype=np.float64), delta, k)
 
 
 def gradient(kind: str, e: np.ndarray, *, delta: float = 1.0, k: float = 1.0) -> np.ndarray:
-    """d(penalty)/d(prediction) for each error (a subgradient of 0 at the kinks of absolute and asymmetric).
-
-    Notes
-    -----
-    squared ``2e``; absolute ``sign(e)``; huber ``2 * clip(e, -delta, delta)``;
-    asymmetric ``-k`` where ``e < 0``, ``1`` where ``e > 0``.
-    """
+    """d(penalty)/d(prediction) for each error under loss ``kind`` (see ``TABLE``)."""
     _check(kind, delta, k)
-    e = np.asarray(e, dtype=np.float64)
-    if kind == "squared":
-        return 2 * e
-    if kind == "absolute":
-        return np.sign(e)
-    if kind == "huber":
-        return 2 * np.clip(e, -delta, delta)
-    return np.where(e < 0, -k, np.where(e > 0, 1.0, 0.0))
+    return TABLE[kind].gradient(np.asarray(e, dtype=np.float64), delta, k)
 
 
 def all_penalties(e: np.ndarray, *, delta: float, k: float, unit: float = 1.0) -> dict[str, np.ndarray]:
