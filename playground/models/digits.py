@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.models import nn
+from playground.models import descent, nn
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DIGITS_CSV = DATA / "digits.csv.gz"
@@ -43,19 +43,11 @@ def split(d: Digits, seed: int = SEED) -> tuple[Digits, Digits]:
 def train(d: Digits, seed: int = SEED, epochs: int = 400, lr: float = 0.01) -> nn.Params:
     """Full-batch Adam on mean cross-entropy, from seeded initial weights: the same weights every run."""
     params = nn.init(WIDTHS, np.random.default_rng(seed))
-    m = {k: np.zeros_like(v) for k, v in params.items()}
-    v = {k: np.zeros_like(p) for k, p in params.items()}
-    b1, b2, eps = 0.9, 0.999, 1e-8
-    for t in range(1, epochs + 1):
-        # forward
-        out = nn.forward(params, d.X)
-        # backward
-        grads = nn.backward(params, out, d.y)
-        # update
-        for k in params:
-            m[k] = b1 * m[k] + (1 - b1) * grads[k]
-            v[k] = b2 * v[k] + (1 - b2) * grads[k] ** 2
-            params[k] = params[k] - lr * (m[k] / (1 - b1**t)) / (np.sqrt(v[k] / (1 - b2**t)) + eps)
+    states = {k: descent.OptState() for k in params}
+    for _ in range(epochs):
+        grads = nn.backward(params, nn.forward(params, d.X), d.y)
+        for k in params:  # the same Adam step the Gradient descent page races
+            params[k], states[k] = descent.step("adam", params[k], grads[k], states[k], lr)
     return params
 
 
