@@ -40,6 +40,11 @@ class OptState:
     t: int = 0
 
 
+def descend(p: Any, g: Any, lr: float) -> Any:
+    """Plain gradient descent's update, ``p - lr * g``: the step every engine in the app takes."""
+    return p - lr * g
+
+
 def step(name: str, p: Any, g: Any, state: OptState, lr: float) -> tuple[Any, OptState]:
     """One update of the knobs ``p`` given the gradient ``g`` (numbers, or arrays of one shape).
 
@@ -53,7 +58,7 @@ def step(name: str, p: Any, g: Any, state: OptState, lr: float) -> tuple[Any, Op
     """
     t = state.t + 1
     if name == "gd":
-        return p - lr * g, OptState(state.velocity, state.m, state.v, t)
+        return descend(p, g, lr), OptState(state.velocity, state.m, state.v, t)
     if name == "momentum":
         velocity = MOMENTUM * state.velocity + g
         return p - lr * velocity, OptState(velocity, state.m, state.v, t)

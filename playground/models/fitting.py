@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.polynomial import legendre
 
+from playground.models import descent
+
 X_RANGE = (0.6, 4.0)  # thousand sq ft
 MAX_DEGREE = 15
 
@@ -189,7 +191,7 @@ def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> Ep
     for e in range(epochs + 1):
         coefs[e] = coef
         grad = 2 * V.T @ (V @ coef - s.y_train) / n + 2 * ridge * coef
-        coef = coef - lr * grad
+        coef = descent.descend(coef, grad, lr)
     # every epoch's errors at once: one row of residuals per epoch
     train = np.sqrt(np.mean((coefs @ V.T - s.y_train) ** 2, axis=1))
     val = np.sqrt(np.mean((coefs @ Vv.T - s.y_val) ** 2, axis=1))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import linear
+from playground.models import descent, linear
 
 Params = dict[str, np.ndarray]
 LossAndGrads = Callable[[Params, np.ndarray, np.ndarray], tuple[float, dict[str, np.ndarray]]]
@@ -124,7 +124,7 @@ def gradient_epoch(loss_and_grads: LossAndGrads) -> EpochRunner:
             # forward and backward on this batch, then the update
             value, grads = loss_and_grads(params, X[start : start + batch_size], y[start : start + batch_size])
             losses.append(value)
-            params = {k: v - lr * grads[k] for k, v in params.items()}
+            params = {k: descent.descend(v, grads[k], lr) for k, v in params.items()}
         return params, losses
 
     return run
@@ -317,7 +317,7 @@ def iterations(
             if len(out) == count:
                 break
             value, grads = loss_and_grads(current, X[idx], y[idx])
-            after = {k: current[k] - lr * grads[k] for k in current}
+            after = {k: descent.descend(current[k], grads[k], lr) for k in current}
             out.append(Iteration(idx, current, value, grads, after))
             current = after
     return out
