@@ -1,4 +1,3 @@
-import numpy as np
 import streamlit as st
 
 from playground import format as fmt
@@ -7,34 +6,15 @@ from playground.charts import training as training_charts
 from playground.content import facts
 from playground.content.controls import EPOCHS as PAGE
 from playground.content.controls import LIVE_N, MAX_EPOCHS
-from playground.models import nn, training
+from playground.models import fraud, nn, training
 
-LIVE_VAL = 300
-LIVE_LR = 0.5
 FRAUD_MODEL = (30, 64, 2)  # 30 transaction features, 64 hidden neurons, fraud or not
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def live(batch: int, shuffle: bool, seed: int) -> training.History:
     """The detector trained for the most epochs, without early stopping (deterministic: shared by every viewer)."""
-    rng = np.random.default_rng(seed)
-    X, y = training.fraud_like(rng, LIVE_N, sort_by_label=True)  # exported sorted: every fraud last
-    X_val, y_val = training.fraud_like(rng, LIVE_VAL)
-    return training.train(
-        training.start_detector(),
-        X,
-        y,
-        X_val,
-        y_val,
-        epoch=training.logistic_epoch,
-        loss=training.logistic_loss,
-        batch_size=batch,
-        epochs=MAX_EPOCHS,
-        lr=LIVE_LR,
-        shuffle=shuffle,
-        seed=seed,
-        min_delta=1e-3,
-    )
+    return fraud.detect(batch, shuffle=shuffle, seed=seed, epochs=MAX_EPOCHS)
 
 
 ui.header(PAGE)
@@ -72,7 +52,7 @@ with picture:
 st.header("Watch a fraud detector train")
 ui.prose(
     f"{LIVE_N} past transactions, about one in ten fraud, exported sorted (every fraud last), and "
-    f"{LIVE_VAL} more kept back for validation. The detector has three knobs: a weight for the amount, "
+    f"{fraud.NEW_TRANSACTIONS} more kept back for validation. The detector has three knobs: a weight for the amount, "
     "a weight for how odd the hour is, and a bias (logistic regression, a single neuron). It starts at "
     "50/50 on every transaction and learns a batch at a time."
 )

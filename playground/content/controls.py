@@ -10,7 +10,7 @@ from __future__ import annotations
 from playground import format as fmt
 from playground.content.network import BACKPROP_STEPS, LAYER_STEPS
 from playground.declare import PageSpec, Scene, log_slider, multi, number, select, slider, text, toggle
-from playground.models import descent, digits, fitting, houses, landscapes, linear, losses, nn
+from playground.models import descent, digits, fitting, fraud, houses, landscapes, linear, losses, nn
 
 APP = PageSpec(
     "",
@@ -212,7 +212,7 @@ TRAINING_LOOP = PageSpec(
 # Epochs and iterations: the counting, and a live fraud detector.
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 BATCHES = (1, 10, 32, 100, 1_000, 10_000)
-LIVE_N = 400  # live transactions the detector trains on
+LIVE_N = fraud.TRANSACTIONS  # live transactions the detector trains on
 LIVE_BATCHES = (1, 10, 50, LIVE_N)
 MAX_EPOCHS = 40
 

@@ -8,9 +8,9 @@ epoch's parameters (the checkpoint). It is deterministic from a seed.
 It trains any model given as two functions over a parameter dict: ``loss(params, X, y) -> mean
 loss`` and an epoch runner that walks one epoch's batches, updating as it goes. For any model,
 :func:`gradient_epoch` builds the runner from ``loss_and_grads(params, X, y) -> (mean loss, grads)``.
-The live fraud detector (logistic regression: one neuron with a sigmoid) has a runner of its own,
-:func:`logistic_epoch`, the same arithmetic on plain Python floats: an example costs well under a
-microsecond there against ~20 for a numpy call, and batch size 1 runs tens of thousands of iterations.
+A model may bring a faster runner of its own: the fraud detector's (``fraud.epoch``) does the same
+arithmetic on plain Python floats. Also here: the house line as a trainable model, the first
+iterations of a walk kept stage by stage (the Training loop page), a run's CSV and its compute bill.
 """
 
 from __future__ import annotations
@@ -183,92 +183,6 @@ def train(
         current,
         min_delta,
     )
-
-
-def start_detector() -> Params:
-    """The fraud detector before training: both weights and the bias at zero, every transaction 50/50."""
-    return {"w": np.zeros(2), "b": np.zeros(())}
-
-
-def logistic_loss(params: Params, X: np.ndarray, y: np.ndarray) -> float:
-    """Mean cross-entropy of logistic regression, ``p = sigmoid(X @ w + b)``; label 1 is fraud.
-
-    Notes
-    -----
-    Per example ``-y log p - (1 - y) log(1 - p) = softplus(z) - y z`` with ``z = x . w + b``,
-    written so that a large ``|z|`` cannot overflow.
-    """
-    z = X @ params["w"] + params["b"]
-    return float(np.mean(np.logaddexp(0.0, z) - y * z))
-
-
-def logistic_loss_and_grads(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
-    """:func:`logistic_loss` and its gradient: ``dL/dw = X.T (p - y) / n``, ``dL/db = mean(p - y)``."""
-    z = X @ params["w"] + params["b"]
-    error = 0.5 * (1.0 + np.tanh(0.5 * z)) - y  # sigmoid(z) - y, with no overflow
-    grads = {"w": X.T @ error / X.shape[0], "b": np.array(error.mean())}
-    return float(np.mean(np.logaddexp(0.0, z) - y * z)), grads
-
-
-def logistic_epoch(
-    params: Params, X: np.ndarray, y: np.ndarray, batch_size: int, lr: float
-) -> tuple[Params, list[float]]:
-    """:func:`gradient_epoch` of :func:`logistic_loss_and_grads` for two features, on Python floats.
-
-    The same updates to rounding, several times faster for small batches: numpy's fixed cost per
-    call outweighs the arithmetic on two features. Each batch's loss is computed afterwards, in
-    one numpy pass, from the scores ``z`` its examples got before the batch's update.
-    """
-    (w0, w1), b = params["w"].tolist(), float(params["b"])
-    n, tanh = X.shape[0], math.tanh
-    scores: list[float] = []
-    keep = scores.append
-    # sigmoid(z) - y = 0.5 tanh(z / 2) + (0.5 - y): no overflow, no branch
-    columns = zip(X[:, 0].tolist(), X[:, 1].tolist(), (0.5 - y).tolist(), strict=True)
-    if batch_size == 1:  # no sums to keep: the tightest loop, for the longest runs
-        for x0, x1, shift in columns:
-            z = w0 * x0 + w1 * x1 + b
-            keep(z)
-            step = lr * (0.5 * tanh(0.5 * z) + shift)
-            w0, w1, b = w0 - step * x0, w1 - step * x1, b - step
-    else:
-        g0 = g1 = gb = 0.0
-        left = size = min(batch_size, n)
-        done = 0
-        for x0, x1, shift in columns:
-            z = w0 * x0 + w1 * x1 + b
-            keep(z)
-            error = 0.5 * tanh(0.5 * z) + shift
-            g0, g1, gb = g0 + error * x0, g1 + error * x1, gb + error
-            left -= 1
-            if not left:  # the batch is complete: update
-                step = lr / size
-                w0, w1, b = w0 - step * g0, w1 - step * g1, b - step * gb
-                g0 = g1 = gb = 0.0
-                done += size
-                left = size = min(batch_size, n - done)
-    z = np.array(scores)
-    starts = np.arange(0, n, batch_size)
-    batch_sums = np.add.reduceat(np.logaddexp(0.0, z) - y * z, starts)
-    return {"w": np.array([w0, w1]), "b": np.array(b)}, (batch_sums / np.diff(starts, append=n)).tolist()
-
-
-def fraud_like(
-    rng: np.random.Generator, n: int, fraud_share: float = 0.1, sort_by_label: bool = False
-) -> tuple[np.ndarray, np.ndarray]:
-    """Transactions with two features (standardised amount and hour oddness); label 1 is fraud.
-
-    Fraud sits up and to the right of normal spending, overlapping it, so no boundary is perfect.
-    Sorted by label, every normal transaction comes before every fraud, as an export might.
-    """
-    if not 0 < fraud_share < 1:
-        raise ValueError(f"fraud_share must be between 0 and 1, got {fraud_share}")
-    y = (rng.random(n) < fraud_share).astype(np.int64)
-    X = rng.normal(0.0, 1.0, (n, 2)) + np.where(y[:, None] == 1, 1.6, 0.0)
-    if sort_by_label:
-        order = np.argsort(y, kind="stable")
-        X, y = X[order], y[order]
-    return X, y
 
 
 def line_model() -> tuple[LossAndGrads, Loss]:

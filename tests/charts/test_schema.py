@@ -18,7 +18,7 @@ from playground.charts import losses as loss_charts
 from playground.charts import nn as nn_charts
 from playground.charts import training as training_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, fitting, landscapes, linear, losses, nn, training
+from playground.models import descent, fitting, fraud, landscapes, linear, losses, nn, training
 from playground.ui.page import for_projector
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
@@ -35,15 +35,15 @@ KINDS = ["underfit"] * 2 + ["good fit"] * 4 + ["overfit"] * 10
 
 RNG = np.random.default_rng(0)
 TINY_NET = nn.init((2, 2, 1), RNG)
-FRAUD, FRAUD_LABELS = training.fraud_like(RNG, 60)
+FRAUD, FRAUD_LABELS = fraud.transactions(RNG, 60)
 HISTORY = training.train(
-    training.start_detector(),
+    fraud.start(),
     FRAUD,
     FRAUD_LABELS,
     FRAUD,
     FRAUD_LABELS,
-    epoch=training.logistic_epoch,
-    loss=training.logistic_loss,
+    epoch=fraud.epoch,
+    loss=fraud.loss,
     batch_size=20,
     epochs=3,
     lr=0.5,

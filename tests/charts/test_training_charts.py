@@ -2,22 +2,22 @@ import numpy as np
 
 from playground.charts import theme
 from playground.charts import training as training_charts
-from playground.models import training
+from playground.models import fraud, training
 from tests.apptest import plain
 
 
 def _history(patience=None, flipped=False, epochs=6):
     rng = np.random.default_rng(0)
-    X, y = training.fraud_like(rng, 120)
-    Xv, yv = (X, 1 - y) if flipped else training.fraud_like(rng, 60)
+    X, y = fraud.transactions(rng, 120)
+    Xv, yv = (X, 1 - y) if flipped else fraud.transactions(rng, 60)
     return training.train(
-        training.start_detector(),
+        fraud.start(),
         X,
         y,
         Xv,
         yv,
-        epoch=training.logistic_epoch,
-        loss=training.logistic_loss,
+        epoch=fraud.epoch,
+        loss=fraud.loss,
         batch_size=30,
         epochs=epochs,
         lr=0.5,
@@ -67,15 +67,15 @@ def test_hierarchy_with_a_single_short_epoch():
 
 def test_the_epoch_curves_fill_the_chart_however_spiky_single_batches_are():
     rng = np.random.default_rng(0)
-    X, y = training.fraud_like(rng, 120)
+    X, y = fraud.transactions(rng, 120)
     h = training.train(
-        training.start_detector(),
+        fraud.start(),
         X,
         y,
         X,
         y,
-        epoch=training.logistic_epoch,
-        loss=training.logistic_loss,
+        epoch=fraud.epoch,
+        loss=fraud.loss,
         batch_size=1,
         epochs=3,
         lr=0.5,

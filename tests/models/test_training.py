@@ -3,29 +3,29 @@ import itertools
 import numpy as np
 import pytest
 
-from playground.models import nn, training
+from playground.models import fraud, nn, training
 from tests.numeric import central_difference
 
-GENERIC = training.gradient_epoch(training.logistic_loss_and_grads)
+GENERIC = training.gradient_epoch(fraud.loss_and_grads)
 
 
 def _data(seed=0, n=300, sort=False):
     rng = np.random.default_rng(seed)
-    X, y = training.fraud_like(rng, n, sort_by_label=sort)
-    Xv, yv = training.fraud_like(rng, 200)
+    X, y = fraud.transactions(rng, n, sort_by_label=sort)
+    Xv, yv = fraud.transactions(rng, 200)
     return X, y, Xv, yv
 
 
 def _run(batch_size=32, epochs=5, shuffle=True, seed=0, patience=None, data=None, lr=0.5, epoch=GENERIC):
     X, y, Xv, yv = data or _data()
     return training.train(
-        training.start_detector(),
+        fraud.start(),
         X,
         y,
         Xv,
         yv,
         epoch=epoch,
-        loss=training.logistic_loss,
+        loss=fraud.loss,
         batch_size=batch_size,
         epochs=epochs,
         lr=lr,
@@ -41,7 +41,7 @@ def _params(w0, w1, b):
 
 def test_the_detector_starts_at_fifty_fifty():
     X, y, _, _ = _data()
-    assert training.logistic_loss(training.start_detector(), X, y) == pytest.approx(np.log(2))
+    assert fraud.loss(fraud.start(), X, y) == pytest.approx(np.log(2))
 
 
 def test_logistic_loss_is_cross_entropy_of_the_sigmoid():
@@ -49,34 +49,34 @@ def test_logistic_loss_is_cross_entropy_of_the_sigmoid():
     params = _params(0.7, -0.4, 0.2)
     p = 1 / (1 + np.exp(-(X @ params["w"] + params["b"])))
     expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
-    assert training.logistic_loss(params, X, y) == pytest.approx(expected, rel=1e-12)
+    assert fraud.loss(params, X, y) == pytest.approx(expected, rel=1e-12)
 
 
 def test_logistic_loss_stays_finite_for_huge_scores():
     X = np.array([[1.0, 0.0], [-1.0, 0.0]])
-    loss = training.logistic_loss(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]))  # both wrong by a mile
+    loss = fraud.loss(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]))  # both wrong by a mile
     assert loss == pytest.approx(1_000.0)
-    params, losses = training.logistic_epoch(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]), 1, 0.1)
+    params, losses = fraud.epoch(_params(1_000.0, 0.0, 0.0), X, np.array([0, 1]), 1, 0.1)
     assert np.isfinite(losses).all() and np.isfinite(params["w"]).all()
 
 
 def test_logistic_gradients_match_finite_differences():
     X, y, _, _ = _data()
     params = _params(0.7, -0.4, 0.2)
-    _, grads = training.logistic_loss_and_grads(params, X, y)
+    _, grads = fraud.loss_and_grads(params, X, y)
     np.testing.assert_allclose(
         grads["w"],
-        central_difference(lambda w: training.logistic_loss({**params, "w": w}, X, y), params["w"]),
+        central_difference(lambda w: fraud.loss({**params, "w": w}, X, y), params["w"]),
         atol=1e-8,
     )
-    db = central_difference(lambda b: training.logistic_loss({**params, "b": b}, X, y), params["b"])
+    db = central_difference(lambda b: fraud.loss({**params, "b": b}, X, y), params["b"])
     assert float(grads["b"]) == pytest.approx(float(db), abs=1e-8)
 
 
 @pytest.mark.parametrize("batch_size", [1, 7, 50, 300, 1_000])
 @pytest.mark.parametrize("shuffle", [True, False])
 def test_the_fast_detector_epoch_makes_the_generic_engines_updates(batch_size, shuffle):
-    fast, generic = (_run(batch_size, epochs=3, shuffle=shuffle, epoch=e) for e in (training.logistic_epoch, GENERIC))
+    fast, generic = (_run(batch_size, epochs=3, shuffle=shuffle, epoch=e) for e in (fraud.epoch, GENERIC))
     np.testing.assert_allclose(fast.iteration_loss, generic.iteration_loss, rtol=1e-10)
     np.testing.assert_allclose(fast.epoch_val, generic.epoch_val, rtol=1e-10)
     for key in ("w", "b"):
@@ -86,8 +86,8 @@ def test_the_fast_detector_epoch_makes_the_generic_engines_updates(batch_size, s
 def test_long_full_batch_training_reaches_the_minimum():
     # logistic regression has no closed form; at its minimum the gradient vanishes
     X, y, _, _ = _data()
-    history = _run(batch_size=300, epochs=3_000, lr=2.0, epoch=training.logistic_epoch)
-    _, grads = training.logistic_loss_and_grads(history.final_params, X, y)
+    history = _run(batch_size=300, epochs=3_000, lr=2.0, epoch=fraud.epoch)
+    _, grads = fraud.loss_and_grads(history.final_params, X, y)
     assert np.abs(grads["w"]).max() < 1e-6 and abs(float(grads["b"])) < 1e-6
     assert history.final_params["w"].min() > 0  # fraud sits up and to the right: both weights positive
 
@@ -112,7 +112,7 @@ def _batches_met(shuffle, batch_size=7, epochs=3):
 
     def spy(params, X_batch, y_batch):
         met[-1].append(y_batch.copy())
-        return training.logistic_loss_and_grads(params, X_batch, (y_batch % 2).astype(float))
+        return fraud.loss_and_grads(params, X_batch, (y_batch % 2).astype(float))
 
     generic = training.gradient_epoch(spy)
 
@@ -121,7 +121,7 @@ def _batches_met(shuffle, batch_size=7, epochs=3):
         return generic(params, X_epoch, y_epoch, size, lr)
 
     history = training.train(
-        training.start_detector(),
+        fraud.start(),
         X,
         ids,
         Xv,
@@ -159,7 +159,7 @@ def test_shuffling_changes_the_order_every_epoch_and_not_shuffling_keeps_it():
 
 
 def test_the_loss_falls_on_a_learnable_problem():
-    history = _run(epochs=10, epoch=training.logistic_epoch)
+    history = _run(epochs=10, epoch=fraud.epoch)
     assert history.epoch_train[-1] < 0.6 * history.epoch_train[0]
     assert history.epoch_val[-1] < history.epoch_val[0]
 
@@ -169,7 +169,7 @@ def test_early_stopping_waits_patience_epochs_then_restores_the_best():
     # a validation set with every label flipped gets worse exactly as training gets better
     history = _run(epochs=50, patience=3, data=(X, y, X, 1 - y))
     assert history.best_epoch == 0 and history.stopped_at == 3 and history.epochs_run == 3
-    for key, start in training.start_detector().items():
+    for key, start in fraud.start().items():
         np.testing.assert_array_equal(history.best_params[key], start)
     assert not np.array_equal(history.final_params["w"], history.best_params["w"])
     assert history.epoch_val[3] > history.epoch_val[0]
@@ -187,14 +187,12 @@ def test_the_same_seed_gives_the_same_history():
     assert not np.array_equal(a.iteration_loss, _run(seed=5).iteration_loss)
 
 
-@pytest.mark.parametrize("epoch", [GENERIC, training.logistic_epoch])
+@pytest.mark.parametrize("epoch", [GENERIC, fraud.epoch])
 def test_training_never_changes_the_starting_parameters(epoch):
     X, y, Xv, yv = _data()
     params = _params(0.3, 0.2, -1.0)
     before = nn.fingerprint(params)
-    history = training.train(
-        params, X, y, Xv, yv, epoch=epoch, loss=training.logistic_loss, batch_size=16, epochs=2, lr=0.1
-    )
+    history = training.train(params, X, y, Xv, yv, epoch=epoch, loss=fraud.loss, batch_size=16, epochs=2, lr=0.1)
     assert nn.fingerprint(params) == before != nn.fingerprint(history.final_params)
 
 
@@ -214,7 +212,7 @@ def test_every_epoch_holds_its_iterations_a_short_last_batch_included():
 
 
 def test_sorted_data_puts_every_fraud_last():
-    _, y = training.fraud_like(np.random.default_rng(0), 200, sort_by_label=True)
+    _, y = fraud.transactions(np.random.default_rng(0), 200, sort_by_label=True)
     assert np.all(np.diff(y) >= 0) and 0 < y.sum() < 200
 
 
@@ -299,3 +297,11 @@ def test_patience_applied_afterwards_equals_training_with_it(patience):
 def test_patience_that_never_triggers_leaves_the_run_alone():
     history = _run(epochs=4)
     assert history.with_patience(50) is history and history.with_patience(0) is history
+
+
+def test_the_pages_detector_in_one_call_learns_and_suffers_when_sorted_data_is_not_shuffled():
+    shuffled = fraud.detect(10, shuffle=True, seed=0, epochs=20)
+    in_export_order = fraud.detect(10, shuffle=False, seed=0, epochs=20)
+    assert shuffled.epoch_val[-1] < shuffled.epoch_val[0] < 0.7  # from 50/50 (ln 2) to better
+    assert in_export_order.epoch_val[-1] > shuffled.epoch_val[-1] + 0.02
+    assert shuffled.per_epoch == 40 and len(shuffled.iteration_loss) == 40 * 20
