@@ -6,7 +6,7 @@ from playground import ui
 from playground.charts import fitting as fit_charts
 from playground.content.controls import OVERFITTING as PAGE
 from playground.content.fitting import ICONS, verdict_sentence
-from playground.models import fitting
+from playground.models import fitting, houses
 
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 GRID = np.linspace(*fitting.X_RANGE, 200)
@@ -56,9 +56,11 @@ verdicts = [fitting.verdict(d, v, sweep.best, best_val) for d, v in zip(sweep.x,
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
 callout(verdict_sentence(kind, train, val, best_val, sweep.best), icon=ICONS[kind])
 on_train, on_new = st.columns(2)
-on_train.metric("Typical miss on training houses", fmt.dollars_short(train * 1000))
-gap = f"{fmt.dollars_short((val - train) * 1000)} vs training"
-on_new.metric("Typical miss on new houses", fmt.dollars_short(val * 1000), delta=gap, delta_color="inverse")
+on_train.metric("Typical miss on training houses", fmt.dollars_short(houses.THOUSANDS.dollars(train)))
+gap = f"{fmt.dollars_short(houses.THOUSANDS.dollars(val - train))} vs training"
+on_new.metric(
+    "Typical miss on new houses", fmt.dollars_short(houses.THOUSANDS.dollars(val)), delta=gap, delta_color="inverse"
+)
 
 st.header("Error against complexity")
 ui.prose("Every degree from 0 to 15, fitted to the same training houses and tested on the same new ones.")
@@ -86,7 +88,11 @@ ui.chart(
 st.header("Three kinds of metrics")
 m = fitting.metrics(s.y_val, model.predict(s.x_val))
 tech, business, decision = st.columns(3)
-tech.metric("Model metric: typical miss", fmt.dollars_short(m.rmse * 1000), help="Technical quality, for the team.")
+tech.metric(
+    "Model metric: typical miss",
+    fmt.dollars_short(houses.THOUSANDS.dollars(m.rmse)),
+    help="Technical quality, for the team.",
+)
 tech.caption("Tracks how far predictions land from the truth: precision, error, drift.")
 business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
 business.caption("Tracks the value the model creates: here, listings priced close enough to sell well.")

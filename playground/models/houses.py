@@ -24,6 +24,34 @@ PRICE_FLOOR = 60_000.0
 
 
 @dataclass(frozen=True)
+class Units:
+    """A view of house data in friendlier numbers, and the way back to dollars.
+
+    ``size`` square feet make one unit of size and ``price`` dollars one unit of price, so that
+    a line's knobs (and a training step's numbers) stay near 1.
+    """
+
+    size: float
+    price: float
+
+    def view(self, size: np.ndarray, price: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Sizes and prices in these units."""
+        return np.asarray(size) / self.size, np.asarray(price) / self.price
+
+    def dollars(self, value: float) -> float:
+        """A price (or a miss) in these units, back in dollars."""
+        return value * self.price
+
+    def line_in_dollars(self, w: float, b: float) -> tuple[float, float]:
+        """A line's knobs in these units as dollars per square foot and dollars."""
+        return w * self.price / self.size, b * self.price
+
+
+SCALED = Units(1_000.0, 100_000.0)  # thousands of sq ft and $100k: the training loop, the bowl
+THOUSANDS = Units(1_000.0, 1_000.0)  # thousands of sq ft and $1k ($k): the overfitting samples
+
+
+@dataclass(frozen=True)
 class Houses:
     """House sizes (sq ft) and sale prices ($), one entry per house."""
 

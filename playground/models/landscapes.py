@@ -48,7 +48,7 @@ def grid(land: Landscape, n: int = 80) -> tuple[np.ndarray, np.ndarray, np.ndarr
 # (a) The house-price line's own loss: mean squared error over its two knobs, with size in
 # thousands of square feet and price in $100k, so that both knobs are numbers near 1.
 _H = houses.load()
-_HX, _HY = _H.size / 1_000, _H.price / 100_000
+_HX, _HY = houses.SCALED.view(_H.size, _H.price)
 _M = {
     "xx": float(np.mean(_HX**2)),
     "x": float(np.mean(_HX)),

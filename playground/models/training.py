@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import descent, linear
+from playground.models import descent, houses, linear
 
 Params = dict[str, np.ndarray]
 LossAndGrads = Callable[[Params, np.ndarray, np.ndarray], tuple[float, dict[str, np.ndarray]]]
@@ -251,3 +251,53 @@ def compute_cost(
     """Seconds and dollars to push ``examples`` examples through training at the given speed and price."""
     seconds = examples * madds_per_example / madds_per_second
     return seconds, seconds * dollars_per_hour / 3600
+
+
+STAGES_PER_ITERATION = 4  # forward pass, loss, backward pass, update
+
+
+@dataclass(frozen=True)
+class LoopState:
+    """The Training loop page after ``step`` stages: where the walk is and what is known so far.
+
+    Stage 0 of an iteration is its forward pass, 1 the loss, 2 the gradients, 3 the update;
+    ``stage`` is None before the first stage (the knobs just initialised).
+    """
+
+    iterations: int  # iterations begun (the one in progress counts)
+    epoch: int  # 1-based
+    stage: int | None
+    w: float  # the line's knobs now, in dollars per square foot and dollars
+    b: float
+    shown: np.ndarray  # the houses in this iteration's batch, or all of them before the first
+    miss: float | None  # the batch's typical miss in dollars, once its loss is computed
+    grads: dict[str, float] | None  # the blame on w and b (scaled units), once computed
+
+
+def loop_state(seed: int, step: int, *, batch_size: int = 20, lr: float = 0.05) -> LoopState:
+    """Replay the house line's mini-batch walk from zero knobs to ``step`` stages (a few ms at most)."""
+    data = houses.load()
+    size, price = houses.SCALED.view(data.size, data.price)
+    done, stage = divmod(step - 1, STAGES_PER_ITERATION) if step > 0 else (0, None)
+    now = iterations(
+        {"w": np.array(0.0), "b": np.array(0.0)},
+        size,
+        price,
+        loss_and_grads=line_model()[0],
+        batch_size=batch_size,
+        count=done + 1,
+        lr=lr,
+        seed=seed,
+    )[-1]
+    knobs = now.after if stage == STAGES_PER_ITERATION - 1 else now.before
+    w, b = houses.SCALED.line_in_dollars(float(knobs["w"]), float(knobs["b"]))
+    return LoopState(
+        iterations=done + (stage is not None),
+        epoch=done // iterations_per_epoch(len(size), batch_size) + 1,
+        stage=stage,
+        w=w,
+        b=b,
+        shown=now.batch if stage is not None else np.arange(len(size)),
+        miss=houses.SCALED.dollars(math.sqrt(now.loss)) if stage is not None and stage >= 1 else None,
+        grads={k: float(g) for k, g in now.grads.items()} if stage is not None and stage >= 2 else None,
+    )

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from playground.models import houses
+from playground.models import houses, linear
 from scripts.make_houses import SEED
 
 
@@ -34,3 +34,12 @@ def test_the_shared_house_data_is_read_once_and_cannot_be_changed():
     assert houses.load() is data  # one copy for every viewer
     with pytest.raises(ValueError, match="read-only"):
         data.price[0] = 1.0
+
+
+@pytest.mark.parametrize("units", [houses.SCALED, houses.THOUSANDS])
+def test_a_line_fitted_in_friendly_units_is_the_same_line_in_dollars(units):
+    data = houses.load()
+    dollars = linear.fit_least_squares(data.size, data.price)
+    friendly = linear.fit_least_squares(*units.view(data.size, data.price))
+    assert units.line_in_dollars(friendly.w, friendly.b) == pytest.approx((dollars.w, dollars.b), rel=1e-9)
+    assert units.dollars(friendly.rmse) == pytest.approx(dollars.rmse, rel=1e-9)

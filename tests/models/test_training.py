@@ -3,7 +3,7 @@ import itertools
 import numpy as np
 import pytest
 
-from playground.models import fraud, nn, training
+from playground.models import fraud, houses, nn, training
 from tests.numeric import central_difference
 
 GENERIC = training.gradient_epoch(fraud.loss_and_grads)
@@ -305,3 +305,22 @@ def test_the_pages_detector_in_one_call_learns_and_suffers_when_sorted_data_is_n
     assert shuffled.epoch_val[-1] < shuffled.epoch_val[0] < 0.7  # from 50/50 (ln 2) to better
     assert in_export_order.epoch_val[-1] > shuffled.epoch_val[-1] + 0.02
     assert shuffled.per_epoch == 40 and len(shuffled.iteration_loss) == 40 * 20
+
+
+def test_the_loop_page_state_follows_the_stages_and_speaks_dollars():
+    start = training.loop_state(0, 0)
+    assert (start.iterations, start.epoch, start.stage, start.w, start.b, start.miss, start.grads) == (
+        0, 1, None, 0.0, 0.0, None, None,
+    )  # fmt: skip
+    assert len(start.shown) == 200
+    forward, loss, backward, update = (training.loop_state(0, s) for s in (1, 2, 3, 4))
+    assert forward.iterations == 1 and forward.stage == 0 and len(forward.shown) == 20 and forward.miss is None
+    data = houses.load()
+    batch = data.price[loss.shown] - 0.0  # zero knobs predict $0 for every house
+    assert loss.miss == pytest.approx(np.sqrt(np.mean(batch**2)), rel=1e-9) and loss.grads is None
+    assert backward.grads is not None and (backward.w, backward.b) == (0.0, 0.0)  # blamed, not yet moved
+    # the update: knobs move by lr times the blame, read back in dollars per sq ft and dollars
+    assert update.w == pytest.approx(-0.05 * backward.grads["w"] * 100) and update.b == pytest.approx(
+        -0.05 * backward.grads["b"] * 100_000
+    )
+    assert training.loop_state(0, 4 * 10 + 1).epoch == 2  # ten batches of 20 make one pass over 200 houses
