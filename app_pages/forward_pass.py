@@ -23,7 +23,7 @@ N = len(held_out.y)
 
 
 def random_digit() -> None:
-    st.session_state[PAGE.key("pick")] = (st.session_state.get(PAGE.key("pick"), 0) * 7919 + 104_729) % N
+    st.session_state[PAGE.key("pick")] = digits.another(st.session_state.get(PAGE.key("pick"), 0), N)
 
 
 ui.header(PAGE)

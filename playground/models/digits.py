@@ -6,6 +6,7 @@ from the top left. See data/README.md for where the images come from.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,19 @@ def save(params: nn.Params, path: Path = WEIGHTS) -> None:
 def load_weights(path: Path = WEIGHTS) -> nn.Params:
     with np.load(path) as stored:
         return {k: stored[k] for k in stored.files}
+
+
+def another(index: int, count: int) -> int:
+    """The next index in ``range(count)`` after ``index``, far from it: the "Random digit" button.
+
+    A fixed jump of about 0.618 of the way round (the golden ratio spreads the picks evenly),
+    made coprime with ``count`` so that every digit comes up once before any repeats, whatever
+    the count. No random state is kept between runs: the same clicks give the same digits.
+    """
+    jump = max(1, round(count * 0.6180339887))
+    while math.gcd(jump, count) != 1:
+        jump += 1
+    return (index + jump) % count
 
 
 def with_noise(image: np.ndarray, amount: float, rng: np.random.Generator) -> np.ndarray:

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from playground.models import digits, nn
 
@@ -36,3 +37,13 @@ def test_training_from_the_fixed_seed_reaches_the_stated_accuracy_and_the_shippe
 def test_noise_keeps_pixels_in_range():
     noisy = digits.with_noise(np.full(64, 0.5), 2.0, np.random.default_rng(0))
     assert noisy.min() >= 0 and noisy.max() <= 1 and not np.allclose(noisy, 0.5)
+
+
+@pytest.mark.parametrize("count", [2, 10, 449, 450, 512])
+def test_random_digit_shows_every_digit_once_before_any_repeats(count):
+    seen, pick = [], 0
+    for _ in range(count):
+        pick = digits.another(pick, count)
+        seen.append(pick)
+    assert sorted(seen) == list(range(count))
+    assert abs(seen[1] - seen[0]) > count // 4 or count < 8  # a jump, not the next digit
