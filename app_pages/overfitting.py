@@ -51,8 +51,8 @@ with picture:
     )
 train, val = sweep.train[degree], sweep.val[degree]
 best_val = float(sweep.val[sweep.best])
-kind = fitting.verdict(degree, val, sweep.best, best_val)
-verdicts = [fitting.verdict(d, v, sweep.best, best_val) for d, v in zip(sweep.x, sweep.val, strict=True)]
+verdicts = fitting.verdicts(sweep)
+kind = verdicts[degree]
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
 callout(verdict_sentence(kind, train, val, best_val, sweep.best), icon=ICONS[kind])
 on_train, on_new = st.columns(2)

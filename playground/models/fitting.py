@@ -160,6 +160,12 @@ def verdict(degree: int, val: float, best_degree: int, best_val: float) -> str:
     return "underfit" if degree < best_degree else "overfit"
 
 
+def verdicts(sweep: Sweep) -> list[str]:
+    """:func:`verdict` for every degree of a :func:`sweep`, judged against its best degree."""
+    best_val = float(sweep.val[sweep.best])
+    return [verdict(int(d), float(v), sweep.best, best_val) for d, v in zip(sweep.x, sweep.val, strict=True)]
+
+
 @dataclass(frozen=True)
 class EpochErrors:
     """Training by gradient descent: training and validation RMSE ($k) per epoch, and the best epoch."""

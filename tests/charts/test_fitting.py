@@ -8,7 +8,7 @@ from tests.apptest import plain
 
 S = fitting.sample(np.random.default_rng(0), 20, 60.0)
 SWEEP = fitting.sweep(S)
-VERDICTS = [fitting.verdict(d, v, SWEEP.best, float(SWEEP.val.min())) for d, v in zip(SWEEP.x, SWEEP.val, strict=True)]
+VERDICTS = fitting.verdicts(SWEEP)
 
 
 def _named(fig, name):

@@ -90,7 +90,7 @@ def test_the_verdict_rule_on_constructed_cases(degree, val, expected):
 
 def test_the_verdicts_run_underfit_good_overfit_across_the_degrees():
     sw = fitting.sweep(_sample(n_train=20))
-    kinds = [fitting.verdict(d, v, sw.best, float(sw.val.min())) for d, v in zip(sw.x, sw.val, strict=True)]
+    kinds = fitting.verdicts(sw)
     assert kinds[0] == "underfit" and kinds[sw.best] == "good fit" and kinds[-1] == "overfit"
     assert kinds.index("overfit") > max(i for i, k in enumerate(kinds) if k == "underfit")
 
