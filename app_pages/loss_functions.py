@@ -5,7 +5,7 @@ from playground import format as fmt
 from playground import ui
 from playground.charts import losses as loss_charts
 from playground.content.controls import LOSS_FUNCTIONS as PAGE
-from playground.models import houses, linear, losses
+from playground.models import losses, pricing
 
 UNIT = 100_000  # penalties are drawn so that a $100k miss costs 1 under squared and absolute error
 ERRORS = np.linspace(-300_000, 300_000, 121)
@@ -14,14 +14,8 @@ NAMES = losses.NAMES
 
 
 @st.cache_data(max_entries=256)
-def fitted(kind: str, mansions: int, delta: float, k: float) -> linear.LossFit:
-    data = houses.with_mansions(houses.load(), mansions)
-    return linear.fit_under_loss(data.size, data.price, kind, delta=delta, k=k)
-
-
-def fit_all(kinds, mansions: int, delta: float, k: float) -> dict[str, linear.LossFit]:
-    # Only Huber reads delta and only the asymmetric loss reads k: pin the rest so the cache hits.
-    return {c: fitted(c, mansions, delta if c == "huber" else 1.0, k if c == "asymmetric" else 1.0) for c in kinds}
+def priced(mansions: int, delta: float, k: float) -> pricing.Priced:
+    return pricing.price_houses(mansions, delta, k)
 
 
 ui.header(PAGE)
@@ -54,34 +48,29 @@ chosen = ui.control(PAGE, "fits")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
     mansions = ui.control(PAGE, "mansions")
-data = houses.with_mansions(houses.load(), mansions)
-fits, before = fit_all(chosen, mansions, delta, k), fit_all(chosen, 0, delta, k)
+study = priced(mansions, delta, k)
+fits = {kind: study.fits[kind] for kind in chosen}
 with controls:
     for kind, fit in fits.items():
-        shift = fmt.dollars(fit.w - before[kind].w, signed=True)
-        arrow = "off" if shift == "+$0" else "auto"
-        moved = f"{shift} from the mansions"
+        moved = study.moved[kind]
         st.metric(
-            f"{NAMES[kind]}: price per sq ft", fmt.dollars(fit.w), delta=moved, delta_color="off", delta_arrow=arrow
+            f"{NAMES[kind]}: price per sq ft",
+            fmt.dollars(fit.w),
+            delta=f"{fmt.dollars(moved, signed=True)} from the mansions",
+            delta_color="off",
+            delta_arrow="auto" if abs(moved) >= 0.5 else "off",  # under 50 cents shows as +$0: no arrow
         )
 with picture:
     if not chosen:
         st.info("Pick at least one loss to fit a line with it.", icon=":material/touch_app:")
     else:
-        outlier = np.arange(len(data)) >= len(data) - mansions
         ui.chart(
-            loss_charts.fits_by_loss(data.size, data.price, outlier, fits),
+            loss_charts.fits_by_loss(study.size, study.price, study.mansion, fits),
             "Squared error bends towards the mansions; absolute error and Huber barely move.",
         )
 if chosen:
-    ordinary = houses.load()
-    misses = {}
-    for kind, fit in fits.items():
-        bands, misses[kind] = linear.binned_means(
-            ordinary.size, ordinary.price - linear.predict(ordinary.size, fit.w, fit.b), 8
-        )
     ui.chart(
-        loss_charts.misses_by_loss(bands, misses),
+        loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}),
         "Average miss on the ordinary houses, by size. A line that chased the mansions over-prices large houses.",
     )
 
@@ -91,27 +80,22 @@ ui.prose(
     "high (it sells fast, below its value). Set **k** in the first section. The asymmetric loss builds "
     "that cost into training, and its line moves up to avoid the expensive mistake."
 )
-business = fit_all(losses.LOSSES, mansions, delta, k)
 ui.chart(
     loss_charts.fits_by_loss(
-        data.size,
-        data.price,
-        np.arange(len(data)) >= len(data) - mansions,
-        {c: business[c] for c in ("squared", "asymmetric")},
+        study.size, study.price, study.mansion, {c: study.fits[c] for c in ("squared", "asymmetric")}
     ),
     f"With k = {k:g} the asymmetric line sits above most houses: small over-pricing beats costly under-pricing.",
 )
-rows = {NAMES[c]: losses.outcomes(data.price, linear.predict(data.size, f.w, f.b), k) for c, f in business.items()}
-cheapest = min(o.mean_cost for o in rows.values())
+rows = study.outcomes
 ui.table(
     {
-        "Line fitted with": list(rows),
+        "Line fitted with": [NAMES[c] for c in rows],
         "Houses under-priced": [f"{o.share_under:.0%}" for o in rows.values()],
         "Average under-pricing": [fmt.dollars(o.mean_under) for o in rows.values()],
         "Average over-pricing": [fmt.dollars(o.mean_over) for o in rows.values()],
         f"Average cost to the business (k = {k:g})": [
-            f"**{fmt.dollars(o.mean_cost)}** (least)" if o.mean_cost == cheapest else fmt.dollars(o.mean_cost)
-            for o in rows.values()
+            f"**{fmt.dollars(o.mean_cost)}** (least)" if c == study.cheapest else fmt.dollars(o.mean_cost)
+            for c, o in rows.items()
         ],
     }
 )

@@ -1,0 +1,33 @@
+"""The Loss functions page's comparison, computed in one call and checked against its parts."""
+
+import numpy as np
+import pytest
+
+from playground.models import houses, linear, losses, pricing
+
+
+def test_mansions_pull_the_squared_line_and_barely_move_the_absolute_one():
+    study = pricing.price_houses(4, delta=50_000, k=2.0)
+    assert study.mansion.sum() == 4 and study.mansion[-4:].all() and len(study.size) == len(houses.load()) + 4
+    assert study.moved["squared"] > 10 * abs(study.moved["absolute"])
+    without = pricing.price_houses(0, delta=50_000, k=2.0)
+    assert all(abs(m) < 1e-9 for m in without.moved.values())  # no mansions, nothing moved
+    assert study.fits["squared"].w == pytest.approx(study.moved["squared"] + without.fits["squared"].w)
+
+
+def test_misses_are_the_binned_residuals_of_the_ordinary_houses():
+    study = pricing.price_houses(2, delta=50_000, k=2.0)
+    ordinary = houses.load()
+    fit = study.fits["huber"]
+    bands, means = linear.binned_means(ordinary.size, ordinary.price - linear.predict(ordinary.size, fit.w, fit.b), 8)
+    np.testing.assert_allclose(study.bands, bands)
+    np.testing.assert_allclose(study.misses["huber"], means)
+
+
+@pytest.mark.parametrize("k", [1.0, 3.0, 10.0])
+def test_the_asymmetric_line_costs_the_business_least_when_it_is_fitted_to_that_cost(k):
+    study = pricing.price_houses(0, delta=50_000, k=k)
+    costs = {kind: o.mean_cost for kind, o in study.outcomes.items()}
+    assert study.cheapest == min(costs, key=costs.get)
+    assert costs["asymmetric"] <= min(costs.values()) + 1e-6 * costs["asymmetric"]
+    assert set(study.outcomes) == set(losses.LOSSES)
