@@ -18,7 +18,7 @@ from playground.charts import losses as loss_charts
 from playground.charts import nn as nn_charts
 from playground.charts import training as training_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, fitting, fraud, landscapes, linear, losses, nn, training
+from playground.models import descent, fitting, fraud, landscapes, linear, losses, nn
 from playground.ui.page import for_projector
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
@@ -35,20 +35,7 @@ KINDS = ["underfit"] * 2 + ["good fit"] * 4 + ["overfit"] * 10
 
 RNG = np.random.default_rng(0)
 TINY_NET = nn.init((2, 2, 1), RNG)
-FRAUD, FRAUD_LABELS = fraud.transactions(RNG, 60)
-HISTORY = training.train(
-    fraud.start(),
-    FRAUD,
-    FRAUD_LABELS,
-    FRAUD,
-    FRAUD_LABELS,
-    epoch=fraud.epoch,
-    loss=fraud.loss,
-    batch_size=20,
-    epochs=3,
-    lr=0.5,
-    patience=1,
-)
+HISTORY = fraud.detect(20, n=60, n_val=60, epochs=3, patience=1)
 
 # The theme's figure factories: every builder goes through them, so they are checked through it.
 FACTORIES = {"theme.figure", "theme.animated"}
