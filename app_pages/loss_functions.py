@@ -5,7 +5,7 @@ from playground import format as fmt
 from playground import ui
 from playground.charts import losses as loss_charts
 from playground.content.controls import LOSS_FUNCTIONS as PAGE
-from playground.models import losses, pricing
+from playground.models import linear, losses, pricing
 
 UNIT = 100_000  # penalties are drawn so that a $100k miss costs 1 under squared and absolute error
 ERRORS = np.linspace(-300_000, 300_000, 121)
@@ -14,8 +14,8 @@ NAMES = losses.NAMES
 
 
 @st.cache_data(max_entries=256)
-def priced(mansions: int, delta: float, k: float) -> pricing.Priced:
-    return pricing.price_houses(mansions, delta, k)
+def line(kind: str, mansions: int, delta: float, k: float) -> linear.LossFit:
+    return pricing.line(kind, mansions, delta, k)
 
 
 ui.header(PAGE)
@@ -48,7 +48,7 @@ chosen = ui.control(PAGE, "fits")
 controls, picture = st.columns([1, 2], gap="large")
 with controls:
     mansions = ui.control(PAGE, "mansions")
-study = priced(mansions, delta, k)
+study = pricing.price_houses(mansions, delta, k, line=line)
 fits = {kind: study.fits[kind] for kind in chosen}
 with controls:
     for kind, fit in fits.items():

@@ -8,6 +8,7 @@ under-pricing costs ``k`` times more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,17 +31,31 @@ class Priced:
     cheapest: str  # the loss whose line costs the business least
 
 
-def price_houses(mansions: int, delta: float, k: float) -> Priced:
+def line(kind: str, mansions: int, delta: float, k: float) -> linear.LossFit:
+    """The line loss ``kind`` fits through the houses plus the first ``mansions`` mansions."""
+    data = houses.with_mansions(houses.load(), mansions)
+    return linear.fit_under_loss(data.size, data.price, kind, delta=delta, k=k)
+
+
+def knobs(kind: str, delta: float, k: float) -> tuple[float, float]:
+    """``(delta, k)`` as loss ``kind`` reads them: only Huber reads delta and only the asymmetric
+    loss reads k, so the others get 1 for both and a cache of :func:`line` keeps one entry for them."""
+    return (delta if kind == "huber" else 1.0), (k if kind == "asymmetric" else 1.0)
+
+
+def price_houses(
+    mansions: int, delta: float, k: float, *, line: Callable[[str, int, float, float], linear.LossFit] = line
+) -> Priced:
     """Every loss's line through the houses plus ``mansions`` mansions.
 
     Huber reads ``delta`` and the asymmetric loss ``k``; the business's costs use ``k`` too.
+    ``line`` fits one line (a page passes a cached :func:`line`: moving Huber's delta then refits
+    only Huber's lines).
     """
     ordinary = houses.load()
     data = houses.with_mansions(ordinary, mansions)
-    fits = {kind: linear.fit_under_loss(data.size, data.price, kind, delta=delta, k=k) for kind in losses.LOSSES}
-    without = {
-        kind: linear.fit_under_loss(ordinary.size, ordinary.price, kind, delta=delta, k=k) for kind in losses.LOSSES
-    }
+    fits = {kind: line(kind, mansions, *knobs(kind, delta, k)) for kind in losses.LOSSES}
+    without = {kind: line(kind, 0, *knobs(kind, delta, k)) for kind in losses.LOSSES}
     misses = {}
     for kind, fit in fits.items():
         residual = ordinary.price - linear.predict(ordinary.size, fit.w, fit.b)

@@ -31,3 +31,17 @@ def test_the_asymmetric_line_costs_the_business_least_when_it_is_fitted_to_that_
     assert study.cheapest == min(costs, key=costs.get)
     assert costs["asymmetric"] <= min(costs.values()) + 1e-6 * costs["asymmetric"]
     assert set(study.outcomes) == set(losses.LOSSES)
+
+
+def test_moving_hubers_delta_refits_only_hubers_lines():
+    asked = []
+
+    def spy(kind, mansions, delta, k):
+        asked.append((kind, mansions, delta, k))
+        return pricing.line(kind, mansions, delta, k)
+
+    pricing.price_houses(1, delta=50_000, k=3.0, line=spy)
+    first = set(asked)
+    asked.clear()
+    pricing.price_houses(1, delta=80_000, k=3.0, line=spy)
+    assert {a[0] for a in set(asked) - first} == {"huber"}  # every other line is the one already fitted
