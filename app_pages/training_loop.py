@@ -33,11 +33,12 @@ with controls:
     seed = ui.control(PAGE, "seed")
 now = training.loop_state(seed, step)
 name = INITIALIZE[0] if now.stage is None else STAGES[now.stage][0]
-per_epoch = training.iterations_per_epoch(len(data.size), 20)
 with controls:
     counters = st.columns(2)
     counters[0].metric("Iteration", f"{now.iterations}", help="One iteration is one batch through all four stages.")
-    counters[1].metric("Epoch", f"{now.epoch}", help=f"{per_epoch} iterations make one pass over the 200 houses.")
+    counters[1].metric(
+        "Epoch", f"{now.epoch}", help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses."
+    )
     if step == MAX_STAGE:
         st.info(
             f"The walk ends here, after {MAX_STAGE // 4} iterations: the knobs settled long ago. "
@@ -57,7 +58,10 @@ ui.chart(
         data.price[now.shown],
         linear.score(data.size[now.shown], data.price[now.shown], now.w, now.b),
     ),
-    "This iteration's batch of 20 houses and the current line; after the update, the line moves.",
+    f"All {len(data.size)} houses and the starting line, both knobs at zero; from the first stage on, only "
+    "this iteration's batch shows."
+    if now.stage is None
+    else f"This iteration's batch of {len(now.shown)} houses and the current line; after the update, the line moves.",
 )
 
 st.header("Put the steps in order")

@@ -266,6 +266,7 @@ class LoopState:
 
     iterations: int  # iterations begun (the one in progress counts)
     epoch: int  # 1-based
+    per_epoch: int  # iterations that make one pass over the houses
     stage: int | None
     w: float  # the line's knobs now, in dollars per square foot and dollars
     b: float
@@ -291,9 +292,11 @@ def loop_state(seed: int, step: int, *, batch_size: int = 20, lr: float = 0.05) 
     )[-1]
     knobs = now.after if stage == STAGES_PER_ITERATION - 1 else now.before
     w, b = houses.SCALED.line_in_dollars(float(knobs["w"]), float(knobs["b"]))
+    per_epoch = iterations_per_epoch(len(size), batch_size)
     return LoopState(
         iterations=done + (stage is not None),
-        epoch=done // iterations_per_epoch(len(size), batch_size) + 1,
+        epoch=done // per_epoch + 1,
+        per_epoch=per_epoch,
         stage=stage,
         w=w,
         b=b,

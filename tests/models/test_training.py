@@ -323,4 +323,4 @@ def test_the_loop_page_state_follows_the_stages_and_speaks_dollars():
     assert update.w == pytest.approx(-0.05 * backward.grads["w"] * 100) and update.b == pytest.approx(
         -0.05 * backward.grads["b"] * 100_000
     )
-    assert training.loop_state(0, 4 * 10 + 1).epoch == 2  # ten batches of 20 make one pass over 200 houses
+    assert start.per_epoch == 10 and training.loop_state(0, 4 * 10 + 1).epoch == 2  # 10 batches of 20: 200 houses

@@ -85,3 +85,10 @@ def test_the_order_exercise_checks_and_explains():
 @pytest.mark.parametrize("params", [{"step": "-1", "seed": "x"}, {"step": "99999999", "zzz": "1"}])
 def test_training_loop_survives_a_link_full_of_bad_values(params):
     open_bad_link(PAGE, **params)
+
+
+def test_the_line_chart_caption_says_what_the_chart_shows():
+    start = [c.value for c in open_page("app_pages/training_loop.py").caption]
+    assert any(c.startswith("All 200 houses and the starting line") for c in start)
+    first = [c.value for c in open_page("app_pages/training_loop.py", step="1").caption]
+    assert any(c.startswith("This iteration's batch of 20 houses") for c in first)
