@@ -4,7 +4,7 @@ from playground import ui
 from playground.charts import descent as descent_charts
 from playground.content.controls import GRADIENT_DESCENT as PAGE
 from playground.content.controls import RATES
-from playground.content.descent import valley_name, verdict
+from playground.content.descent import BAD, valley_name, verdict
 from playground.models import descent, landscapes
 
 LANDS = landscapes.LANDSCAPES
@@ -22,8 +22,8 @@ def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps:
 
 
 @st.cache_data(max_entries=128)
-def safe_rate(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int):
-    return descent.largest_stable_rate(LANDS[key], optimizer, start, lr, steps, RATES)
+def safe_rate(key: str, optimizer: str, start: tuple[float, float], lr: float):
+    return descent.largest_stable_rate(LANDS[key], optimizer, start, lr, RATES)
 
 
 ui.header(PAGE)
@@ -68,12 +68,10 @@ with picture:
 # Blindfolded, how each walk ended stays folded away until the learner has watched it.
 outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()
 for path in paths.values():
-    if path.outcome == "diverged":
-        safer = safe_rate(key, path.optimizer, start, lr, steps)
-        advice = f" Try a learning rate of **{safer:g}** or lower." if safer else ""
-        outcomes.error(verdict(path, land, steps) + advice, icon=":material/warning:")
-    else:
-        outcomes.success(verdict(path, land, steps), icon=":material/flag:")
+    safer = safe_rate(key, path.optimizer, start, lr) if path.outcome in BAD else None
+    said = verdict(path, land, steps, safer)
+    show = {"bad": outcomes.error, "good": outcomes.success, "note": outcomes.info}[said.tone]
+    show(said.text, icon={"bad": ":material/warning:", "good": ":material/flag:"}.get(said.tone, ":material/info:"))
 
 st.header("Two starts, two valleys")
 ui.prose(

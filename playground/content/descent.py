@@ -1,11 +1,20 @@
-"""What a walk's outcome means, in a sentence a learner can act on."""
+"""What a walk did, in a sentence a learner can act on."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
 
 VALLEY_NAMES = ("the deepest valley", "the middle valley", "the shallowest valley")
+BAD = frozenset({"diverged", "left", "rose"})  # outcomes drawn as an error, with a safer rate to try
+
+
+@dataclass(frozen=True)
+class Verdict:
+    tone: str  # "bad" (the loss went up or off the map), "good" (settled) or "note" (anything between)
+    text: str
 
 
 def valley_name(land: Landscape, index: int) -> str:
@@ -15,26 +24,57 @@ def valley_name(land: Landscape, index: int) -> str:
     return VALLEY_NAMES[index] if index < len(VALLEY_NAMES) else f"valley {index + 1}"
 
 
-def verdict(path: Path, land: Landscape, steps: int) -> str:
-    """One sentence: where the walk ended, why, and what to try."""
-    name = NAMES[path.optimizer]
-    final = path.losses[-1]
-    if path.outcome == "diverged":
-        return (
-            f"**{name}** blew up at step {path.diverged_at}: each step overshot the valley by more than "
-            "the last, and the loss exploded. The steps are too big; lower the learning rate."
+def _loss(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None) -> Verdict:
+    """Where the walk went and ended, why, and what to try; ``safer`` is a rate known to settle."""
+    name = f"**{NAMES[path.optimizer]}**"
+    start, final = _loss(path.losses[0]), _loss(path.losses[-1])
+    try_lower = f" Try a learning rate of **{safer:g}** or lower." if safer else " Lower the learning rate."
+    outcome = path.outcome
+    if outcome == "diverged":
+        return Verdict(
+            "bad",
+            f"{name} blew up at step {path.diverged_at}: each step overshot the valley by more than the last, "
+            f"and the loss climbed from {start} to {final} before it ran off every scale."
+            f" The steps are far too big.{try_lower}",
         )
-    if path.outcome == "settled":
+    if outcome == "left":
+        return Verdict(
+            "bad",
+            f"{name} jumped off the map: its steps were so big that it ended far outside the ground shown, "
+            f"at loss {final} (it started at {start}).{try_lower}",
+        )
+    if outcome == "rose":
+        return Verdict(
+            "bad",
+            f"{name} ended higher than it started: the loss went from {start} to {final}. "
+            f"Each step overshoots the valley and lands further up the other side.{try_lower}",
+        )
+    if outcome == "bouncing":
+        return Verdict(
+            "note",
+            f"{name} is bouncing from side to side ({path.bounces} turns so far) and has come down from loss "
+            f"{start} to {final}. The steps are a little too big to settle: lower the learning rate slightly, "
+            "or allow more steps.",
+        )
+    if outcome == "settled":
         where = valley_name(land, path.valley)
         where = f"on {where}" if len(land.minima) == 1 else f"in {where}"
         deeper = " There is a deeper one it cannot see from here." if path.valley else ""
-        return f"**{name}** settled {where} with loss {final:.3g}.{deeper}"
-    if path.outcome == "stalled":
-        return (
-            f"**{name}** stalled on nearly flat ground at loss {final:.3g}: the slope underfoot is almost "
-            "zero, so each step is almost nothing. A bigger rate, momentum, Adam or noisy gradients can help."
+        zigzag = f" after bouncing from side to side {path.bounces} times" if path.bounces >= 5 else ""
+        return Verdict("good", f"{name} settled {where}{zigzag}, with loss {final}.{deeper}")
+    if outcome == "stalled":
+        return Verdict(
+            "note",
+            f"{name} stalled on nearly flat ground at loss {final}, which is not a valley: the slope underfoot "
+            "is almost zero, so each step is almost nothing. A bigger rate, momentum, Adam or noisy gradients "
+            "can carry it off the flat.",
         )
-    return (
-        f"**{name}** is still walking after {steps} steps, at loss {final:.3g}. "
-        "It is heading the right way but slowly: raise the learning rate or allow more steps."
+    return Verdict(
+        "note",
+        f"{name} is still coming down after {steps} steps: the loss went from {start} to {final}, "
+        "but it has not reached a valley yet. Raise the learning rate or allow more steps.",
     )

@@ -24,7 +24,11 @@ RMS_DECAY = 0.9  # RMSProp's running average of squared gradients
 ADAM_BETAS = (0.9, 0.999)
 EPS = 1e-8
 NOISE = 0.5  # standard deviation of the noise added to each gradient component when noisy
-EXPLODE = 1e6  # a loss this many times the start's (plus one) counts as diverged
+EXPLODE = 1e6  # a loss this many times the start's (plus one) stops the walk: it has blown up
+BOUNCY = 5  # this many reversals of direction make a walk "bouncing"
+OUTCOMES = ("diverged", "left", "rose", "bouncing", "settled", "stalled", "walking")
+GOOD = frozenset({"settled", "walking", "stalled", "bouncing"})  # the loss came down and stayed on the map
+CALM = GOOD - {"bouncing"}  # ... and no longer zigzags
 
 
 @dataclass(frozen=True)
@@ -89,14 +93,50 @@ class Path:
     diverged_at: int | None
     valley: int | None  # index of the landscape minimum it ended in, if any
     stalled: bool  # stopped moving on ground that is not a valley floor
+    off_map: bool  # ended outside the map's ranges
+
+    @property
+    def bounces(self) -> int:
+        """How many times a step turned back against the step before it (a zigzag across a valley)."""
+        moves = np.diff(self.positions, axis=0)
+        return int(np.count_nonzero(np.einsum("ij,ij->i", moves[1:], moves[:-1]) < 0))
+
+    @property
+    def still_bouncing(self) -> bool:
+        """Whether the last ten steps still turn back and forth."""
+        moves = np.diff(self.positions[-11:], axis=0)
+        return int(np.count_nonzero(np.einsum("ij,ij->i", moves[1:], moves[:-1]) < 0)) >= BOUNCY
+
+    @property
+    def rose(self) -> bool:
+        """Whether the walk ended higher than it started."""
+        return bool(self.losses[-1] > self.losses[0] + 1e-12 * (1 + abs(self.losses[0])))
 
     @property
     def outcome(self) -> str:
+        """What the path did, in one of ``OUTCOMES``; the first that applies wins.
+
+        diverged: the loss blew up; left: it ended off the map; rose: it ended higher than it
+        started; bouncing: it came down but still zigzags; settled: it rests on a valley floor;
+        stalled: it stopped on ground that is not a valley; walking: it is still coming down.
+        """
         if self.diverged_at is not None:
             return "diverged"
+        if self.off_map:
+            return "left"
+        if self.rose:
+            return "rose"
+        if self.still_bouncing and not self.stalled:
+            return "bouncing"
         if self.valley is not None:
             return "settled"
         return "stalled" if self.stalled else "walking"
+
+
+def _on_map(land: Landscape, positions: np.ndarray) -> np.ndarray:
+    (x0, x1), (y0, y1) = land.x_range, land.y_range
+    x, y = positions[:, 0], positions[:, 1]
+    return (x0 <= x) & (x <= x1) & (y0 <= y) & (y <= y1)
 
 
 def run(
@@ -147,8 +187,16 @@ def run(
     recent = positions_arr[-min(20, len(positions_arr)) :]
     moved = float(np.hypot(*(recent[-1] - recent[0])))
     stalled = diverged_at is None and valley is None and len(positions_arr) > 20 and moved < 1e-3 * extent
+    off_map = not bool(_on_map(land, positions_arr[-1:])[0])
     return Path(
-        optimizer, positions_arr, np.array(losses), np.array(slopes[: len(losses)]), diverged_at, valley, stalled
+        optimizer,
+        positions_arr,
+        np.array(losses),
+        np.array(slopes[: len(losses)]),
+        diverged_at,
+        valley,
+        stalled,
+        off_map,
     )
 
 
@@ -159,10 +207,25 @@ def rates(per_decade: int = 10, low_exp: int = -4, high_exp: int = 1) -> tuple[f
 
 
 def largest_stable_rate(
-    land: Landscape, optimizer: str, start: tuple[float, float], lr: float, steps: int, candidates: tuple[float, ...]
+    land: Landscape,
+    optimizer: str,
+    start: tuple[float, float],
+    lr: float,
+    candidates: tuple[float, ...],
+    longest: int = 200,
 ) -> float | None:
-    """The largest candidate rate below ``lr`` whose walk does not diverge, or None."""
+    """The largest candidate rate below ``lr`` that is safe to follow for any number of steps, or None.
+
+    Safe means: over ``longest`` steps the walk never blows up, never leaves the map, never
+    stands higher than it started, and has stopped zigzagging by the end (``CALM``). A walk of
+    fewer steps is the start of that one, so the advice holds whatever step count comes next.
+    """
     for rate in sorted((c for c in candidates if c < lr), reverse=True):
-        if run(land, optimizer, start, rate, steps).diverged_at is None:
+        path = run(land, optimizer, start, rate, longest)
+        if (
+            path.outcome in CALM
+            and bool(np.all(_on_map(land, path.positions)))
+            and float(np.max(path.losses)) <= path.losses[0]
+        ):
             return rate
     return None
