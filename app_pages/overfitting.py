@@ -1,12 +1,11 @@
 import numpy as np
 import streamlit as st
 
-from playground import format as fmt
 from playground import ui
 from playground.charts import fitting as fit_charts
 from playground.content.controls import OVERFITTING as PAGE
-from playground.content.fitting import ICONS, verdict_sentence
-from playground.models import fitting, houses
+from playground.content.fitting import ICONS, complexity_caption, epoch_caption, miss, verdict_sentence
+from playground.models import fitting
 
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 GRID = np.linspace(*fitting.X_RANGE, 200)
@@ -47,26 +46,30 @@ model = fitting.fit(s.x_train, s.y_train, degree, l2)
 with picture:
     ui.chart(
         fit_charts.fit_view(s, GRID, model.predict(GRID), fitting.truth(GRID)),
-        "The orange line is the model. Press New sample: a flexible model swings from sample to sample.",
+        "The red line is the model; the dashed grey line is the real pattern. Press New sample: a flexible "
+        "model swings from sample to sample.",
     )
-train, val = sweep.train[degree], sweep.val[degree]
-best_val = float(sweep.val[sweep.best])
-verdicts = fitting.verdicts(sweep)
+train, val = float(sweep.train[degree]), float(sweep.val[degree])
+floor = fitting.noise_floor(s)
+verdicts = fitting.verdicts(sweep, floor)
 kind = verdicts[degree]
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
-callout(verdict_sentence(kind, train, val, best_val, sweep.best), icon=ICONS[kind])
-on_train, on_new = st.columns(2)
-on_train.metric("Typical miss on training houses", fmt.dollars_short(houses.THOUSANDS.dollars(train)))
-gap = f"{fmt.dollars_short(houses.THOUSANDS.dollars(val - train))} vs training"
-on_new.metric(
-    "Typical miss on new houses", fmt.dollars_short(houses.THOUSANDS.dollars(val)), delta=gap, delta_color="inverse"
+callout(verdict_sentence(kind, train, val, floor, l2), icon=ICONS[kind])
+RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
+on_train, on_new, least = st.columns(3)
+on_train.metric("Typical miss on training houses", miss(train), help=RMS_HELP)
+on_new.metric("Typical miss on new houses", miss(val), help=RMS_HELP)
+least.metric(
+    "Least possible miss",
+    miss(floor),
+    help="How far the real pattern itself misses the new houses: the luck in each sale, which no model can predict.",
 )
 
 st.header("Error against complexity")
 ui.prose("Every degree from 0 to 15, fitted to the same training houses and tested on the same new ones.")
 ui.chart(
-    fit_charts.complexity_curve(sweep, degree, verdicts, noise),
-    "Training error only falls as complexity grows; validation error falls, then rises: the U that marks overfitting.",
+    fit_charts.complexity_curve(sweep, degree, verdicts, floor),
+    complexity_caption(verdicts),
 )
 
 st.header("Training too long")
@@ -75,24 +78,20 @@ ui.prose(
     "Early on it learns the broad pattern; later it starts bending towards individual houses."
 )
 ui.chart(
-    fit_charts.epoch_curves(history, noise),
-    f"Validation error is lowest at epoch {history.best_epoch}: stopping there (early stopping) keeps the best model.",
+    fit_charts.epoch_curves(history, floor),
+    epoch_caption(history),
 )
 
 st.header("More data fixes it")
 ui.chart(
-    fit_charts.data_size_curve(growing(seed, degree, noise, l2), noise),
+    fit_charts.data_size_curve(growing(seed, degree, noise, l2), floor),
     f"Degree {degree} with more and more training houses: the gap between the two errors closes.",
 )
 
 st.header("Three kinds of metrics")
 m = fitting.metrics(s.y_val, model.predict(s.x_val))
 tech, business, decision = st.columns(3)
-tech.metric(
-    "Model metric: typical miss",
-    fmt.dollars_short(houses.THOUSANDS.dollars(m.rmse)),
-    help="Technical quality, for the team.",
-)
+tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
 tech.caption("Tracks how far predictions land from the truth: precision, error, drift.")
 business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
 business.caption("Tracks the value the model creates: here, listings priced close enough to sell well.")

@@ -44,3 +44,10 @@ def test_every_page_has_a_declaration_with_its_own_prefix():
     assert {p.slug for p in declared.ALL} == {p.slug for p in ALL_PAGES}
     prefixes = [p.prefix for p in (*declared.ALL, declared.APP)]
     assert len(set(prefixes)) == len(prefixes)
+
+
+def test_an_earlier_default_must_be_a_value_of_a_declared_control():
+    with pytest.raises(ValueError, match="earlier default"):
+        PageSpec("p", "p", (slider("n", "N", 10, 300, 20, 5),), earlier={"n": 7})
+    with pytest.raises(ValueError, match="earlier default"):
+        PageSpec("p", "p", (slider("n", "N", 10, 300, 20, 5),), earlier={"m": 30})

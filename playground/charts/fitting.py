@@ -10,15 +10,43 @@ import numpy as np
 from playground.charts import theme
 from playground.models.fitting import EpochErrors, Sample, Sweep
 
-K_DOLLARS = {"tickprefix": "$", "ticksuffix": "k"}
+THOUSAND = 1_000.0  # the models count sq ft and dollars in thousands; the charts show sq ft and $
 
 
-def _error_axis(errors: np.ndarray, noise: float, **extra: Any) -> dict[str, Any]:
-    """A log axis for RMSE ($k) from a tenth of the noise up: a memorising model's near-zero
-    training error leaves through the floor instead of stretching the axis over ten decades."""
-    low = max(0.1 * noise, 1.0)
-    high = max(float(np.nanmax(errors)), 2 * low)
-    return theme.axis(theme.AXIS["rmse"], type="log", range=[np.log10(low), np.log10(high * 1.3)], **extra)
+def _error_axis(errors: np.ndarray, floor: float, **extra: Any) -> dict[str, Any]:
+    """A dollar axis for typical misses, from zero to a little above the simplest model's miss.
+
+    The top is capped at four times the noise floor, so a memorising model's wild misses leave
+    through the top instead of flattening the U into the floor."""
+    top = min(float(np.nanmax(errors)), 4 * floor) * 1.15 * THOUSAND
+    return theme.axis(theme.AXIS["rmse"], range=[0, top], **theme.DOLLARS, **extra)
+
+
+def _floor(floor: float) -> dict[str, Any]:
+    """A dashed line at the noise floor: the least any model can miss new houses by."""
+    return {
+        "type": "line",
+        "xref": "paper",
+        "yref": "y",
+        "x0": 0,
+        "x1": 1,
+        "y0": floor * THOUSAND,
+        "y1": floor * THOUSAND,
+        "line": {"color": theme.GREY, "width": 2, "dash": "dash"},
+    }
+
+
+def _floor_label(floor: float) -> dict[str, Any]:
+    return {
+        "x": 1,
+        "y": floor * THOUSAND,
+        "xref": "paper",
+        "yref": "y",
+        "xanchor": "right",
+        "yanchor": "top",
+        "text": "least possible miss",
+        "showarrow": False,
+    }
 
 
 def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, hollow: bool = False) -> dict[str, Any]:
@@ -27,20 +55,20 @@ def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, hollow: bool = 
         marker = {"color": "rgba(0,0,0,0)", "size": 9, "line": {"color": color, "width": 2}}
     return {
         "type": "scatter",
-        "x": theme.f32(x),
-        "y": theme.f32(y),
+        "x": theme.f32(x * THOUSAND),
+        "y": theme.f32(y * THOUSAND),
         "mode": "markers",
         "name": name,
         "marker": marker,
-        "hovertemplate": f"{name}: %{{x:.2f}}k sq ft, $%{{y:,.0f}}k<extra></extra>",
+        "hovertemplate": f"{name}: %{{x:,.0f}} sq ft, $%{{y:,.0f}}<extra></extra>",
     }
 
 
 def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) -> theme.Chart:
     """Training and validation houses, the true curve, and the model's curve on ``grid``.
 
-    The price axis covers the houses with some room; a wild curve leaves the chart rather than
-    squashing the houses flat.
+    The price axis stays on the market's range (the houses with some room); a wild curve leaves
+    the chart and comes back rather than squashing the houses flat.
     """
     prices = np.concatenate([s.y_train, s.y_val])
     room = 0.15 * float(np.ptp(prices))
@@ -49,8 +77,8 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
         _points(s.x_train, s.y_train, "Training houses", theme.TRAIN),
         {
             "type": "scatter",
-            "x": theme.f32(grid),
-            "y": theme.f32(truth),
+            "x": theme.f32(grid * THOUSAND),
+            "y": theme.f32(truth * THOUSAND),
             "mode": "lines",
             "name": "The real pattern",
             "line": {"color": theme.GREY, "width": 3, "dash": "dash"},
@@ -58,20 +86,22 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
         },
         {
             "type": "scatter",
-            "x": theme.f32(grid),
-            "y": theme.f32(np.clip(model, prices.min() - 10 * room, prices.max() + 10 * room)),
+            "x": theme.f32(grid * THOUSAND),
+            "y": theme.f32(np.clip(model, prices.min() - 10 * room, prices.max() + 10 * room) * THOUSAND),
             "mode": "lines",
             "name": "The model",
             "line": {"color": theme.YOURS, "width": 4},
-            "hovertemplate": "model: %{x:.2f}k sq ft → $%{y:,.0f}k<extra></extra>",
+            "hovertemplate": "model: %{x:,.0f} sq ft → $%{y:,.0f}<extra></extra>",
         },
     ]
     return theme.figure(
         data,
         height=440,
-        xaxis=theme.axis(theme.AXIS["size_k"]),
+        xaxis=theme.axis(theme.AXIS["size"]),
         yaxis=theme.axis(
-            theme.AXIS["price_k"], range=[float(prices.min() - room), float(prices.max() + room)], **K_DOLLARS
+            theme.AXIS["price"],
+            range=[float(prices.min() - room) * THOUSAND, float(prices.max() + room) * THOUSAND],
+            **theme.DOLLARS,
         ),
     )
 
@@ -84,11 +114,11 @@ def _error_lines(
         {
             "type": "scatter",
             "x": theme.f32(x),
-            "y": theme.f32(err),
+            "y": theme.f32(err * THOUSAND),
             "mode": mode,
             "name": name,
             "line": {"color": color, "width": 3},
-            "hovertemplate": f"{name} {at}: $%{{y:,.1f}}k<extra></extra>",
+            "hovertemplate": f"{name} {at}: $%{{y:,.0f}}<extra></extra>",
         }
         for name, err, color in (("Training error", train, theme.TRAIN), ("Validation error", val, theme.VALIDATION))
     ]
@@ -116,37 +146,40 @@ def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str
     return shapes, labels
 
 
-def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], noise: float) -> theme.Chart:
-    """Training and validation error for every degree, the zones, the current and the best degree."""
+def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], floor: float) -> theme.Chart:
+    """Training and validation error for every degree, the zones, the noise floor, the current
+    and the best degree."""
     shapes, labels = _zones(verdicts)
     data = _error_lines(sweep.x, sweep.train, sweep.val, "at degree %{x}")
     data.append(
         {
             "type": "scatter",
             "x": [int(sweep.best)],
-            "y": [float(sweep.val[sweep.best])],
+            "y": [float(sweep.val[sweep.best]) * THOUSAND],
             "mode": "markers",
             "name": f"Best on new data (degree {sweep.best})",
             "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
         }
     )
-    shapes.append(theme.vline(degree, theme.YOURS, dash="dot"))
-    ceiling = np.minimum(sweep.val, 20 * np.min(sweep.val))  # wild validation errors leave through the top
+    shapes += [theme.vline(degree, theme.YOURS, dash="dot"), _floor(floor)]
     return theme.figure(
         data,
         height=400,
         shapes=shapes,
-        annotations=labels,
+        annotations=[*labels, _floor_label(floor)],
         xaxis=theme.axis(theme.AXIS["degree"], dtick=1, range=[-0.5, len(verdicts) - 0.5]),
-        yaxis=_error_axis(ceiling, noise),
+        yaxis=_error_axis(np.concatenate([sweep.train, sweep.val]), floor),
     )
 
 
-def epoch_curves(history: EpochErrors, noise: float) -> theme.Chart:
-    """Training and validation error per epoch, the best epoch marked and what follows shaded."""
+def epoch_curves(history: EpochErrors, floor: float) -> theme.Chart:
+    """Training and validation error per epoch, the noise floor, the best epoch marked and what
+    follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
     data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", mode="lines")
-    shapes = [theme.band(best, end, theme.VERDICT_COLORS["overfit"]), theme.vline(best, theme.BEST)]
+    shapes = [theme.vline(best, theme.BEST), _floor(floor)]
+    if history.overtrained:  # shade the epochs that made it worse, only when they did
+        shapes.insert(0, theme.band(best, end, theme.VERDICT_COLORS["overfit"]))
     labels = [
         {
             "x": best,
@@ -155,9 +188,10 @@ def epoch_curves(history: EpochErrors, noise: float) -> theme.Chart:
             "yref": "paper",
             "yanchor": "top",
             "xanchor": "left",
-            "text": f" early stop: epoch {best}",
+            "text": f" lowest validation error: epoch {best}",
             "showarrow": False,
         },
+        _floor_label(floor),
     ]
     return theme.figure(
         data,
@@ -165,17 +199,19 @@ def epoch_curves(history: EpochErrors, noise: float) -> theme.Chart:
         shapes=shapes,
         annotations=labels,
         xaxis=theme.axis(theme.AXIS["epoch"]),
-        yaxis=_error_axis(np.concatenate([history.train, history.val]), noise),
+        yaxis=_error_axis(np.concatenate([history.train, history.val]), floor),
     )
 
 
-def data_size_curve(curve: Sweep, noise: float) -> theme.Chart:
+def data_size_curve(curve: Sweep, floor: float) -> theme.Chart:
     """Training and validation error of one model as the training set grows (``curve.x`` holds the sizes)."""
     data = _error_lines(curve.x, curve.train, curve.val, "with %{x} training houses")
     sizes = [int(n) for n in curve.x]
     return theme.figure(
         data,
         height=360,
+        shapes=[_floor(floor)],
+        annotations=[_floor_label(floor)],
         xaxis=theme.axis(theme.AXIS["n_train"], type="log", tickvals=sizes, ticktext=[str(n) for n in sizes]),
-        yaxis=_error_axis(np.minimum(curve.val, 20 * np.min(curve.val)), noise),
+        yaxis=_error_axis(np.concatenate([curve.train, curve.val]), floor),
     )

@@ -252,7 +252,7 @@ OVERFITTING = PageSpec(
     "ovf",
     (
         slider("degree", "Complexity: polynomial degree", 0, fitting.MAX_DEGREE, 3, 1),
-        slider("n", "Training houses", 10, 300, 30, 5),
+        slider("n", "Training houses", 10, 300, 20, 5),
         slider("noise", "Noise: luck in each sale ($k)", 10, 150, 60, 5, format="$%dk"),
         log_slider("l2", "Regularisation (L2 penalty)", PENALTIES, 0.0, format_func=lambda v: f"{v:g}"),
         number("seed", "Sample", 0, 9_999, 0, 1, help="Which houses were sold: each number is another draw."),
@@ -272,6 +272,7 @@ OVERFITTING = PageSpec(
             {"degree": 15, "n": 15, "l2": 0.01},
         ),
     ),
+    earlier={"n": 30},  # 20 houses since 2026-11-30: the U of overfitting shows at the default
 )
 
 CONCEPT_CHECK = PageSpec("concept_check", "quiz", ())

@@ -141,29 +141,42 @@ def sweep(s: Sample, l2: float = 0.0) -> Sweep:
     return Sweep(np.arange(MAX_DEGREE + 1), np.array(train), np.array(val))
 
 
-# The verdict rule, stated once: validation error against the best any degree reaches.
-GOOD_FIT_SLACK = 1.10  # validation error within 10 % of the best degree's: a good fit
+def noise_floor(s: Sample) -> float:
+    """How far the real pattern itself misses the validation houses (RMSE, $k): the luck in each
+    sale, which no model can predict. No model can do much better on new houses."""
+    return _rms(truth(s.x_val) - s.y_val)
 
 
-def verdict(degree: int, val: float, best_degree: int, best_val: float) -> str:
-    """``"good fit"``, ``"underfit"`` or ``"overfit"``, judged on new data only.
+# The verdict rule, stated once: validation error against the noise floor, training error against validation.
+GOOD_FIT_SLACK = 1.15  # new houses missed by at most 15 % more than the noise floor: a good fit
+NO_GAP = 0.9  # training error at least 90 % of validation error: it fits its own houses no better
+
+
+def verdict(degree: int, train: float, val: float, floor: float, best_degree: int) -> str:
+    """``"good fit"``, ``"underfit"`` or ``"overfit"``.
 
     Notes
     -----
-    Good fit when the validation error is within 10 % of the lowest validation error any
-    degree reaches. Otherwise the model does worse on new data than it could: with less
-    flexibility than the best degree it is too simple (underfit); with more, it has memorised
-    its training houses (overfit).
+    Good fit when the validation error is within 15 % of the noise floor (what the real pattern
+    itself misses by). Otherwise the model misses new houses by clearly more than it must. It
+    is underfitting when it is simpler than the best degree, or when it misses its own training
+    houses about as badly as new ones (a strong penalty does that at any degree); it is
+    overfitting when it fits its training houses clearly better than new ones.
     """
-    if val <= GOOD_FIT_SLACK * best_val:
+    if val <= GOOD_FIT_SLACK * floor:
         return "good fit"
-    return "underfit" if degree < best_degree else "overfit"
+    return "underfit" if degree < best_degree or train >= NO_GAP * val else "overfit"
 
 
-def verdicts(sweep: Sweep) -> list[str]:
-    """:func:`verdict` for every degree of a :func:`sweep`, judged against its best degree."""
-    best_val = float(sweep.val[sweep.best])
-    return [verdict(int(d), float(v), sweep.best, best_val) for d, v in zip(sweep.x, sweep.val, strict=True)]
+def verdicts(sweep: Sweep, floor: float) -> list[str]:
+    """:func:`verdict` for every degree of a :func:`sweep`."""
+    return [
+        verdict(int(d), float(t), float(v), floor, sweep.best)
+        for d, t, v in zip(sweep.x, sweep.train, sweep.val, strict=True)
+    ]
+
+
+OVERTRAINED = 1.02  # the last epoch's validation error this many times the lowest: training went on too long
 
 
 @dataclass(frozen=True)
@@ -178,26 +191,33 @@ class EpochErrors:
     def best_epoch(self) -> int:
         return int(self.epochs[np.argmin(self.val)])
 
+    @property
+    def overtrained(self) -> bool:
+        """Whether training on past the best epoch cost more than 2 % of validation error."""
+        return bool(self.val[-1] > OVERTRAINED * self.val.min())
+
 
 def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> EpochErrors:
-    """Full-batch gradient descent on the same penalised loss as :func:`fit`, from all zeros.
+    """Full-batch gradient descent on the same penalised loss as :func:`fit`, from a flat line.
 
-    Each epoch is one step over the whole training set (a batch of everything), at rate
-    ``1 / L`` where ``L`` is the loss's largest curvature, the fastest rate that cannot diverge
-    on this bowl. Errors are recorded as RMSE ($k) after every epoch, starting at epoch 0.
+    Each epoch is one step over the whole training set (a batch of everything) at rate ``1 / L``,
+    where ``L`` is the largest curvature of the squared-error part: the fastest rate that cannot
+    diverge on it. The penalty's part of the step is taken implicitly (a proximal step, exact for
+    an L2 penalty), so a strong penalty cannot force a tiny rate: the walk ends at :func:`fit`'s
+    answer whatever the penalty. Errors are RMSE ($k) after every epoch, starting at epoch 0.
     """
     V, Vv = _features(s.x_train, degree), _features(s.x_val, degree)
     n = V.shape[0]
     ridge = l2 * roughness(degree) ** 2
-    curvature = 2 * np.linalg.eigvalsh(V.T @ V / n).max() + 2 * ridge.max()
-    lr = 1.0 / curvature
+    lr = 1.0 / (2 * np.linalg.eigvalsh(V.T @ V / n).max())
+    shrink = 1.0 / (1.0 + 2 * lr * ridge)  # minimises the penalty plus the distance to the plain step
     coefs = np.empty((epochs + 1, degree + 1))
     coef = np.zeros(degree + 1)
     coef[0] = s.y_train.mean()  # start level with the average price: the data, not zero, is the origin
     for e in range(epochs + 1):
         coefs[e] = coef
-        grad = 2 * V.T @ (V @ coef - s.y_train) / n + 2 * ridge * coef
-        coef = descent.descend(coef, grad, lr)
+        grad = 2 * V.T @ (V @ coef - s.y_train) / n
+        coef = descent.descend(coef, grad, lr) * shrink
     # every epoch's errors at once: one row of residuals per epoch
     train = np.sqrt(np.mean((coefs @ V.T - s.y_train) ** 2, axis=1))
     val = np.sqrt(np.mean((coefs @ Vv.T - s.y_val) ** 2, axis=1))

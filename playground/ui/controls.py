@@ -18,11 +18,13 @@ from typing import Any
 import streamlit as st
 
 from playground import link
-from playground.declare import Control, PageSpec
+from playground.declare import EDITION, Control, PageSpec
 from playground.ui.quote import quote
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
+ARRIVED = "_link_arrived"  # the link's setting names when this run began, if it was made before editions
+EDITIONED = "_link_editioned"  # a page with earlier defaults: (its control names, the names with earlier defaults)
 # Streamlit's own link settings, never ours to reject.
 RESERVED = frozenset({"embed", "embed_options"})
 
@@ -32,12 +34,21 @@ def notify(message: str) -> None:
     st.session_state.setdefault(NOTICES, []).append(message)
 
 
-def _bind(name: str, key: str, label: str, spec: link.Spec) -> None:
+def _earlier(page: PageSpec, name: str) -> bool:
+    """Whether ``name``'s old default applies: the link arrived carrying this page's settings
+    without the edition mark, and leaves ``name`` out."""
+    if name not in page.earlier or name in st.query_params:
+        return False
+    arrived = st.session_state.get(ARRIVED, frozenset())
+    return any(c.name in arrived for c in page.controls)
+
+
+def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> None:
     st.session_state.setdefault(CLAIMED, set()).add(name)
     state = st.session_state
     if key not in state:
         raw = st.query_params.get_all(name)
-        value, reason = link.read(spec, raw)
+        value, reason = (page.earlier[name], None) if _earlier(page, name) else link.read(spec, raw)
         if reason:
             notify(
                 f"The link's **{name}** value {quote(raw[-1])} ({label}) was ignored: {reason}. "
@@ -98,7 +109,10 @@ def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None) 
         options = tuple(options)
         spec = link.Choice(options, spec.default if spec.default in options else options[0])
     key = page.key(name)
-    _bind(name, key, c.label, spec)
+    if page.earlier:
+        st.session_state.setdefault(CLAIMED, set()).add(EDITION[0])
+        st.session_state[EDITIONED] = (frozenset(c.name for c in page.controls), frozenset(page.earlier))
+    _bind(page, name, key, c.label, spec)
     _draw(c, spec, key)
     value = _publish(name, key, spec)
     return [o for o in spec.options if o in value] if c.kind == "multi" else value
@@ -108,6 +122,8 @@ def start_run() -> None:
     """Forget the last run's notices and claimed names; call once at the top of the app."""
     st.session_state[NOTICES] = []
     st.session_state[CLAIMED] = set(RESERVED)
+    st.session_state[EDITIONED] = (frozenset(), frozenset())
+    st.session_state[ARRIVED] = frozenset() if EDITION[0] in st.query_params else frozenset(st.query_params)
 
 
 def finish_run(notice_box: Any) -> None:
@@ -116,6 +132,14 @@ def finish_run(notice_box: Any) -> None:
     for name in [n for n in st.query_params if n not in claimed]:
         notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
         del st.query_params[name]
+    # The edition mark goes in only when the link leaves out a control whose default changed
+    # while it carries others: only then could the link be read with the old default.
+    names, changed = st.session_state.get(EDITIONED, (frozenset(), frozenset()))
+    if any(n in st.query_params for n in names) and any(n not in st.query_params for n in changed):
+        if st.query_params.get(EDITION[0]) != EDITION[1]:
+            st.query_params[EDITION[0]] = EDITION[1]
+    elif EDITION[0] in st.query_params:
+        del st.query_params[EDITION[0]]
     notices = st.session_state.get(NOTICES, [])
     if notices:
         notice_box.warning(

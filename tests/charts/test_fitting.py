@@ -8,7 +8,8 @@ from tests.apptest import plain
 
 S = fitting.sample(np.random.default_rng(0), 20, 60.0)
 SWEEP = fitting.sweep(S)
-VERDICTS = fitting.verdicts(SWEEP)
+FLOOR = fitting.noise_floor(S)
+VERDICTS = fitting.verdicts(SWEEP, FLOOR)
 
 
 def _named(fig, name):
@@ -19,39 +20,54 @@ def test_fit_view_draws_both_sets_the_truth_and_the_model():
     grid = np.linspace(*fitting.X_RANGE, 50)
     model = fitting.fit(S.x_train, S.y_train, 3)
     fig = plain(fit_charts.fit_view(S, grid, model.predict(grid), fitting.truth(grid)))
-    np.testing.assert_allclose(_named(fig, "Training houses")["y"], S.y_train, rtol=1e-6)
+    # sizes in sq ft and prices in dollars, like every other page
+    np.testing.assert_allclose(_named(fig, "Training houses")["x"], S.x_train * 1000, rtol=1e-6)
+    np.testing.assert_allclose(_named(fig, "Training houses")["y"], S.y_train * 1000, rtol=1e-6)
     assert len(_named(fig, "Validation houses (new data)")["x"]) == len(S.x_val)
-    np.testing.assert_allclose(_named(fig, "The real pattern")["y"], fitting.truth(grid), rtol=1e-6)
-    np.testing.assert_allclose(_named(fig, "The model")["y"], model.predict(grid), rtol=1e-5)
+    np.testing.assert_allclose(_named(fig, "The real pattern")["y"], fitting.truth(grid) * 1000, rtol=1e-6)
+    np.testing.assert_allclose(_named(fig, "The model")["y"], model.predict(grid) * 1000, rtol=1e-5)
     low, high = fig["layout"]["yaxis"]["range"]
-    assert low < S.y_train.min() and high > S.y_train.max()
-    assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["size_k"]
+    assert low < S.y_train.min() * 1000 and high > S.y_train.max() * 1000
+    assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["size"] == "House size (sq ft)"
+    assert fig["layout"]["yaxis"]["title"]["text"] == theme.AXIS["price"] == "Sale price ($)"
 
 
 def test_a_wild_model_curve_is_clipped_not_allowed_to_stretch_the_axis():
     grid = np.linspace(*fitting.X_RANGE, 50)
     wild = np.full(50, 1e9)
     fig = plain(fit_charts.fit_view(S, grid, wild, fitting.truth(grid)))
-    assert max(_named(fig, "The model")["y"]) < 1e5
-    assert fig["layout"]["yaxis"]["range"][1] < 2_000
+    assert max(_named(fig, "The model")["y"]) < 1e8
+    assert fig["layout"]["yaxis"]["range"][1] < 2_000_000  # the market's range, not the curve's
 
 
 def test_complexity_curve_marks_zones_the_current_and_the_best_degree():
-    fig = plain(fit_charts.complexity_curve(SWEEP, 12, VERDICTS, 60.0))
-    np.testing.assert_allclose(_named(fig, "Validation error")["y"], SWEEP.val, rtol=1e-5)
+    fig = plain(fit_charts.complexity_curve(SWEEP, 12, VERDICTS, FLOOR))
+    np.testing.assert_allclose(_named(fig, "Validation error")["y"], SWEEP.val * 1000, rtol=1e-5)
     star = _named(fig, f"Best on new data (degree {SWEEP.best})")
     assert list(star["x"]) == [SWEEP.best]
     rects = [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]
-    assert [a["text"] for a in fig["layout"]["annotations"]] == ["underfit", "good<br>fit", "overfit"]
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
+    assert texts == ["underfit", "good<br>fit", "overfit", "least possible miss"]
     assert rects[0]["x0"] == -0.5 and rects[-1]["x1"] == fitting.MAX_DEGREE + 0.5
-    current = next(s for s in fig["layout"]["shapes"] if s["type"] == "line")
+    current, floor = (s for s in fig["layout"]["shapes"] if s["type"] == "line")
     assert current["x0"] == current["x1"] == 12
-    assert fig["layout"]["yaxis"]["type"] == "log"
+    assert floor["y0"] == floor["y1"] == pytest.approx(FLOOR * 1000)
+
+
+def test_the_error_axis_is_linear_from_zero_so_the_u_is_visible():
+    fig = plain(fit_charts.complexity_curve(SWEEP, 3, VERDICTS, FLOOR))
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert fig["layout"]["yaxis"].get("type", "linear") == "linear" and low == 0
+    assert high <= 4 * 1.15 * FLOOR * 1000  # wild misses leave through the top
+    # the U: the best degree is lower on the chart than both ends
+    val = SWEEP.val * 1000
+    assert val[SWEEP.best] < val[0] and val[SWEEP.best] < min(val[-1], high)
 
 
 def test_epoch_curves_mark_the_best_epoch_and_shade_what_follows():
     history = fitting.train_by_descent(S, 15, 100)
-    fig = plain(fit_charts.epoch_curves(history, 60.0))
+    assert history.overtrained
+    fig = plain(fit_charts.epoch_curves(history, FLOOR))
     shade = next(s for s in fig["layout"]["shapes"] if s["type"] == "rect")
     assert shade["x0"] == history.best_epoch and shade["x1"] == 100
     assert f"epoch {history.best_epoch}" in fig["layout"]["annotations"][0]["text"]
@@ -62,10 +78,11 @@ def test_data_size_curve_labels_every_size():
     curve = fitting.learning_curve(0, (10, 30, 100), 3, 60.0)
     fig = plain(fit_charts.data_size_curve(curve, 60.0))
     assert list(fig["layout"]["xaxis"]["tickvals"]) == [10, 30, 100]
-    np.testing.assert_allclose(_named(fig, "Validation error")["y"], curve.val, rtol=1e-5)
+    np.testing.assert_allclose(_named(fig, "Validation error")["y"], curve.val * 1000, rtol=1e-5)
 
 
-@pytest.mark.parametrize("noise", [10.0, 150.0])
-def test_error_axes_start_at_a_tenth_of_the_noise(noise):
-    fig = plain(fit_charts.complexity_curve(SWEEP, 3, VERDICTS, noise))
-    assert 10 ** fig["layout"]["yaxis"]["range"][0] == pytest.approx(max(0.1 * noise, 1.0))
+def test_epoch_curves_shade_nothing_when_training_longer_did_no_harm():
+    history = fitting.train_by_descent(fitting.sample(np.random.default_rng(0), 15, 60.0), 15, 200, l2=1.0)
+    assert not history.overtrained
+    fig = plain(fit_charts.epoch_curves(history, FLOOR))
+    assert not [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]

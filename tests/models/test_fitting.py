@@ -75,24 +75,42 @@ def test_the_sweep_covers_every_degree_and_training_error_never_rises():
 
 
 @pytest.mark.parametrize(
-    ("degree", "val", "expected"),
+    ("degree", "train", "val", "expected"),
     [
-        pytest.param(3, 60.0, "good fit", id="the best degree itself"),
-        pytest.param(6, 65.9, "good fit", id="within 10 % of the best"),
-        pytest.param(0, 155.0, "underfit", id="simpler than the best and worse"),
-        pytest.param(12, 140.0, "overfit", id="more flexible than the best and worse"),
-        pytest.param(7, 66.1, "overfit", id="just past the slack"),
+        pytest.param(3, 55.0, 60.0, "good fit", id="at the noise floor"),
+        pytest.param(6, 50.0, 68.9, "good fit", id="within 15 % of the floor"),
+        pytest.param(0, 170.0, 155.0, "underfit", id="simpler than the best and worse"),
+        pytest.param(1, 52.0, 77.0, "underfit", id="a line below the best degree, whatever its training luck"),
+        pytest.param(12, 20.0, 140.0, "overfit", id="more flexible than the best, far better on its own houses"),
+        pytest.param(7, 55.0, 69.1, "overfit", id="just past the slack"),
+        pytest.param(15, 131.0, 117.0, "underfit", id="a strong penalty: as bad on its own houses as on new ones"),
     ],
 )
-def test_the_verdict_rule_on_constructed_cases(degree, val, expected):
-    assert fitting.verdict(degree, val, best_degree=3, best_val=60.0) == expected
+def test_the_verdict_rule_on_constructed_cases(degree, train, val, expected):
+    assert fitting.verdict(degree, train, val, floor=60.0, best_degree=3) == expected
 
 
 def test_the_verdicts_run_underfit_good_overfit_across_the_degrees():
-    sw = fitting.sweep(_sample(n_train=20))
-    kinds = fitting.verdicts(sw)
+    s = _sample(n_train=20)
+    sw = fitting.sweep(s)
+    kinds = fitting.verdicts(sw, fitting.noise_floor(s))
     assert kinds[0] == "underfit" and kinds[sw.best] == "good fit" and kinds[-1] == "overfit"
     assert kinds.index("overfit") > max(i for i, k in enumerate(kinds) if k == "underfit")
+
+
+def test_a_heavily_penalised_model_is_never_called_a_good_fit():
+    # The case a learner met: penalty 1, misses of $131k and $117k against $60k of noise.
+    s = _sample(n_train=15)
+    sw = fitting.sweep(s, l2=1.0)
+    floor = fitting.noise_floor(s)
+    assert sw.val.min() > 1.5 * floor
+    assert set(fitting.verdicts(sw, floor)[1:]) == {"underfit"}
+
+
+def test_the_noise_floor_is_what_the_real_pattern_misses_by():
+    s = _sample(noise=80.0)
+    assert fitting.noise_floor(s) == pytest.approx(np.sqrt(np.mean((fitting.truth(s.x_val) - s.y_val) ** 2)))
+    assert 0.8 * 80 < fitting.noise_floor(s) < 1.2 * 80
 
 
 def test_regularisation_tames_a_flexible_model_without_flattening_the_trend():
@@ -108,6 +126,15 @@ def test_the_best_epoch_is_where_validation_error_is_lowest():
     assert history.best_epoch == int(np.argmin(history.val))
     assert history.train[-1] < history.train[0]
     assert history.val[-1] > history.val[history.best_epoch] * 1.05  # it went on past its best
+
+
+@pytest.mark.parametrize("l2", [0.01, 1.0])
+def test_descent_with_a_penalty_trains_to_the_penalised_fit(l2):
+    # The "Regularised" scene: training must end at the fitted model the page shows above it.
+    s = _sample(n_train=15)
+    history = fitting.train_by_descent(s, fitting.MAX_DEGREE, 200, l2)
+    fitted = fitting.rmse(fitting.fit(s.x_train, s.y_train, fitting.MAX_DEGREE, l2), s.x_val, s.y_val)
+    assert history.val[-1] == pytest.approx(fitted, rel=0.03)
 
 
 def test_descent_approaches_the_closed_form_fit_for_a_small_model():

@@ -30,14 +30,15 @@ def test_the_numbers_shown_are_the_models_errors():
     model = fitting.fit(s.x_train, s.y_train, 5)
     shown = metric(at, "Typical miss on new houses")
     assert shown == f"${fitting.rmse(model, s.x_val, s.y_val):.3g}k"
+    assert metric(at, "Least possible miss") == f"${fitting.noise_floor(s):.3g}k"
 
 
 def test_degree_zero_is_the_chapters_model_that_prices_every_house_the_same():
     at = open_page(PAGE)
     next(b for b in at.button if b.label == "One price for every house").click().run()
     curve = array(next(t for t in charts(at)[0]["data"] if t["name"] == "The model")["y"])
-    s = fitting.sample(np.random.default_rng(0), 30, 60.0)
-    np.testing.assert_allclose(curve, s.y_train.mean(), rtol=1e-5)
+    s = fitting.sample(np.random.default_rng(0), 20, 60.0)
+    np.testing.assert_allclose(curve, s.y_train.mean() * 1000, rtol=1e-5)
     assert _verdict(at).startswith("**Underfitting.**")
 
 
@@ -56,6 +57,27 @@ def test_new_sample_draws_other_houses_and_the_link_follows():
     next(b for b in at.button if b.label == "New sample").click().run()
     assert at.number_input(key="ovf_seed").value == 1 and at.query_params["seed"] == "1"
     assert charts(at)[0] != before
+
+
+def test_memorising_reads_as_words_and_the_prices_stay_in_the_market():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "Memorised the noise").click().run()
+    assert metric(at, "Typical miss on new houses") == "more than $10M"
+    assert "$1.62B" not in _verdict(at) and "more than $10M" in _verdict(at)
+    fit = charts(at)[0]
+    assert fit["layout"]["yaxis"]["range"][1] < 1_500_000  # the wiggly curve threads the houses on screen
+
+
+def test_the_regularised_scene_trains_to_the_model_it_shows_and_says_so():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "Regularised").click().run()
+    epochs = charts(at)[2]
+    val = array(next(t for t in epochs["data"] if t["name"] == "Validation error")["y"])
+    assert val[-1] == pytest.approx(1000 * float(metric(at, "Typical miss on new houses").strip("$k")), rel=0.02)
+    caption = next(c.value for c in at.caption if "epoch" in c.value)
+    assert ("levels off" in caption) != ("keeps the better model" in caption)
+    # no degree overfits here, so the complexity chart promises no U
+    assert not any("that U marks" in c.value for c in at.caption)
 
 
 def test_the_epoch_chart_marks_the_early_stopping_epoch():

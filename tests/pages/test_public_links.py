@@ -64,3 +64,29 @@ def test_a_link_from_before_opens_the_same_setup_without_a_word(page):
     assert not at.exception
     assert not [w.value for w in at.warning if "link" in w.value.lower()]
     assert {name: at.query_params[name] for name in at.query_params} == LINKS[page]
+
+
+def test_a_link_made_before_a_default_changed_opens_the_old_default():
+    # Overfitting opened on 30 training houses until its default became 20. A link made then
+    # left n out; it must still open 30, and from then on say so itself.
+    at = open_page("app_pages/overfitting.py", degree="5")
+    assert not at.exception and not any("link" in w.value for w in at.warning)
+    assert at.slider(key="ovf_n").value == 30
+    assert at.query_params["n"] == "30" and "v" not in at.query_params  # the link now says 30 itself
+    at.slider(key="ovf_n").set_value(20).run()  # today's default, left out: the mark says so
+    assert "n" not in at.query_params and at.query_params["v"] == "2"
+
+
+def test_a_link_made_since_and_a_bare_address_open_todays_default():
+    fresh = open_page("app_pages/overfitting.py", degree="5", v="2")
+    assert fresh.slider(key="ovf_n").value == 20 and not any("link" in w.value for w in fresh.warning)
+    assert "n" not in fresh.query_params
+    bare = open_page("app_pages/overfitting.py")
+    assert bare.slider(key="ovf_n").value == 20 and "v" not in bare.query_params
+
+
+def test_a_scene_after_an_old_link_uses_todays_defaults():
+    at = open_page("app_pages/overfitting.py", degree="5")
+    next(b for b in at.button if b.label == "One price for every house").click().run()
+    assert at.slider(key="ovf_n").value == 20 and "n" not in at.query_params
+    assert at.query_params["degree"] == "0" and at.query_params["v"] == "2"
