@@ -7,7 +7,7 @@ from playground.charts import losses as loss_charts
 from playground.content.controls import LOSS_FUNCTIONS as PAGE
 from playground.models import linear, losses, pricing
 
-UNIT = 100_000  # penalties are drawn so that a $100k miss costs 1 under squared and absolute error
+UNIT = 10_000  # penalties are drawn so that a $10k miss costs 1 under squared and absolute error
 ERRORS = np.linspace(-300_000, 300_000, 121)
 PROBABILITIES = np.linspace(0.01, 1.0, 100)
 NAMES = losses.NAMES
@@ -33,11 +33,22 @@ scored = losses.all_penalties(np.array([error]), delta=delta, k=k, unit=UNIT)
 with picture:
     ui.chart(
         loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, delta=delta, k=k, unit=UNIT), error),
-        "Near zero the losses agree; far out, squared error shoots up while the others grow in a straight line.",
+        "Near zero the losses agree; far out, squared error shoots up and leaves the chart while the others "
+        "grow in a straight line.",
     )
 side = "too low" if error < 0 else "too high" if error > 0 else "exactly right"
-st.markdown(f"**Error: {fmt.dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss:")
-ui.table({NAMES[c]: [f"{scored[c][0]:.2f}"] for c in losses.LOSSES})
+st.markdown(
+    f"**Error: {fmt.dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss, "
+    f"counting a {fmt.dollars_short(UNIT)} miss as 1:"
+)
+ui.table({NAMES[c]: [f"{scored[c][0]:,.4g}"] for c in losses.LOSSES})
+if abs(error) > UNIT:
+    times = abs(error) / UNIT
+    st.caption(
+        f"This miss is {times:.3g} times a {fmt.dollars_short(UNIT)} miss. Absolute error charges it "
+        f"{scored['absolute'][0]:,.4g} times as much; squared error charges it {scored['squared'][0]:,.4g} times "
+        "as much, because squaring multiplies a big miss by itself."
+    )
 
 st.header("Same data, different mistakes")
 ui.prose(
@@ -71,7 +82,8 @@ with picture:
 if chosen:
     ui.chart(
         loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}),
-        "Average miss on the ordinary houses, by size. A line that chased the mansions over-prices large houses.",
+        "Average error on the ordinary houses, by size (above zero: priced too high). A line that chased the "
+        "mansions over-prices large houses.",
     )
 
 st.header("The business decides")

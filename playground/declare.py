@@ -87,17 +87,15 @@ class Scene:
     values: Mapping[str, Any] = field(default_factory=dict)
 
 
-EDITION = ("v", "2")  # the link setting that marks a link made after a page changed a default
-
-
 @dataclass(frozen=True)
 class PageSpec:
     """Everything a page lets the learner set: its controls, keyed ``<prefix>_<name>``, and its scenes.
 
     ``earlier`` keeps the old default of any control whose default has changed. Links leave out
     values equal to the default, so a link made before the change relies on the old one: a link
-    that carries settings for this page but not ``v=2`` (``EDITION``) fills what it leaves out
-    from ``earlier``. Links made since carry ``v=2``; a bare address opens today's defaults.
+    that carries settings for this page but leaves such a control out gets its old default.
+    Since the change, a link that carries any setting of the page names such a control
+    explicitly; a bare address opens today's defaults.
     """
 
     slug: str
@@ -121,8 +119,6 @@ class PageSpec:
         for name, value in self.earlier.items():
             if name not in names or not self.control(name).spec.valid(value):
                 raise ValueError(f"{self.slug}: the earlier default {name}={value!r} is not a value of a control here")
-        if EDITION[0] in names:
-            raise ValueError(f"{self.slug}: {EDITION[0]!r} is the link's edition mark, not a control name")
 
     def control(self, name: str) -> Control:
         for control in self.controls:

@@ -93,7 +93,7 @@ def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits:
 
 
 def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -> theme.Chart:
-    """The average miss (actual minus predicted) of ordinary houses in each size band, per loss."""
+    """The average error (predicted minus actual, the app's one sign) of ordinary houses in each size band."""
     data = [
         {
             "type": "scatter",
@@ -103,7 +103,7 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -
             "name": NAMES[kind],
             "line": {"color": theme.LOSS_COLORS[kind], "width": 3},
             "marker": {"size": 8},
-            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft missed by %{{y:$,.0f}} on average"
+            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft priced %{{y:$,.0f}} off on average (+ too high)"
             "<extra></extra>",
         }
         for kind, miss in mean_miss.items()
@@ -112,7 +112,7 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -
         data,
         height=340,
         xaxis=theme.axis(theme.AXIS["size"]),
-        yaxis=theme.axis(theme.AXIS["residual"], **theme.DOLLARS, zeroline=True, zerolinewidth=3),
+        yaxis=theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True, zerolinewidth=3),
     )
 
 

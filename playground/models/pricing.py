@@ -58,8 +58,8 @@ def price_houses(
     without = {kind: line(kind, 0, *knobs(kind, delta, k)) for kind in losses.LOSSES}
     misses = {}
     for kind, fit in fits.items():
-        residual = ordinary.price - linear.predict(ordinary.size, fit.w, fit.b)
-        bands, misses[kind] = linear.binned_means(ordinary.size, residual, SIZE_BANDS)
+        error = linear.predict(ordinary.size, fit.w, fit.b) - ordinary.price  # predicted minus actual, as everywhere
+        bands, misses[kind] = linear.binned_means(ordinary.size, error, SIZE_BANDS)
     outcomes = {kind: losses.outcomes(data.price, linear.predict(data.size, f.w, f.b), k) for kind, f in fits.items()}
     return Priced(
         size=data.size,

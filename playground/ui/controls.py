@@ -18,13 +18,13 @@ from typing import Any
 import streamlit as st
 
 from playground import link
-from playground.declare import EDITION, Control, PageSpec
+from playground.declare import Control, PageSpec
 from playground.ui.quote import quote
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
-ARRIVED = "_link_arrived"  # the link's setting names when this run began, if it was made before editions
-EDITIONED = "_link_editioned"  # a page with earlier defaults: (its control names, the names with earlier defaults)
+ARRIVED = "_link_arrived"  # the link's setting names when this run began
+PINNED = "_link_pinned"  # controls whose default changed: name -> (value as text, is it the default, page's names)
 # Streamlit's own link settings, never ours to reject.
 RESERVED = frozenset({"embed", "embed_options"})
 
@@ -36,7 +36,7 @@ def notify(message: str) -> None:
 
 def _earlier(page: PageSpec, name: str) -> bool:
     """Whether ``name``'s old default applies: the link arrived carrying this page's settings
-    without the edition mark, and leaves ``name`` out."""
+    and leaves ``name`` out, as links did before its default changed."""
     if name not in page.earlier or name in st.query_params:
         return False
     arrived = st.session_state.get(ARRIVED, frozenset())
@@ -60,10 +60,10 @@ def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> N
         state[key] = spec.widget_value(spec.default)
 
 
-def _publish(name: str, key: str, spec: link.Spec) -> Any:
+def _publish(name: str, key: str, spec: link.Spec, *, pinned: bool = False) -> Any:
     value = st.session_state[key]
     if spec.same(value, spec.default):
-        if name in st.query_params:
+        if name in st.query_params and not pinned:  # a pinned default is settled in finish_run
             del st.query_params[name]
     else:
         text = spec.to_text(value)
@@ -109,12 +109,12 @@ def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None) 
         options = tuple(options)
         spec = link.Choice(options, spec.default if spec.default in options else options[0])
     key = page.key(name)
-    if page.earlier:
-        st.session_state.setdefault(CLAIMED, set()).add(EDITION[0])
-        st.session_state[EDITIONED] = (frozenset(c.name for c in page.controls), frozenset(page.earlier))
     _bind(page, name, key, c.label, spec)
     _draw(c, spec, key)
-    value = _publish(name, key, spec)
+    value = _publish(name, key, spec, pinned=name in page.earlier)
+    if name in page.earlier:
+        names = frozenset(c.name for c in page.controls)
+        st.session_state[PINNED][name] = (spec.to_text(value), spec.same(value, spec.default), names)
     return [o for o in spec.options if o in value] if c.kind == "multi" else value
 
 
@@ -122,8 +122,8 @@ def start_run() -> None:
     """Forget the last run's notices and claimed names; call once at the top of the app."""
     st.session_state[NOTICES] = []
     st.session_state[CLAIMED] = set(RESERVED)
-    st.session_state[EDITIONED] = (frozenset(), frozenset())
-    st.session_state[ARRIVED] = frozenset() if EDITION[0] in st.query_params else frozenset(st.query_params)
+    st.session_state[PINNED] = {}
+    st.session_state[ARRIVED] = frozenset(st.query_params)
 
 
 def finish_run(notice_box: Any) -> None:
@@ -132,14 +132,15 @@ def finish_run(notice_box: Any) -> None:
     for name in [n for n in st.query_params if n not in claimed]:
         notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
         del st.query_params[name]
-    # The edition mark goes in only when the link leaves out a control whose default changed
-    # while it carries others: only then could the link be read with the old default.
-    names, changed = st.session_state.get(EDITIONED, (frozenset(), frozenset()))
-    if any(n in st.query_params for n in names) and any(n not in st.query_params for n in changed):
-        if st.query_params.get(EDITION[0]) != EDITION[1]:
-            st.query_params[EDITION[0]] = EDITION[1]
-    elif EDITION[0] in st.query_params:
-        del st.query_params[EDITION[0]]
+    # A control whose default changed is named in any link that carries other settings of its
+    # page, even at today's default: left out, an old link's reader would take the old one.
+    pinned = st.session_state.get(PINNED, {})
+    for name, (text, is_default, names) in pinned.items():
+        if any(n in st.query_params for n in names - pinned.keys()):
+            if st.query_params.get(name) != text:
+                st.query_params[name] = text
+        elif is_default and name in st.query_params:
+            del st.query_params[name]
     notices = st.session_state.get(NOTICES, [])
     if notices:
         notice_box.warning(

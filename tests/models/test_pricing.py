@@ -15,11 +15,11 @@ def test_mansions_pull_the_squared_line_and_barely_move_the_absolute_one():
     assert study.fits["squared"].w == pytest.approx(study.moved["squared"] + without.fits["squared"].w)
 
 
-def test_misses_are_the_binned_residuals_of_the_ordinary_houses():
+def test_misses_are_the_binned_errors_of_the_ordinary_houses_predicted_minus_actual():
     study = pricing.price_houses(2, delta=50_000, k=2.0)
     ordinary = houses.load()
     fit = study.fits["huber"]
-    bands, means = linear.binned_means(ordinary.size, ordinary.price - linear.predict(ordinary.size, fit.w, fit.b), 8)
+    bands, means = linear.binned_means(ordinary.size, linear.predict(ordinary.size, fit.w, fit.b) - ordinary.price, 8)
     np.testing.assert_allclose(study.bands, bands)
     np.testing.assert_allclose(study.misses["huber"], means)
 

@@ -20,14 +20,16 @@ def _dollars(text: str) -> float:
 def test_the_chapters_example_is_scored_by_every_loss():
     at = open_page(PAGE)
     assert not at.exception
-    assert _penalties(at) == {"Squared error": 1.0, "Absolute error": 1.0, "Huber": 0.75, "Asymmetric": 2.0}
+    # A $100k miss is ten $10k misses: absolute error charges 10, squared error 100.
+    assert _penalties(at) == {"Squared error": 100.0, "Absolute error": 10.0, "Huber": 75.0, "Asymmetric": 20.0}
+    assert any("squared error charges it 100 times" in c.value for c in at.caption)
 
 
 def test_moving_the_prediction_changes_every_penalty_and_moves_the_markers():
     at = open_page(PAGE)
     before = charts(at)[0]
     at.slider(key="loss_pred").set_value(300_000).run()  # now $200k too low
-    assert _penalties(at) == {"Squared error": 4.0, "Absolute error": 2.0, "Huber": 1.75, "Asymmetric": 4.0}
+    assert _penalties(at) == {"Squared error": 400.0, "Absolute error": 20.0, "Huber": 175.0, "Asymmetric": 40.0}
     assert charts(at)[0] != before
     assert at.query_params["pred"] == "300000"
 

@@ -72,21 +72,28 @@ def test_a_link_made_before_a_default_changed_opens_the_old_default():
     at = open_page("app_pages/overfitting.py", degree="5")
     assert not at.exception and not any("link" in w.value for w in at.warning)
     assert at.slider(key="ovf_n").value == 30
-    assert at.query_params["n"] == "30" and "v" not in at.query_params  # the link now says 30 itself
-    at.slider(key="ovf_n").set_value(20).run()  # today's default, left out: the mark says so
-    assert "n" not in at.query_params and at.query_params["v"] == "2"
+    assert at.query_params["n"] == "30"  # the link now says 30 itself
+    at.slider(key="ovf_n").set_value(20).run()  # today's default is named too, beside other settings
+    assert at.query_params["n"] == "20"
 
 
 def test_a_link_made_since_and_a_bare_address_open_todays_default():
-    fresh = open_page("app_pages/overfitting.py", degree="5", v="2")
+    fresh = open_page("app_pages/overfitting.py", degree="5", n="20")
     assert fresh.slider(key="ovf_n").value == 20 and not any("link" in w.value for w in fresh.warning)
-    assert "n" not in fresh.query_params
+    assert fresh.query_params["n"] == "20"
     bare = open_page("app_pages/overfitting.py")
-    assert bare.slider(key="ovf_n").value == 20 and "v" not in bare.query_params
+    assert bare.slider(key="ovf_n").value == 20 and not bare.query_params
 
 
 def test_a_scene_after_an_old_link_uses_todays_defaults():
     at = open_page("app_pages/overfitting.py", degree="5")
     next(b for b in at.button if b.label == "One price for every house").click().run()
-    assert at.slider(key="ovf_n").value == 20 and "n" not in at.query_params
-    assert at.query_params["degree"] == "0" and at.query_params["v"] == "2"
+    assert at.slider(key="ovf_n").value == 20
+    assert at.query_params["degree"] == "0" and at.query_params["n"] == "20"
+
+
+def test_an_old_loss_functions_link_opens_without_mansions():
+    # Loss functions opened with no mansions until its default became 2.
+    at = open_page("app_pages/loss_functions.py", pred="300000")
+    assert at.slider(key="loss_mansions").value == 0 and at.query_params["mansions"] == "0"
+    assert open_page("app_pages/loss_functions.py").slider(key="loss_mansions").value == 2
