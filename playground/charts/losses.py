@@ -103,8 +103,8 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -
             "name": NAMES[kind],
             "line": {"color": theme.LOSS_COLORS[kind], "width": 3},
             "marker": {"size": 8},
-            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft priced %{{y:$,.0f}} off on average (+ too high)"
-            "<extra></extra>",
+            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft priced %{{y:$,.0f}} off on average"
+            " (+ too high)<extra></extra>",
         }
         for kind, miss in mean_miss.items()
     ]
