@@ -63,7 +63,10 @@ with picture:
             st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")
         ui.chart(player, "Press Play, or drag the step slider. Top: the map seen from above. Below: loss per step.")
     if key == "house":
-        st.caption("House-price bowl in friendly units: size in thousands of sq ft, price in $100k.")
+        st.caption(
+            "Each point of the house-price bowl is one line through the houses: its weight (left to right) "
+            "and bias (bottom to top). The height is that line's loss, its mean squared miss."
+        )
 
 # Blindfolded, how each walk ended stays folded away until the learner has watched it.
 outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from playground import format as fmt
 from playground.charts import theme
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
@@ -72,6 +73,18 @@ def _walk(path: Path, label: str, **extra: Any) -> dict[str, Any]:
         "hovertemplate": f"{label}<br>(%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
         **extra,
     }
+
+
+def _knob_axes(land: Landscape) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The map's two axes; a house line's knobs read in dollars (per sq ft, and a starting price)."""
+    x = theme.axis(land.x_label, range=list(land.x_range))
+    y = theme.axis(land.y_label, range=list(land.y_range))
+    if land.units is not None:
+        ws = np.arange(np.ceil(land.x_range[0]), land.x_range[1] + 1e-9)
+        bs = np.arange(np.ceil(land.y_range[0]), land.y_range[1] + 1e-9)
+        x |= {"tickvals": ws.tolist(), "ticktext": [fmt.dollars(land.units.line_in_dollars(w, 0)[0]) for w in ws]}
+        y |= {"tickvals": bs.tolist(), "ticktext": [fmt.dollars_short(land.units.dollars(b)) for b in bs]}
+    return x, y
 
 
 def use_log_axis(paths: Mapping[str, Path]) -> bool:
@@ -210,8 +223,8 @@ def descent_player(
         data,
         frames,
         height=700,
-        xaxis={**theme.axis(land.x_label), "range": list(land.x_range), "domain": [0, 1], "anchor": "y"},
-        yaxis={**theme.axis(land.y_label), "range": list(land.y_range), "domain": [1 - MAP_SHARE, 1], "anchor": "x"},
+        xaxis={**_knob_axes(land)[0], "domain": [0, 1], "anchor": "y"},
+        yaxis={**_knob_axes(land)[1], "domain": [1 - MAP_SHARE, 1], "anchor": "x"},
         xaxis2={**theme.axis(theme.AXIS["step"]), "range": [0, max(last, 1)], "domain": [0, 1], "anchor": "y2"},
         yaxis2={
             **theme.axis(theme.AXIS["loss"]),
@@ -257,8 +270,8 @@ def landscape_3d(
             }
         )
     scene = {
-        "xaxis": {"title": {"text": land.x_label, "font": size}, "tickfont": size, "range": list(land.x_range)},
-        "yaxis": {"title": {"text": land.y_label, "font": size}, "tickfont": size, "range": list(land.y_range)},
+        "xaxis": {**_knob_axes(land)[0], "title": {"text": land.x_label, "font": size}, "tickfont": size},
+        "yaxis": {**_knob_axes(land)[1], "title": {"text": land.y_label, "font": size}, "tickfont": size},
         "zaxis": {"title": {"text": "loss", "font": size}, "tickfont": size},
         "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.1}},
     }
@@ -279,6 +292,6 @@ def two_starts(
     return theme.figure(
         data,
         height=460,
-        xaxis={**theme.axis(land.x_label), "range": list(land.x_range)},
-        yaxis={**theme.axis(land.y_label), "range": list(land.y_range)},
+        xaxis=_knob_axes(land)[0],
+        yaxis=_knob_axes(land)[1],
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playground import format as fmt
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
 
@@ -26,6 +27,13 @@ def valley_name(land: Landscape, index: int) -> str:
 
 def _loss(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
+def _typical_miss(land: Landscape, loss: float) -> str:
+    """On the house bowl the loss is a mean squared miss in $100k units: say it in dollars too."""
+    if land.units is None or not loss >= 0:
+        return ""
+    return f" (its line misses a typical house by {fmt.dollars_short(land.units.dollars(loss**0.5))})"
 
 
 def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None) -> Verdict:
@@ -65,7 +73,8 @@ def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None)
         where = f"on {where}" if len(land.minima) == 1 else f"in {where}"
         deeper = " There is a deeper one it cannot see from here." if path.valley else ""
         zigzag = f" after bouncing from side to side {path.bounces} times" if path.bounces >= 5 else ""
-        return Verdict("good", f"{name} settled {where}{zigzag}, with loss {final}.{deeper}")
+        miss = _typical_miss(land, float(path.losses[-1]))
+        return Verdict("good", f"{name} settled {where}{zigzag}, with loss {final}{miss}.{deeper}")
     if outcome == "stalled":
         return Verdict(
             "note",

@@ -28,6 +28,7 @@ class Landscape:
     loss: Callable[[np.ndarray, np.ndarray], np.ndarray]
     grad: Callable[[np.ndarray, np.ndarray], Grad]
     minima: tuple[tuple[float, float], ...]  # every valley floor, deepest first
+    units: houses.Units | None = None  # the knobs are a house line's, in these units: axes read in dollars
 
     def at(self, fx: float, fy: float) -> tuple[float, float]:
         """The point at fractions ``(fx, fy)`` of the map's width and height."""
@@ -78,11 +79,12 @@ HOUSE = Landscape(
     "House prices: the bowl of the Parameters page",
     (-1.0, 4.0),
     (-3.0, 4.0),
-    "w (× $100 per sq ft)",
-    "b (× $100k)",
+    "Weight w: price per sq ft",
+    "Bias b: starting price",
     _house_loss,
     _house_grad,
     (_house_minimum(),),
+    units=houses.SCALED,  # computed in $100 per sq ft and $100k; drawn in dollars, as on Parameters
 )
 
 # (b) A mountain range: a gentle bowl with three wells of different depths dug into it.

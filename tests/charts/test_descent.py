@@ -121,3 +121,14 @@ def test_frames_move_exactly_the_moving_traces_and_the_reveal_uncovers_exactly_t
     assert [names[i] for i in first["traces"]] == moving
     hidden = [i for i, t in enumerate(spec["data"]) if t.get("visible") is False]
     assert last["traces"][len(moving) :] == hidden and len(hidden) == 2 + 2 * len(optimizers)
+
+
+def test_the_house_bowl_reads_in_dollars_like_the_parameters_page():
+    land = landscapes.HOUSE
+    fig = plain(descent_charts.two_starts(land, landscapes.grid(land, 8), {}))
+    x, y = fig["layout"]["xaxis"], fig["layout"]["yaxis"]
+    assert x["title"]["text"] == "Weight w: price per sq ft" and "$200" in x["ticktext"]
+    assert y["title"]["text"] == "Bias b: starting price" and "$100k" in y["ticktext"]
+    # a tick sits where the knob, in its computing units, means that many dollars
+    assert x["tickvals"][x["ticktext"].index("$200")] == 2.0
+    assert y["tickvals"][y["ticktext"].index("$100k")] == 1.0
