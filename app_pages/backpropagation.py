@@ -61,9 +61,14 @@ st.header("Why training costs more than answering")
 forward_cost, training_cost = nn.multiply_adds(digits.WIDTHS), nn.training_multiply_adds(digits.WIDTHS)
 ui.chart(
     nn_charts.cost_bars(
-        ["Answer one digit (forward)", "Learn from one digit (forward + backward)"], [forward_cost, training_cost]
+        ["Answer one digit (forward)", "Learn from one digit (forward + backward)"],
+        [forward_cost, training_cost],
+        log=False,
     ),
-    "For the digits network: the backward pass does two multiplications for each one of the forward pass.",
+    f"Counted for the digits network: learning from a digit takes {training_cost / forward_cost:.1f} times the "
+    "multiply-adds of answering it. The backward pass works out each weight's blame (one multiply-add per "
+    "weight) and passes blame back to the layer before (one more per weight, except into the input). For big, "
+    f"deep networks the usual rule of thumb is about {nn.TRAINING_RULE_OF_THUMB} times.",
 )
 
 ui.why_it_matters(PAGE)

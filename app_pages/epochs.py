@@ -85,8 +85,10 @@ with controls:
         help=f"{history.per_epoch:,} iterations per epoch (ceil({LIVE_N} / {live_b})) × {history.epochs_run} epochs.",
     )
     st.metric(
-        "Best checkpoint",
+        "Checkpoint kept",
         f"epoch {history.best_epoch}",
+        help=f"The last epoch that cut validation loss by more than {history.min_delta:g}: smaller gains are "
+        "treated as noise, so a later epoch can be a hair lower without replacing it.",
         delta=f"validation loss {history.epoch_val[history.best_epoch]:.3f}",
         delta_color="off",
         delta_arrow="off",

@@ -35,9 +35,16 @@ now = training.loop_state(seed, step)
 name = INITIALIZE[0] if now.stage is None else STAGES[now.stage][0]
 with controls:
     counters = st.columns(2)
-    counters[0].metric("Iteration", f"{now.iterations}", help="One iteration is one batch through all four stages.")
+    started = now.stage is not None
+    counters[0].metric(
+        "Iteration",
+        f"{now.iterations}" if started else "not started",
+        help="One iteration is one batch through all four stages.",
+    )
     counters[1].metric(
-        "Epoch", f"{now.epoch}", help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses."
+        "Epoch",
+        f"{now.epoch}" if started else "not started",
+        help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses.",
     )
     if step == MAX_STAGE:
         st.info(

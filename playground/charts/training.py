@@ -53,7 +53,12 @@ def training_curves(history: History) -> theme.Chart:
             "x": [history.best_epoch],
             "y": [float(history.epoch_val[history.best_epoch])],
             "mode": "markers",
-            "name": f"Best checkpoint (epoch {history.best_epoch})",
+            "name": f"Checkpoint kept (epoch {history.best_epoch})"
+            + (
+                f": the last to cut validation loss by more than {history.min_delta:g}"
+                if history.min_delta > 0
+                else ": lowest validation loss"
+            ),
             "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
         },
     ]

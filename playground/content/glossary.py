@@ -74,8 +74,8 @@ TERMS: dict[str, Term] = {
         ),
         Term(
             "Outlier",
-            "An example far from the pattern of the rest, like a mansion that sold for four "
-            "times what its size suggests. Squared error lets a few outliers drag the whole "
+            "An example far from the pattern of the rest, like the mansions that sold for 3.5 "
+            "to 3.9 times what the ordinary houses' line predicts for their size. Squared error lets a few outliers drag the whole "
             "model towards them.",
             "loss_functions",
         ),

@@ -1,6 +1,10 @@
 """The training loop's stages, in order, with a line each."""
 
-INITIALIZE = ("Initialize", "Start every knob at a small random value.")
+INITIALIZE = (
+    "Initialize",
+    "Set every knob to a starting value: zero for this line. (A network starts from small random values, "
+    "so that its neurons do not all learn the same thing.)",
+)
 STAGES = (
     ("Forward pass", "Push a batch of examples through the model to get its predictions."),
     ("Loss", "Score how far the predictions are from the right answers."),

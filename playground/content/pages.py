@@ -100,7 +100,7 @@ FORWARD_PASS = PageInfo(
     ),
     intro=(
         "Below, a real handwritten digit (8 by 8 pixels) goes through a small network trained on "
-        "thousands of others: 64 pixels in, 32 hidden neurons, 10 outputs, one per digit. Each layer "
+        "1,348 others: 64 pixels in, 32 hidden neurons, 10 outputs, one per digit. Each layer "
         "multiplies what it receives by its weights, adds its biases, and passes the result on."
     ),
     why_it_matters=(
@@ -142,7 +142,8 @@ GRADIENT_DESCENT = PageInfo(
     section="How it learns",
     takeaway=(
         "Gradient descent feels the slope under its feet and steps downhill, again and again. It "
-        "always finds a valley, but not always the deepest one, and the size of its steps decides "
+        "stops where the ground is flat: usually a valley, not always the deepest one, sometimes a "
+        "plateau. The size of its steps decides "
         "whether it crawls, arrives or flies off the map."
     ),
     intro=(

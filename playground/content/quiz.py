@@ -92,14 +92,14 @@ QUESTIONS: tuple[Question, ...] = (
         "single",
         "Gradient descent has stopped improving the loss. What can you conclude?",
         (
-            "It is in a valley, which may not be the deepest",
+            "It reached flat ground: a valley that may not be the deepest, or a plateau",
             "It has found the best possible model",
             "The learning rate is too big",
             "The data is wrong",
         ),
-        ("It is in a valley, which may not be the deepest",),
-        "Descent only ever walks downhill from where it starts, so it settles in the nearest valley, "
-        "not necessarily the lowest one.",
+        ("It reached flat ground: a valley that may not be the deepest, or a plateau",),
+        "Descent stops improving wherever the slope under it vanishes: the nearest valley, which need not "
+        "be the lowest, or a flat plateau with no valley at all.",
         "gradient_descent",
     ),
     Question(

@@ -37,7 +37,7 @@ def test_curves_draw_every_batch_every_epoch_and_the_checkpoint():
     positions = batches["x0"] + batches["dx"] * np.arange(len(batches["y"]))  # epochs into training
     np.testing.assert_allclose(positions[[0, 3, -1]], [1 / 4, 1, h.epochs_run])  # each epoch ends on its number
     np.testing.assert_allclose(_named(fig, "Validation loss")["y"], h.epoch_val, rtol=1e-6)
-    star = _named(fig, "Best checkpoint")
+    star = _named(fig, "Checkpoint kept")
     assert list(star["x"]) == [h.best_epoch] and star["marker"]["color"] == theme.BEST
     assert not fig["layout"].get("shapes")  # no early stop, no patience window
 
@@ -84,3 +84,13 @@ def test_the_epoch_curves_fill_the_chart_however_spiky_single_batches_are():
     highest_epoch_loss = max(h.epoch_train.max(), h.epoch_val.max())
     assert highest_epoch_loss < top < 2 * highest_epoch_loss
     assert h.iteration_loss.max() > top  # a single fraud case's loss runs off the top
+
+
+def test_the_kept_checkpoint_names_its_rule_when_it_is_not_the_lowest_point():
+    from playground.models import fraud
+
+    h = fraud.detect(20, shuffle=True, seed=0, epochs=30)
+    star = _named(plain(training_charts.training_curves(h)), "Checkpoint kept")
+    assert h.min_delta > 0 and f"more than {h.min_delta:g}" in star["name"]
+    # the rule is what moves the star: without it, it sits on the lowest validation loss
+    assert h.best_epoch <= int(np.argmin(h.epoch_val))

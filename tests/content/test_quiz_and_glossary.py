@@ -105,3 +105,15 @@ def test_every_term_a_page_uses_is_in_the_glossary():
         for call in re.findall(r"ui\.terms\(([^)]*)\)", page.read_text()):
             for name in re.findall(r'"([^"]+)"', call):
                 assert name.lower() in TERMS, f"{page.name}: {name}"
+
+
+def test_the_facts_in_the_prose_match_the_data():
+    from playground.content import glossary, pages
+    from playground.content.controls import BEST_LINE
+    from playground.models import digits, houses
+
+    trained_on = len(digits.split(digits.load())[0].y)
+    assert f"{trained_on:,} others" in pages.FORWARD_PASS.intro
+    ratios = [price / (BEST_LINE.w * size + BEST_LINE.b) for size, price in houses.MANSIONS]
+    outlier = glossary.TERMS["outlier"].explanation
+    assert f"{min(ratios):.1f}" in outlier and f"{max(ratios):.1f}" in outlier

@@ -51,10 +51,14 @@ def test_saturated_sigmoid_lets_almost_no_blame_through():
     assert first_layer_blame(flat) < first_layer_blame(lively) / 3
 
 
-def test_training_a_digit_costs_three_times_answering_it():
+def test_training_a_digit_is_counted_not_guessed():
     at = open_page(PAGE)
-    bars = charts(at)[2]["data"][0]
-    assert list(bars["text"]) == ["2,368", "7,104"]
+    bars = charts(at)[2]
+    # 2,368 forward; backward: 2,368 weight gradients and 320 products passing blame to the hidden layer
+    assert list(bars["data"][0]["text"]) == ["2,368", "5,056"]
+    assert bars["layout"]["xaxis"].get("type", "linear") == "linear"  # a 2x bar looks twice as long
+    caption = next(c.value for c in at.caption if "multiply-adds of answering it" in c.value)
+    assert "2.1 times" in caption and "rule of thumb is about 3 times" in caption
 
 
 @pytest.mark.parametrize(

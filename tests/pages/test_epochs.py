@@ -37,7 +37,7 @@ def test_batch_size_one_is_noisier_than_the_full_batch():
 
 def test_forgetting_to_shuffle_sorted_transactions_leaves_a_worse_detector():
     def best_validation_loss(at):
-        return float(next(m for m in at.metric if m.label == "Best checkpoint").delta.split()[-1])
+        return float(next(m for m in at.metric if m.label == "Checkpoint kept").delta.split()[-1])
 
     shuffled = open_page(PAGE)
     in_export_order = open_page(PAGE)
@@ -53,7 +53,7 @@ def test_early_stopping_stops_and_names_the_checkpoint():
     ran = metric(at, "Epochs run")
     assert ran.startswith("stopped after")
     stopped = int(ran.split()[-1])
-    best = int(metric(at, "Best checkpoint").split()[-1])
+    best = int(metric(at, "Checkpoint kept").split()[-1])
     assert stopped - best == 3
 
 
