@@ -75,8 +75,8 @@ TERMS: dict[str, Term] = {
         Term(
             "Outlier",
             "An example far from the pattern of the rest, like the mansions that sold for 3.5 "
-            "to 3.9 times what the ordinary houses' line predicts for their size. Squared error lets a few outliers drag the whole "
-            "model towards them.",
+            "to 3.9 times what the ordinary houses' line predicts for their size. Squared error "
+            "lets a few outliers drag the whole model towards them.",
             "loss_functions",
         ),
         Term(
