@@ -29,6 +29,10 @@ with controls:
 per_epoch = training.iterations_per_epoch(n, b)
 madds = nn.training_multiply_adds(FRAUD_MODEL)
 seconds, dollars = training.compute_cost(n * epochs, madds, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
+big_name, big_knobs = facts.LANGUAGE_MODELS[0]
+big_seconds, big_dollars = training.compute_cost(
+    n * epochs, nn.TRAINING_RULE_OF_THUMB * big_knobs, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR
+)
 with controls:
     st.metric(
         "Iterations per epoch",
@@ -46,7 +50,10 @@ with picture:
     st.caption(
         f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
         f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
-        f"and cost {fmt.dollars_cents(dollars)}."
+        f"and cost {fmt.dollars_cents(dollars)}. The same examples through a model the size of the "
+        f"{big_name} ({fmt.count(big_knobs)} knobs, about {nn.TRAINING_RULE_OF_THUMB} multiply-adds per knob per "
+        f"example): {fmt.duration(big_seconds)} of one core and {fmt.dollars_short(big_dollars)}. The bill grows "
+        "with knobs × examples × epochs."
     )
 
 st.header("Watch a fraud detector train")

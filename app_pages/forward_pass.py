@@ -36,9 +36,9 @@ with controls:
     st.button("Random digit", icon=":material/casino:", on_click=random_digit)
     noise = ui.control(PAGE, "noise")
 pixels = digits.with_noise(held_out.X[pick], noise, np.random.default_rng(pick)) if noise else held_out.X[pick]
-before = nn.fingerprint(params)
+before = {key: value.copy() for key, value in params.items()}
 out = nn.forward(params, pixels[None, :])
-after = nn.fingerprint(params)
+changed = nn.changed_count(before, params)
 probs = out.a[-1][0]
 guess = int(probs.argmax())
 with image:
@@ -72,13 +72,12 @@ truth_col.metric("The digit really is", f"{held_out.y[pick]}")
 acc_col.metric("Right on held-out digits", f"{accuracy:.1%}", help=f"Over all {N} digits it never trained on.")
 
 st.header("Nothing was learned")
-same = st.columns(2)
-same[0].metric("Weights fingerprint before", before)
-same[1].metric("Weights fingerprint after", after)
-ui.prose(
-    "The fingerprint is a hash of every one of the network's "
-    f"{nn.parameter_count(params):,} weights and biases. A forward pass reads them and changes none."
+st.metric(
+    "Knobs changed by this prediction",
+    f"{changed:,} of {nn.parameter_count(params):,}",
+    help="Every weight and bias is copied before the forward pass and compared, number by number, after it.",
 )
+ui.prose("A forward pass reads every weight and bias of the network and changes none of them.")
 
 st.header("Learned knobs have no labels")
 ui.chart(
@@ -99,7 +98,7 @@ with size:
     yours = nn.multiply_adds((inputs, *([width] * depth), 10))
     seconds, per_million = nn.serving_cost(yours, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
     st.metric("Multiply-adds per prediction", fmt.count(yours))
-    st.metric("Time on one CPU core", f"{seconds * 1e3:.3g} ms")
+    st.metric("Time on one CPU core", fmt.short_time(seconds))
     st.metric("Cost per million predictions", fmt.dollars_cents(per_million))
 with shape:
     labels = ["Your network", "The digits network", *(f"{name}, per word" for name, _ in LANGUAGE_MODELS)]
@@ -109,8 +108,8 @@ with shape:
         "A language model does about one multiply-add per parameter for every word it writes.",
     )
 st.caption(
-    f"Assumes one CPU core doing about {facts.CPU_MADDS_PER_SECOND:.0e} multiply-adds a second at "
-    f"${facts.CPU_DOLLARS_PER_HOUR} an hour: rough, but the ratios between models hold."
+    f"Assumes one CPU core doing about {fmt.count(facts.CPU_MADDS_PER_SECOND)} multiply-adds a second at "
+    f"{fmt.dollars_cents(facts.CPU_DOLLARS_PER_HOUR)} an hour: rough, but the ratios between models hold."
 )
 
 ui.why_it_matters(PAGE)

@@ -44,7 +44,12 @@ with picture:
     )
 miss, loss, best_miss, best_knobs = st.columns(4)
 miss.metric("Your typical miss", fmt.dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
-loss.metric("Loss (mean squared error)", f"{fmt.count(yours.mse, short=True)} $²", help="The average squared miss.")
+loss.metric(
+    "Loss (mean squared error)",
+    fmt.count(yours.mse),
+    help="The average of the squared misses, in dollars squared: a number training pushes down, too big to "
+    "read as money. Its square root is the typical miss beside it.",
+)
 if show_best:
     gap = f"{fmt.dollars(best.rmse - yours.rmse)} vs yours"
     best_miss.metric("Machine's typical miss", fmt.dollars(best.rmse), delta=gap, delta_color="inverse")
@@ -69,7 +74,12 @@ with shape:
     seed = ui.control(PAGE, "seed")
     widths = network.layout(inputs, (hidden1, hidden2), outputs)
     st.metric("Knobs in this network", f"{network.count_parameters(widths):,}")
-    st.caption(" + ".join(f"{n_in}×{n_out} weights + {n_out} biases" for n_in, n_out in itertools.pairwise(widths)))
+    st.caption(
+        " + ".join(
+            f"{n_in}×{n_out} weights + {fmt.plural(n_out, 'bias', 'biases')}"
+            for n_in, n_out in itertools.pairwise(widths)
+        )
+    )
 with drawing:
     ui.chart(
         network_charts.network_diagram(widths, network.random_weights(widths, np.random.default_rng(seed))),

@@ -8,6 +8,8 @@ everywhere. Each name says what it produces:
 - ``dollars_short``: headline amounts, $950 · $63k · $1.6M
 - ``dollars_cents``: prices that may be tiny, $12.50 · $0.000033
 - ``duration``: under a second · 40 seconds · 3.5 hours
+- ``short_time``: a fast computation, 0.25 ms · 12 ms · 1.5 s (under 0.01 ms below that)
+- ``plural``: 1 bias · 3 biases
 """
 
 from __future__ import annotations
@@ -51,6 +53,20 @@ def duration(seconds: float) -> str:
     value = seconds / size
     text = f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
     return f"{text} {unit}" if text == "1" else f"{text} {unit}s"
+
+
+def short_time(seconds: float) -> str:
+    """A computation's time, in milliseconds under a second: 0.25 ms, 12 ms, 1.5 s; tinier is "under 0.01 ms"."""
+    if seconds < 1e-5:
+        return "under 0.01 ms"
+    if seconds < 1:
+        return f"{seconds * 1e3:.2g} ms"
+    return duration(seconds)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, plural unless ``n`` is 1: 1 bias, 3 biases (``many`` for irregular plurals)."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def dollars(value: float, *, signed: bool = False) -> str:

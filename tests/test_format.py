@@ -64,3 +64,19 @@ def test_dollars_cents(dollars, text):
 )
 def test_duration(seconds, text):
     assert fmt.duration(seconds) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(2e-6, "under 0.01 ms"), (2.5e-4, "0.25 ms"), (0.012, "12 ms"), (1.5, "1.5 seconds")],
+)
+def test_short_time_reads_without_exponents_or_micro_signs(seconds, text):
+    assert fmt.short_time(seconds) == text
+
+
+def test_plural():
+    assert (fmt.plural(1, "bias", "biases"), fmt.plural(3, "bias", "biases"), fmt.plural(2, "weight")) == (
+        "1 bias",
+        "3 biases",
+        "2 weights",
+    )

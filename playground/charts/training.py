@@ -157,6 +157,17 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             )
         if last:
             labels.append({"x": x0 - 0.005, "y": 0.45, "text": "…", "showarrow": False, "xanchor": "right"})
+        # the bars stop at a handful; the count under them says how many there really are
+        labels.append(
+            {
+                "x": x0 + 0.01,
+                "y": 0.16,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "text": fmt.plural(per_epoch, "iteration") + (f" ({k} drawn)" if per_epoch > k else ""),
+            }
+        )
     labels.append(
         {
             "x": 0.98,

@@ -179,6 +179,11 @@ def fingerprint(params: Params) -> str:
     return digest.hexdigest()[:12]
 
 
+def changed_count(before: Params, after: Params) -> int:
+    """How many single numbers differ between two copies of a network's knobs."""
+    return sum(int(np.count_nonzero(before[key] != after[key])) for key in before)
+
+
 def parameter_count(params: Params) -> int:
     return count_parameters(widths_of(params))
 

@@ -94,3 +94,13 @@ def test_the_kept_checkpoint_names_its_rule_when_it_is_not_the_lowest_point():
     assert h.min_delta > 0 and f"more than {h.min_delta:g}" in star["name"]
     # the rule is what moves the star: without it, it sits on the lowest validation loss
     assert h.best_epoch <= int(np.argmin(h.epoch_val))
+
+
+def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
+    small, large = (
+        [a["text"] for a in plain(training_charts.hierarchy(epochs=10, per_epoch=n))["layout"]["annotations"]]
+        for n in (313, 31_250)
+    )
+    assert small != large
+    assert sum("31,250 iterations (10 drawn)" in t for t in large) == 4  # one under each epoch drawn
+    assert "1 iteration" in plain(training_charts.hierarchy(epochs=2, per_epoch=1))["layout"]["annotations"][2]["text"]

@@ -143,3 +143,12 @@ def test_a_snapshot_carries_the_blame_back_one_layer_a_stage():
         True,
         True,
     ]
+
+
+def test_changed_count_counts_every_number_that_moved():
+    params = nn.init((4, 3, 2), np.random.default_rng(0))
+    nudged = {k: v.copy() for k, v in params.items()}
+    assert nn.changed_count(params, nudged) == 0
+    nudged["W1"][0, :2] += 1.0
+    nudged["b2"][1] -= 1.0
+    assert nn.changed_count(params, nudged) == 3

@@ -23,8 +23,14 @@ def test_moving_a_knob_changes_the_loss_and_the_line():
     assert charts(at)[0] != line_before
     assert at.query_params["w"] == "180"
     loss = metric(at, "Loss (mean squared error)")
-    assert loss.endswith("B $²")
-    assert float(loss.split("B")[0]) * 1e9 == pytest.approx(linear.mse(DATA.size, DATA.price, 180, 0), rel=5e-3)
+    assert loss.endswith(" billion") and "$²" not in loss  # read as a word, never as dollars squared
+    assert float(loss.split()[0]) * 1e9 == pytest.approx(linear.mse(DATA.size, DATA.price, 180, 0), rel=5e-3)
+
+
+def test_a_one_output_network_counts_one_bias_not_one_biases():
+    at = open_page(PAGE, outputs="1")
+    (caption,) = [c.value for c in at.caption if "weights +" in c.value]
+    assert caption.endswith("weights + 1 bias") and "1 biases" not in caption
 
 
 def test_revealing_the_machine_shows_its_knobs_and_the_gap_to_yours():
