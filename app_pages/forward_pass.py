@@ -86,7 +86,10 @@ ui.chart(
 )
 ui.prose(
     "Some squares look a little like strokes; most resist a name. Training found them, and nobody "
-    "can set one by hand to fix a single wrong answer."
+    "can set one by hand to fix a single wrong answer. The same holds at any scale: a music service's "
+    "recommender may seem to know what makes a song danceable, yet no knob in it is labelled "
+    "*danceability* for a team to turn up. To change what a model does, change its data or its "
+    "loss, and train again."
 )
 
 st.header("The cost of a prediction")

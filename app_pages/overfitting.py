@@ -92,11 +92,21 @@ st.header("Three kinds of metrics")
 m = fitting.metrics(s.y_val, model.predict(s.x_val))
 tech, business, decision = st.columns(3)
 tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
-tech.caption("Tracks how far predictions land from the truth: precision, error, drift.")
+tech.caption(
+    "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
+    "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
+)
 business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
-business.caption("Tracks the value the model creates: here, listings priced close enough to sell well.")
+business.caption(
+    "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
+    "conversion, cost to serve, cycle time and retention."
+)
 decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
-decision.caption(f"Tracks how often people overrule it: here, valuations off by more than ${fitting.OVERRIDE_AT:.0f}k.")
+decision.caption(
+    f"How people act on it: here, how often an agent overrules a valuation off by more than "
+    f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
+    "how well hard cases are escalated to a person."
+)
 
 ui.why_it_matters(PAGE)
 ui.terms("Overfitting", "Underfitting", "Validation set", "Generalisation", "Regularisation", "Epoch")

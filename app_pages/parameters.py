@@ -83,7 +83,7 @@ with shape:
 with drawing:
     ui.chart(
         network_charts.network_diagram(widths, network.random_weights(widths, np.random.default_rng(seed))),
-        "Blue lines push the next neuron up, orange-red ones push it down; thicker means a stronger knob.",
+        "Blue lines push the next neuron up, red ones push it down; thicker means a stronger knob.",
     )
 labels = ["Your network", "This page's house line", *(name for name, _ in LANGUAGE_MODELS)]
 counts = [network.count_parameters(widths), 2, *(n for _, n in LANGUAGE_MODELS)]

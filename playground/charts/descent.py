@@ -54,7 +54,8 @@ def _minima(land: Landscape, **extra: Any) -> dict[str, Any]:
         "y": list(y),
         "mode": "markers",
         "name": "Valley floor",
-        "marker": {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": "white"}},
+        # white with a black edge: seen on the dark valley and in the white legend alike
+        "marker": {"symbol": "x", "size": 14, "color": "white", "line": {"width": 1.5, "color": theme.BLACK}},
         "hovertemplate": "a valley floor<extra></extra>",
         **extra,
     }
@@ -284,7 +285,7 @@ def two_starts(
     """A still map with walks from different starts, each labelled by its start."""
     xs, ys, Z = grid
     data = [_contour(xs, ys, Z), _minima(land)]
-    colors = (theme.VERMILLION, theme.ORANGE)
+    colors = (theme.VERMILLION, theme.GREEN)
     for (label, p), color in zip(paths.items(), colors, strict=False):
         walk = _walk(p, label)
         walk["line"] = {"color": color, "width": 3}

@@ -120,8 +120,8 @@ def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndar
     """Cross-entropy and squared error against the probability given to the right answer."""
     data = []
     for name, values, color in (
-        ("Cross-entropy", cross_entropy, theme.VERMILLION),
-        ("Squared error", squared, theme.BLUE),
+        ("Cross-entropy", cross_entropy, theme.CROSS_ENTROPY),
+        ("Squared error", squared, theme.LOSS_COLORS["squared"]),
     ):
         hover = f"{name}: %{{y:.2f}} when the right answer got %{{x:.0%}}<extra></extra>"
         data += _curve_with_marker(p, values, p_now, name, f"{name}: now", color, hover)

@@ -31,6 +31,21 @@ SKY = "#56B4E9"
 PURPLE = "#CC79A7"
 GREY = "#8C8C8C"
 DARK_GREY = "#595959"  # white text on it stays readable
+BLACK = "#000000"
+
+# What each colour is called in a caption: one name per colour, app-wide ("orange" is nobody's name,
+# as it would fit both amber and vermillion).
+COLOR_NAMES = {
+    BLUE: "blue",
+    ORANGE: "amber",
+    GREEN: "green",
+    VERMILLION: "red",
+    SKY: "light blue",
+    PURPLE: "pink",
+    GREY: "grey",
+    DARK_GREY: "dark grey",
+    BLACK: "black",
+}
 
 # Roles, so that "yours" or "validation" is the same colour on every page.
 DATA = SKY
@@ -50,8 +65,21 @@ VERDICT_COLORS = {
     "good fit": "rgba(0,158,115,0.18)",
     "overfit": "rgba(213,94,0,0.15)",
 }
-# One colour per optimizer, bright enough to read on the landscape's blues.
-OPTIMIZER_COLORS = {"gd": VERMILLION, "momentum": ORANGE, "rmsprop": GREEN, "adam": PURPLE}
+# One colour per optimizer, each a different hue that reads on the landscape's blues.
+OPTIMIZER_COLORS = {"gd": VERMILLION, "momentum": GREEN, "rmsprop": BLACK, "adam": PURPLE}
+CROSS_ENTROPY = DARK_GREY  # beside squared error's own colour on the yes/no chart
+# Every role in one table (the README's colour key is this table).
+ROLES = {
+    "Yours: your line, the model, the highlighted stage": YOURS,
+    "Best: the machine's answer, the kept checkpoint, the best degree": BEST,
+    "Data: houses, digits": DATA,
+    "Training set": TRAIN,
+    "Validation set (new data)": VALIDATION,
+    "Outliers: the mansions": OUTLIER,
+    "A weight that pushes up": POSITIVE,
+    "A weight that pushes down": NEGATIVE,
+    "The real pattern, a miss": GREY,
+}
 # Plotly.js's own "Blues" runs from deep blue (low) to pale grey (high): valleys dark. (Named
 # scales only; a Python-side "_r" name would reach the browser unexpanded, as validation is skipped.)
 LANDSCAPE_SCALE = {"colorscale": "Blues"}

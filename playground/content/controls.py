@@ -48,6 +48,11 @@ PARAMETERS = PageSpec(
     (
         Scene("Start from zero", "Both knobs at zero: every house is predicted to cost nothing.", {"w": 0, "b": 0}),
         Scene(
+            "$300k for every house",
+            "The weight at zero: the model ignores size and guesses $300,000 whatever the house.",
+            {"w": 0, "b": 300_000},
+        ),
+        Scene(
             "Close by hand", "A good guess made by eye, before the machine shows its answer.", {"w": 160, "b": 70_000}
         ),
         Scene(

@@ -14,6 +14,7 @@ class Term:
     explanation: str
     page: str  # slug of the page that shows the idea best
     analogy: str = ""  # an everyday picture, where one helps
+    also: tuple[str, ...] = ()  # other forms the pages use ("shuffled" for Shuffling)
 
 
 TERMS: dict[str, Term] = {
@@ -85,6 +86,7 @@ TERMS: dict[str, Term] = {
             "absolute error, so outliers count but cannot dominate. Its delta sets where small "
             "ends.",
             "loss_functions",
+            also=("Huber",),
         ),
         Term(
             "Asymmetric loss",
@@ -130,6 +132,7 @@ TERMS: dict[str, Term] = {
             "A valley that is lowest only in its neighbourhood. Descent that walks into one stops "
             "there, even if a deeper valley exists elsewhere.",
             "gradient_descent",
+            also=("local valley",),
         ),
         Term(
             "Convergence",
@@ -181,6 +184,7 @@ TERMS: dict[str, Term] = {
             "parameters (L2) or stopping training early. It trades a little training accuracy for "
             "better results on new data.",
             "overfitting",
+            also=("regularised", "L2", "L2 penalty", "penalty"),
         ),
         Term(
             "Epoch",
@@ -248,7 +252,9 @@ TERMS: dict[str, Term] = {
             "The method that works out, for every parameter at once, how much it contributed to the "
             "loss, by passing the error backwards through the layers.",
             "backpropagation",
-            analogy="Like a teacher marking a test and showing exactly which steps went wrong.",
+            analogy="Like a forensic investigator after an accident: starting from the damage (the "
+            "loss), it works backwards through every step and assigns each parameter its share of "
+            "the blame.",
         ),
         Term(
             "Neuron",
@@ -256,12 +262,145 @@ TERMS: dict[str, Term] = {
             "passes the result on. Each line between neurons is one weight.",
             "forward_pass",
         ),
+        Term(
+            "Adam",
+            "An optimizer that keeps a running average of each knob's recent slopes (like momentum) "
+            "and of their size, and scales every step by both, so each knob gets a step size of its own.",
+            "gradient_descent",
+        ),
+        Term(
+            "RMSProp",
+            "An optimizer that divides each step by the typical size of that knob's recent slopes: steep "
+            "directions take smaller steps, gentle ones larger.",
+            "gradient_descent",
+        ),
+        Term(
+            "Plateau",
+            "A wide, nearly flat stretch of the loss landscape. The slope there is almost zero, so "
+            "gradient descent barely moves, though it is not in a valley.",
+            "gradient_descent",
+        ),
+        Term(
+            "Sigmoid",
+            "An activation that squashes any number into the range 0 to 1, so it can be read as a "
+            "probability: large numbers come out near 1, very negative ones near 0.",
+            "backpropagation",
+        ),
+        Term(
+            "Tanh",
+            "An activation that squashes any number into the range -1 to 1, shaped like the sigmoid.",
+            "backpropagation",
+        ),
+        Term(
+            "ReLU",
+            "The most common activation: it keeps a positive number as it is and turns a negative one "
+            "into zero. Short for rectified linear unit.",
+            "backpropagation",
+        ),
+        Term(
+            "Softmax",
+            "The last step of a network that picks one answer out of several: it turns the output "
+            "neurons' numbers into probabilities that add up to 100 %.",
+            "forward_pass",
+        ),
+        Term(
+            "Probability",
+            "How likely the model thinks something is, from 0 (never) to 1 (certain), often shown as a percentage.",
+            "loss_functions",
+        ),
+        Term(
+            "Logistic regression",
+            "A model with a single neuron and a sigmoid: it weighs a few inputs, adds a bias and gives a "
+            "probability for a yes/no question, such as whether a transaction is fraud.",
+            "epochs",
+        ),
+        Term(
+            "Shuffling",
+            "Putting the training examples in a random order before each epoch, so every batch is a fair "
+            "mix rather than a run of one kind.",
+            "epochs",
+            also=("shuffle", "shuffled"),
+        ),
+        Term(
+            "Seed",
+            "The number that starts a random draw. The same seed always gives the same draw, so a "
+            "random result can be repeated exactly; another seed gives another draw.",
+            "epochs",
+        ),
+        Term(
+            "Patience",
+            "How many epochs early stopping waits for validation loss to improve before it ends training.",
+            "epochs",
+        ),
+        Term(
+            "RMSE",
+            "Root mean square error: the square root of the average squared miss. It reads in the same "
+            "units as the price, like a typical miss, but big misses count extra.",
+            "overfitting",
+            also=("root mean square", "typical miss"),
+        ),
+        Term(
+            "Polynomial",
+            "A curve made of powers of the input (size, size squared, size cubed ...). Its degree, the "
+            "highest power, sets how many bends it can make: degree 1 is a straight line.",
+            "overfitting",
+            also=("degree",),
+        ),
+        Term(
+            "Noise",
+            "The part of each outcome no input explains: the luck in a sale, a smudge on a digit. A model "
+            "that learns the noise has memorised its examples.",
+            "overfitting",
+        ),
+        Term(
+            "Multiply-add",
+            "One multiplication and one addition, the basic unit of work in a network: each weight costs "
+            "one per example on the way forward. Counting them prices a model's compute.",
+            "forward_pass",
+            also=("multiply-adds",),
+        ),
+        Term(
+            "Precision",
+            "Of the cases a model flagged (say, as fraud), the share that really were. Low precision "
+            "means many false alarms.",
+            "overfitting",
+        ),
+        Term(
+            "Recall",
+            "Of the cases that really were positive (say, fraud), the share the model caught. Low recall "
+            "means many misses.",
+            "overfitting",
+        ),
+        Term(
+            "Latency",
+            "How long a model takes to answer one request. Every forward pass adds to it.",
+            "forward_pass",
+        ),
+        Term(
+            "Drift",
+            "The world moving away from the data a model learned from, so that its accuracy slowly falls after launch.",
+            "overfitting",
+        ),
     )
 }
 
 
+def find(word: str) -> Term | None:
+    """The entry a word on a page refers to, by name, plural or other form ("optimizers", "shuffled")."""
+    w = word.strip().lower()
+    for term in TERMS.values():
+        forms = {term.name.lower(), *(a.lower() for a in term.also)}
+        if w in forms or any(w in (f + "s", f + "es") for f in forms):
+            return term
+    return None
+
+
 def search(query: str) -> list[Term]:
-    """Terms whose name or explanation contains ``query``, ignoring case; all terms for an empty query."""
+    """Terms whose name, other forms or explanation contain ``query``, ignoring case; all terms for an empty query."""
     q = query.strip().lower()
-    found = [t for t in TERMS.values() if q in t.name.lower() or q in t.explanation.lower()]
+    found = [
+        t
+        for t in TERMS.values()
+        if q in t.name.lower() or q in t.explanation.lower() or any(q in a.lower() for a in t.also)
+    ]
     return sorted(found, key=lambda t: (q not in t.name.lower(), t.name.lower()))

@@ -7,7 +7,9 @@ LAYER_SAYS = {
     ),
     "Hidden layer": (
         "Each of the 32 hidden neurons takes a weighted sum of all 64 pixels, adds its bias and "
-        "keeps the result only if it is positive (ReLU). Each one lights up for some stroke pattern."
+        "keeps the result only if it is positive (ReLU). Each one lights up for some stroke pattern. "
+        "In a big image network the layers build on each other: the first find edges, later ones "
+        "shapes made of edges, the last whole objects. This one has room for a single step."
     ),
     "Output": (
         "Ten neurons weigh the 32 hidden signals, one per digit, and a softmax turns their scores "

@@ -124,7 +124,9 @@ BACKPROPAGATION = PageInfo(
     intro=(
         "A network small enough to see whole: two inputs, a few hidden neurons, one output, one "
         "example. Step forward to get a prediction and a loss, then step backwards and watch the "
-        "blame (the gradient, marked ∂) reach every weight."
+        "blame (the gradient, marked ∂) reach every weight. Think of a forensic investigator "
+        "working back from the damage: each step back assigns a share of the blame to the knobs that "
+        "caused it."
     ),
     why_it_matters=(
         "Training needs a forward pass and a backward pass for every example, again and again; "
@@ -220,7 +222,7 @@ OVERFITTING = PageInfo(
     intro=(
         "Houses here come from a known market: the grey dashed curve is the real pattern, and each "
         "sale lands near it with some luck thrown in. The model sees only the blue training houses. "
-        "The orange validation houses are kept back, like an exam it has not seen, to show how it "
+        "The amber validation houses are kept back, like an exam it has not seen, to show how it "
         "does on new data."
     ),
     why_it_matters=(

@@ -92,3 +92,10 @@ def test_parameters_survives_a_link_full_of_bad_values(params):
     if params.get("w") == "180":
         assert at.slider(key="par_w").value == 180  # the good value beside the bad one was applied
     assert charts(at)
+
+
+def test_the_model_that_guesses_300k_for_every_house_misses_by_its_spread():
+    at = open_page(PAGE)
+    next(b for b in at.button if b.label == "$300k for every house").click().run()
+    expected = float(np.sqrt(np.mean((DATA.price - 300_000) ** 2)))
+    assert _dollars(metric(at, MISS)) == pytest.approx(expected, abs=1)

@@ -1,0 +1,104 @@
+"""What a learner reads: every technical word has a glossary entry, every colour word names a colour drawn.
+
+Each page is opened at its defaults and at every scene, and its visible text gathered: headers,
+prose, captions, callouts, metric labels and values, control labels and help, and the text in its
+charts (titles, axis titles, legend names, annotations).
+"""
+
+import json
+import re
+
+import pytest
+
+from playground.charts import theme
+from playground.content import glossary
+from playground.content.controls import ALL
+from tests.apptest import charts, open_page
+
+# The words a product manager would stop at. A word found on a page must resolve to a glossary
+# entry (by name, plural or another form it lists); add an entry before adding a word to a page.
+TECHNICAL = (
+    "Adam", "RMSProp", "momentum", "optimizer", "softmax", "sigmoid", "tanh", "ReLU", "activation",
+    "logistic regression", "shuffled", "shuffling", "seed", "RMSE", "root mean square", "polynomial",
+    "regularisation", "regularised", "L2", "multiply-add", "multiply-adds", "gradient", "gradients",
+    "gradient descent", "epoch", "epochs", "batch", "iteration", "iterations", "learning rate", "loss function",
+    "parameter", "parameters", "weight", "weights", "bias", "biases", "neuron", "neurons", "layer", "layers",
+    "overfitting", "underfitting", "validation set", "checkpoint", "early stopping", "cross-entropy", "Huber",
+    "outlier", "outliers", "inference", "backpropagation", "forward pass", "convergence", "local minimum",
+    "plateau", "patience", "noise", "precision", "recall", "latency", "drift", "probability",
+    "mean squared error", "generalisation", "fine-tuning", "training loop", "training set",
+)  # fmt: skip
+COLOUR_WORDS = (
+    "orange", "amber", "red", "vermillion", "blue", "light blue", "sky", "green", "pink", "purple", "grey",
+    "gray", "dark grey", "black", "white", "yellow",
+)  # fmt: skip
+
+
+def _visible_text(at) -> str:
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    for m in at.metric:
+        parts += [m.label, str(m.value), str(m.delta or ""), m.help or ""]
+    for kind in ("slider", "select_slider", "toggle", "number_input", "button", "selectbox", "multiselect"):
+        for w in getattr(at, kind):
+            parts += [w.label or "", getattr(w, "help", None) or ""]
+    for chart in charts(at):
+        parts += [t.get("name", "") for t in chart["data"] if isinstance(t.get("name"), str)]
+        layout = chart["layout"]
+        parts += [a.get("text", "") for a in layout.get("annotations", [])]
+        for key, axis in layout.items():
+            if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+                parts.append(axis.get("title", {}).get("text", ""))
+    return "\n".join(parts)
+
+
+def _setups():
+    for page in ALL:
+        yield pytest.param(page, None, id=f"{page.slug}-defaults")
+        for scene in page.scenes:
+            yield pytest.param(page, scene, id=f"{page.slug}-{scene.name}")
+
+
+def _open(page, scene):
+    at = open_page(f"app_pages/{page.slug}.py")
+    if scene is not None:
+        at.button(key=f"scene-{page.prefix}-{scene.name}").click().run()
+    assert not at.exception
+    return at
+
+
+def _found(words, text):
+    return {w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, flags=re.IGNORECASE)}
+
+
+@pytest.mark.parametrize(("page", "scene"), list(_setups()))
+def test_every_technical_word_on_the_page_has_a_glossary_entry(page, scene):
+    text = _visible_text(_open(page, scene))
+    missing = sorted(w for w in _found(TECHNICAL, text) if glossary.find(w) is None)
+    assert not missing, f"{page.slug}: no glossary entry for {missing}"
+
+
+@pytest.mark.parametrize(("page", "scene"), list(_setups()))
+def test_every_colour_a_caption_names_is_one_the_app_names_and_draws(page, scene):
+    at = _open(page, scene)
+    text = "\n".join(str(e.value) for kind in ("markdown", "caption", "info") for e in getattr(at, kind))
+    drawn = json.dumps(charts(at)).upper()
+    names = {name: colour for colour, name in theme.COLOR_NAMES.items()}
+    found = _found(COLOUR_WORDS, text) | _found(("blue",), re.sub("light blue", "", text, flags=re.IGNORECASE))
+    if not _found(("blue",), re.sub("light blue", "", text, flags=re.IGNORECASE)):
+        found.discard("blue")  # only ever part of "light blue"
+    for word in found:
+        assert word in names, f"{page.slug}: '{word}' is not a colour name the app uses ({sorted(names)})"
+        assert names[word].upper() in drawn, f"{page.slug}: the text names {word}, which no chart here draws"
+
+
+def test_the_technical_word_list_has_no_stale_entries():
+    # every word the detector looks for resolves today: a word with no entry fails loudly above
+    assert [w for w in TECHNICAL if glossary.find(w) is None] == []
+
+
+def test_every_colour_has_exactly_one_name():
+    assert len(set(theme.COLOR_NAMES.values())) == len(theme.COLOR_NAMES)
+    assert "orange" not in theme.COLOR_NAMES.values()
+    assert set(theme.ROLES.values()) <= set(theme.COLOR_NAMES)
