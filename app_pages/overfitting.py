@@ -4,11 +4,18 @@ import streamlit as st
 from playground import ui
 from playground.charts import fitting as fit_charts
 from playground.content.controls import OVERFITTING as PAGE
-from playground.content.fitting import ICONS, complexity_caption, epoch_caption, miss, verdict_sentence
+from playground.content.fitting import (
+    ICONS,
+    complexity_caption,
+    epoch_caption,
+    fit_caption,
+    miss,
+    verdict_sentence,
+)
 from playground.models import fitting
 
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
-GRID = np.linspace(*fitting.X_RANGE, 200)
+GRID = np.linspace(*fitting.X_RANGE, 800)  # fine enough to show a wild curve threading each house
 EPOCHS = 200
 
 
@@ -43,11 +50,11 @@ with controls:
     )
 s, sweep, history = study(seed, n_train, noise, l2)
 model = fitting.fit(s.x_train, s.y_train, degree, l2)
+curve = model.predict(GRID)
 with picture:
     ui.chart(
-        fit_charts.fit_view(s, GRID, model.predict(GRID), fitting.truth(GRID)),
-        "The red line is the model; the dashed grey line is the real pattern. Press New sample: a flexible "
-        "model swings from sample to sample.",
+        fit_charts.fit_view(s, GRID, curve, fitting.truth(GRID)),
+        fit_caption(fitting.leaves_market(s, curve)),
     )
 train, val = float(sweep.train[degree]), float(sweep.val[degree])
 floor = fitting.noise_floor(s)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from playground.charts import theme
-from playground.models.fitting import EpochErrors, Sample, Sweep
+from playground.models.fitting import EpochErrors, Sample, Sweep, price_range
 
 THOUSAND = 1_000.0  # the models count sq ft and dollars in thousands; the charts show sq ft and $
 
@@ -70,8 +70,8 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
     The price axis stays on the market's range (the houses with some room); a wild curve leaves
     the chart and comes back rather than squashing the houses flat.
     """
-    prices = np.concatenate([s.y_train, s.y_val])
-    room = 0.15 * float(np.ptp(prices))
+    low, high = price_range(s)
+    room = high - low  # a wild curve is clipped well off the chart, where it cannot stretch the axis
     data = [
         _points(s.x_val, s.y_val, "Validation houses (new data)", theme.VALIDATION, hollow=True),
         _points(s.x_train, s.y_train, "Training houses", theme.TRAIN),
@@ -87,7 +87,7 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
         {
             "type": "scatter",
             "x": theme.f32(grid * THOUSAND),
-            "y": theme.f32(np.clip(model, prices.min() - 10 * room, prices.max() + 10 * room) * THOUSAND),
+            "y": theme.f32(np.clip(model, low - 3 * room, high + 3 * room) * THOUSAND),
             "mode": "lines",
             "name": "The model",
             "line": {"color": theme.YOURS, "width": 4},
@@ -100,7 +100,7 @@ def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) 
         xaxis=theme.axis(theme.AXIS["size"]),
         yaxis=theme.axis(
             theme.AXIS["price"],
-            range=[float(prices.min() - room) * THOUSAND, float(prices.max() + room) * THOUSAND],
+            range=[low * THOUSAND, high * THOUSAND],
             **theme.DOLLARS,
         ),
     )

@@ -43,6 +43,20 @@ def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: floa
     )
 
 
+def fit_caption(wild: bool) -> str:
+    """What the fit chart shows; ``wild`` when the model's curve runs off the chart."""
+    if wild:
+        return (
+            "The red line is the model; the dashed grey line is the real pattern. The model bends to pass "
+            "through the training houses and shoots far off the chart between them, to prices no house "
+            "sells for. Press New sample: a flexible model swings from sample to sample."
+        )
+    return (
+        "The red line is the model; the dashed grey line is the real pattern. Press New sample: a flexible "
+        "model swings from sample to sample."
+    )
+
+
 def epoch_caption(history: EpochErrors) -> str:
     """What the training-too-long chart shows: a real early-stopping point, or a curve that levels off."""
     best_epoch, best_val = history.best_epoch, float(history.val.min())

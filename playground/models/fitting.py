@@ -141,6 +141,19 @@ def sweep(s: Sample, l2: float = 0.0) -> Sweep:
     return Sweep(np.arange(MAX_DEGREE + 1), np.array(train), np.array(val))
 
 
+def price_range(s: Sample) -> tuple[float, float]:
+    """The market's prices ($k) with 15 % room either side: the range a fit is drawn on."""
+    prices = np.concatenate([s.y_train, s.y_val])
+    room = 0.15 * float(np.ptp(prices))
+    return float(prices.min() - room), float(prices.max() + room)
+
+
+def leaves_market(s: Sample, curve: np.ndarray) -> bool:
+    """Whether a model's curve runs outside :func:`price_range` anywhere: off the chart."""
+    low, high = price_range(s)
+    return bool(np.any((curve < low) | (curve > high)))
+
+
 def noise_floor(s: Sample) -> float:
     """How far the real pattern itself misses the validation houses (RMSE, $k): the luck in each
     sale, which no model can predict. No model can do much better on new houses."""

@@ -179,3 +179,13 @@ def test_the_sweep_and_the_learning_curve_agree_with_fitting_each_model_on_its_o
         assert (train, val) == pytest.approx(
             (fitting.rmse(model, grown.x_train, grown.y_train), fitting.rmse(model, grown.x_val, grown.y_val)), rel=1e-9
         )
+
+
+def test_a_memorising_curve_leaves_the_market_and_a_sensible_one_does_not():
+    s = _sample(n_train=15)
+    grid = np.linspace(*fitting.X_RANGE, 800)
+    wild = fitting.fit(s.x_train, s.y_train, 15).predict(grid)
+    calm = fitting.fit(s.x_train, s.y_train, 2).predict(grid)
+    assert fitting.leaves_market(s, wild) and not fitting.leaves_market(s, calm)
+    low, high = fitting.price_range(s)
+    assert low < min(s.y_train.min(), s.y_val.min()) and high > max(s.y_train.max(), s.y_val.max())

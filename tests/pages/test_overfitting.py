@@ -66,6 +66,7 @@ def test_memorising_reads_as_words_and_the_prices_stay_in_the_market():
     assert "$1.62B" not in _verdict(at) and "more than $10M" in _verdict(at)
     fit = charts(at)[0]
     assert fit["layout"]["yaxis"]["range"][1] < 1_500_000  # the wiggly curve threads the houses on screen
+    assert any("shoots far off the chart between them" in c.value for c in at.caption)
 
 
 def test_the_regularised_scene_trains_to_the_model_it_shows_and_says_so():
