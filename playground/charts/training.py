@@ -115,6 +115,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
         }
     ]
     n_shown = min(epochs, shown_epochs)
+    k = min(per_epoch, shown_iterations)  # batches drawn in each epoch
     width = 0.96 / n_shown
     for e in range(n_shown):
         x0 = 0.02 + e * width
@@ -141,7 +142,6 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
                 "text": f"<b>{name}</b>",
             }
         )
-        k = min(per_epoch, shown_iterations)
         for i in range(k):
             bx = x0 + 0.015 + i * (width - 0.04) / k
             shapes.append(
@@ -161,11 +161,11 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
         labels.append(
             {
                 "x": x0 + 0.01,
-                "y": 0.16,
+                "y": 0.70,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
-                "text": fmt.plural(per_epoch, "iteration") + (f" ({k} drawn)" if per_epoch > k else ""),
+                "text": fmt.plural(per_epoch, "iteration"),
             }
         )
     labels.append(
@@ -175,7 +175,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "right",
             "yanchor": "bottom",
             "showarrow": False,
-            "text": "each bar: one batch, one iteration",
+            "text": "each bar: one batch, one iteration" + (f" ({k} drawn per epoch)" if per_epoch > k else ""),
         }
     )
     return theme.figure(
