@@ -22,8 +22,8 @@ def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps:
 
 
 @st.cache_data(max_entries=128)
-def safe_rate(key: str, optimizer: str, start: tuple[float, float], lr: float):
-    return descent.largest_stable_rate(LANDS[key], optimizer, start, lr, RATES)
+def safe_rates(key: str, optimizers: tuple[str, ...], start: tuple[float, float], lr: float):
+    return descent.largest_stable_rates(LANDS[key], optimizers, start, lr, RATES)
 
 
 ui.header(PAGE)
@@ -70,9 +70,10 @@ with picture:
 
 # Blindfolded, how each walk ended stays folded away until the learner has watched it.
 outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()
+# one search for every walk that went wrong: the landscape is measured once a step for all of them
+safer = safe_rates(key, tuple(o for o, p in paths.items() if p.outcome in BAD), start, lr)
 for path in paths.values():
-    safer = safe_rate(key, path.optimizer, start, lr) if path.outcome in BAD else None
-    said = verdict(path, land, steps, safer)
+    said = verdict(path, land, steps, safer.get(path.optimizer))
     show = {"bad": outcomes.error, "good": outcomes.success, "note": outcomes.info}[said.tone]
     show(said.text, icon={"bad": ":material/warning:", "good": ":material/flag:"}.get(said.tone, ":material/info:"))
 

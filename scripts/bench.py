@@ -52,6 +52,8 @@ STRESS = {
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam"},
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "3d": "1"},
         {"steps": "200", "opt": "gd,momentum,rmsprop,adam", "blind": "1"},
+        # every walk too bold: each verdict searches for a rate that is safe to suggest
+        {"land": "mountains", "lr": "10", "opt": "gd,momentum,rmsprop,adam"},
     ),
     "loss_functions": ({"mansions": "4", "fits": "squared,absolute,huber,asymmetric"},),
     "epochs": ({"live_b": "1", "live_epochs": "40"},),

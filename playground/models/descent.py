@@ -135,7 +135,7 @@ class Path:
 
 def _on_map(land: Landscape, positions: np.ndarray) -> np.ndarray:
     (x0, x1), (y0, y1) = land.x_range, land.y_range
-    x, y = positions[:, 0], positions[:, 1]
+    x, y = positions[..., 0], positions[..., 1]
     return (x0 <= x) & (x <= x1) & (y0 <= y) & (y <= y1)
 
 
@@ -206,6 +206,69 @@ def rates(per_decade: int = 10, low_exp: int = -4, high_exp: int = 1) -> tuple[f
     return tuple(float(f"{10 ** (low_exp + i / per_decade):.3g}") for i in range(n + 1))
 
 
+def safe_rates(
+    land: Landscape, optimizers: tuple[str, ...], start: tuple[float, float], rates: np.ndarray, steps: int = 200
+) -> np.ndarray:
+    """For each optimizer (rows) and rate (columns), whether its walk is safe to follow for any
+    number of steps up to ``steps``.
+
+    Safe means: the walk never blows up, never leaves the map, never stands higher than it
+    started, and has stopped zigzagging by the end (``CALM``), exactly as :func:`run` and
+    ``Path.outcome`` judge one walk. A walk of fewer steps is the start of this one. Every walk
+    goes at once, as arrays (a step works on numbers or arrays alike), so the landscape is
+    measured once a step for all of them.
+    """
+    lr = np.asarray(rates, dtype=np.float64)
+    shape = (len(optimizers), lr.size)
+    x, y = np.full(shape, float(start[0])), np.full(shape, float(start[1]))
+    states = [(OptState(), OptState()) for _ in optimizers]
+    start_loss = float(land.loss(start[0], start[1]))
+    limit = EXPLODE * (1 + abs(start_loss))
+    ok = np.ones(shape, dtype=bool)
+    positions = np.empty((steps + 1, *shape, 2))
+    positions[0] = start
+    with np.errstate(all="ignore"):
+        for t in range(1, steps + 1):
+            gx, gy = land.grad(x, y)
+            x, y = x.copy(), y.copy()
+            for i, name in enumerate(optimizers):
+                x_state, y_state = states[i]
+                x[i], x_state = step(name, x[i], gx[i], x_state, lr)
+                y[i], y_state = step(name, y[i], gy[i], y_state, lr)
+                states[i] = (x_state, y_state)
+            loss = land.loss(x, y)
+            ok &= np.isfinite(loss) & (np.abs(loss) < limit) & (loss <= start_loss)
+            positions[t, ..., 0], positions[t, ..., 1] = x, y
+            ok &= _on_map(land, positions[t])
+    final = positions[-1]
+    extent = max(land.x_range[1] - land.x_range[0], land.y_range[1] - land.y_range[0])
+    gaps = np.stack([np.hypot(final[..., 0] - mx, final[..., 1] - my) for mx, my in land.minima])
+    in_valley = gaps.min(axis=0) < 0.03 * extent
+    moved = np.hypot(*np.moveaxis(positions[-1] - positions[-20], -1, 0)) if steps + 1 > 20 else np.inf
+    stalled = ~in_valley & (moved < 1e-3 * extent)
+    moves = np.diff(positions[-11:], axis=0)
+    turns = np.count_nonzero(np.einsum("t...i,t...i->t...", moves[1:], moves[:-1]) < 0, axis=0)
+    bouncing = (turns >= BOUNCY) & ~stalled
+    return ok & ~bouncing
+
+
+def largest_stable_rates(
+    land: Landscape,
+    optimizers: tuple[str, ...],
+    start: tuple[float, float],
+    lr: float,
+    candidates: tuple[float, ...],
+    longest: int = 200,
+) -> dict[str, float | None]:
+    """For each optimizer, the largest candidate rate below ``lr`` that is safe to follow for any
+    number of steps (see :func:`safe_rates`), or None."""
+    below = np.array(sorted(c for c in candidates if c < lr))
+    if below.size == 0 or not optimizers:
+        return dict.fromkeys(optimizers)
+    safe = safe_rates(land, tuple(optimizers), start, below, longest)
+    return {o: float(below[row][-1]) if row.any() else None for o, row in zip(optimizers, safe, strict=True)}
+
+
 def largest_stable_rate(
     land: Landscape,
     optimizer: str,
@@ -214,18 +277,5 @@ def largest_stable_rate(
     candidates: tuple[float, ...],
     longest: int = 200,
 ) -> float | None:
-    """The largest candidate rate below ``lr`` that is safe to follow for any number of steps, or None.
-
-    Safe means: over ``longest`` steps the walk never blows up, never leaves the map, never
-    stands higher than it started, and has stopped zigzagging by the end (``CALM``). A walk of
-    fewer steps is the start of that one, so the advice holds whatever step count comes next.
-    """
-    for rate in sorted((c for c in candidates if c < lr), reverse=True):
-        path = run(land, optimizer, start, rate, longest)
-        if (
-            path.outcome in CALM
-            and bool(np.all(_on_map(land, path.positions)))
-            and float(np.max(path.losses)) <= path.losses[0]
-        ):
-            return rate
-    return None
+    """:func:`largest_stable_rates` for one optimizer."""
+    return largest_stable_rates(land, (optimizer,), start, lr, candidates, longest)[optimizer]

@@ -1,5 +1,6 @@
 import itertools
 
+import numpy as np
 import pytest
 
 from playground.content.controls import GRADIENT_DESCENT, RATES
@@ -121,3 +122,43 @@ def test_the_advice_for_a_short_bold_walk_is_below_the_bowls_limit():
     # The house bowl is stable only below 2 / (largest curvature), about 0.164.
     safer = descent.largest_stable_rate(HOUSE, "gd", HOUSE.at(0.2, 0.9), 0.316, RATES)
     assert safer is not None and safer < 0.164
+
+
+def _safe_one_by_one(land, optimizer, start, rate, steps=200):
+    """The definition, walk by walk: never blown up, off the map or above the start; calm at the end."""
+    path = descent.run(land, optimizer, start, rate, steps)
+    return (
+        path.outcome in descent.CALM
+        and len(path.losses) == steps + 1
+        and all(
+            land.x_range[0] <= px <= land.x_range[1] and land.y_range[0] <= py <= land.y_range[1]
+            for px, py in path.positions
+        )
+        and max(path.losses) <= path.losses[0]
+    )
+
+
+@pytest.mark.parametrize(("key", "optimizer"), list(itertools.product(landscapes.LANDSCAPES, descent.OPTIMIZERS)))
+def test_all_rates_at_once_judge_each_walk_as_a_single_walk_would(key, optimizer):
+    land = landscapes.LANDSCAPES[key]
+    start = land.at(*STARTS[key])
+    rates = np.array(RATES)
+    together = descent.safe_rates(land, (optimizer,), start, rates)[0]
+    for rate, verdict_together in zip(rates.tolist(), together.tolist(), strict=True):
+        alone = _safe_one_by_one(land, optimizer, start, rate)
+        if verdict_together != alone:
+            # Only a chaotic walk may differ: numpy's exp on an array and on one number can differ in
+            # the last bit, and a walk that turns back at nearly every step amplifies that.
+            assert descent.run(land, optimizer, start, rate, 200).bounces > 50, rate
+    # whatever the rounding, the advice itself is safe by the one-walk definition
+    for lr in RATES[10::5]:
+        advice = descent.largest_stable_rate(land, optimizer, start, lr, RATES)
+        assert advice is None or _safe_one_by_one(land, optimizer, start, advice), lr
+
+
+def test_one_search_for_every_optimizer_gives_each_its_own_answer():
+    land = landscapes.MOUNTAINS
+    start = land.at(0.3, 0.8)
+    together = descent.largest_stable_rates(land, descent.OPTIMIZERS, start, 10.0, RATES)
+    assert together == {o: descent.largest_stable_rate(land, o, start, 10.0, RATES) for o in descent.OPTIMIZERS}
+    assert len(set(together.values())) > 1  # the optimizers need different rates here
