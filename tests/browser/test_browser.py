@@ -174,12 +174,13 @@ def test_every_option_of_a_button_row_stays_in_view_in_a_narrow_column(browser, 
 
 
 def test_a_scene_button_sets_up_the_story_and_the_link_follows(page, base_url):
-    page.goto(f"{base_url}/loss_functions?mansions=2")
+    page.goto(f"{base_url}/loss_functions?mansions=4")
     settle(page)
     page.get_by_role("button", name="Confident and wrong").click()
     page.wait_for_function("() => window.location.search.includes('p=0.02')", timeout=20_000)
     settle(page)
-    assert "mansions" not in page.evaluate("location.search")  # a scene resets what it does not name
+    # a scene resets what it does not name (mansions back to its default, 2, which a link always names)
+    assert "mansions=2" in page.evaluate("location.search")
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Cross-entropy penalty")).to_contain_text("3.91")
     assert_drawn_without_errors(page)
 
