@@ -38,12 +38,12 @@ with controls:
     started = now.stage is not None
     counters[0].metric(
         "Iteration",
-        f"{now.iterations}" if started else "not started",
+        f"{now.iterations}" if started else "0",
         help="One iteration is one batch through all four stages.",
     )
     counters[1].metric(
         "Epoch",
-        f"{now.epoch}" if started else "not started",
+        f"{now.epoch}" if started else "0",  # nothing has run: no "Epoch 1" yet
         help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses.",
     )
     if step == MAX_STAGE:

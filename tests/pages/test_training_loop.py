@@ -69,8 +69,8 @@ def test_the_end_of_the_walk_says_so_instead_of_ignoring_clicks():
         next(b for b in at.button if b.label == "Run 100 iterations").click().run()
     assert metric(at, "Iteration") == "300" and says_the_end(at)
     next(b for b in at.button if b.label == "Start over").click().run()
-    assert metric(at, "Iteration") == "not started" and not says_the_end(at)
-    assert metric(at, "Epoch") == "not started"  # nothing ran yet: no "Epoch 1" before the first batch
+    assert metric(at, "Iteration") == "0" and not says_the_end(at)
+    assert metric(at, "Epoch") == "0"  # nothing ran yet: no "Epoch 1" before the first batch
     next(b for b in at.button if b.label == "Next stage").click().run()
     assert (metric(at, "Iteration"), metric(at, "Epoch")) == ("1", "1")
 
