@@ -25,8 +25,18 @@ def valley_name(land: Landscape, index: int) -> str:
     return VALLEY_NAMES[index] if index < len(VALLEY_NAMES) else f"valley {index + 1}"
 
 
-def _loss(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+def _loss(value: float, digits: int = 3) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.{digits}g}"
+
+
+def _start_and_end(path: Path) -> tuple[str, str]:
+    """The first and last loss, with just enough digits that two different numbers read differently."""
+    first, last = float(path.losses[0]), float(path.losses[-1])
+    for digits in range(3, 10):
+        start, end = _loss(first, digits), _loss(last, digits)
+        if start != end or first == last:
+            return start, end
+    return start, end
 
 
 def _typical_miss(land: Landscape, loss: float) -> str:
@@ -39,7 +49,7 @@ def _typical_miss(land: Landscape, loss: float) -> str:
 def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None) -> Verdict:
     """Where the walk went and ended, why, and what to try; ``safer`` is a rate known to settle."""
     name = f"**{NAMES[path.optimizer]}**"
-    start, final = _loss(path.losses[0]), _loss(path.losses[-1])
+    start, final = _start_and_end(path)
     try_lower = f" Try a learning rate of **{safer:g}** or lower." if safer else " Lower the learning rate."
     outcome = path.outcome
     if outcome == "diverged":

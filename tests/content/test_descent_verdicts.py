@@ -162,3 +162,9 @@ def test_one_search_for_every_optimizer_gives_each_its_own_answer():
     together = descent.largest_stable_rates(land, descent.OPTIMIZERS, start, 10.0, RATES)
     assert together == {o: descent.largest_stable_rate(land, o, start, 10.0, RATES) for o in descent.OPTIMIZERS}
     assert len(set(together.values())) > 1  # the optimizers need different rates here
+
+
+def test_a_start_and_an_end_that_differ_never_read_the_same():
+    path = descent.run(PLATEAU, "adam", PLATEAU.at(0.9, 0.85), 10.0, 150)
+    text = verdict(path, PLATEAU, 150).text
+    assert "loss 1 (it started at 1)" not in text and "(it started at 0.99999" in text
