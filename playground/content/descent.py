@@ -26,7 +26,12 @@ def valley_name(land: Landscape, index: int) -> str:
 
 
 def _loss(value: float, digits: int = 3) -> str:
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.{digits}g}"
+    """A loss as a PM reads it: 3,310 · 0.207 · "almost 0" below a thousandth (never 7.37e-06)."""
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) < 1e-3:
+        return "almost 0" if value >= 0 else f"{value:.{digits}f}"
+    return f"{value:.{digits}g}"
 
 
 def _start_and_end(path: Path) -> tuple[str, str]:

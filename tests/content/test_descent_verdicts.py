@@ -168,3 +168,11 @@ def test_a_start_and_an_end_that_differ_never_read_the_same():
     path = descent.run(PLATEAU, "adam", PLATEAU.at(0.9, 0.85), 10.0, 150)
     text = verdict(path, PLATEAU, 150).text
     assert "loss 1 (it started at 1)" not in text and "(it started at 0.99999" in text
+
+
+def test_no_verdict_reads_in_exponents():
+    for key, optimizer in itertools.product(landscapes.LANDSCAPES, descent.OPTIMIZERS):
+        land = landscapes.LANDSCAPES[key]
+        for lr in RATES[::5]:
+            text = verdict(descent.run(land, optimizer, land.at(*STARTS[key]), lr, 150), land, 150).text
+            assert "e-0" not in text and "e+" not in text, text
