@@ -10,6 +10,7 @@ everywhere. Each name says what it produces:
 - ``duration``: under a second · 40 seconds · 3.5 hours
 - ``short_time``: a fast computation, 0.25 ms · 12 ms · 1.5 s (under 0.01 ms below that)
 - ``plural``: 1 bias · 3 biases
+- ``decimal``: a small setting written out, 0.00003 (never 3e-05)
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ def short_time(seconds: float) -> str:
     if seconds < 1:
         return f"{seconds * 1e3:.2g} ms"
     return duration(seconds)
+
+
+def decimal(value: float) -> str:
+    """A number in plain decimals, however small: 0.00003, 0.01, 1 (never 3e-05)."""
+    text = f"{value:.12f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

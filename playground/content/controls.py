@@ -260,7 +260,7 @@ OVERFITTING = PageSpec(
         slider("degree", "Complexity: polynomial degree", 0, fitting.MAX_DEGREE, 3, 1),
         slider("n", "Training houses", 10, 300, 20, 5),
         slider("noise", "Noise: luck in each sale ($k)", 10, 150, 60, 5, format="$%dk"),
-        log_slider("l2", "Regularisation (L2 penalty)", PENALTIES, 0.0, format_func=lambda v: f"{v:g}"),
+        log_slider("l2", "Regularisation (L2 penalty)", PENALTIES, 0.0, format_func=fmt.decimal),
         number("seed", "Sample", 0, 9_999, 0, 1, help="Which houses were sold: each number is another draw."),
     ),
     (
