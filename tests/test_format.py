@@ -82,6 +82,8 @@ def test_plural():
     )
 
 
-@pytest.mark.parametrize(("value", "text"), [(3e-5, "0.00003"), (1e-5, "0.00001"), (0.01, "0.01"), (1.0, "1"), (0.0, "0")])
+@pytest.mark.parametrize(
+    ("value", "text"), [(3e-5, "0.00003"), (1e-5, "0.00001"), (0.01, "0.01"), (1.0, "1"), (0.0, "0")]
+)
 def test_decimal_never_writes_an_exponent(value, text):
     assert fmt.decimal(value) == text
