@@ -217,11 +217,13 @@ def _redraw_ms(page, url: str, runs: int) -> float | None:
         return None
     page.evaluate(WATCH)
     thumb = thumbs.first
+    at_top = thumb.evaluate("e => Number(e.value) >= Number(e.max)")  # a link may open it at its maximum
+    first, back = ("ArrowLeft", "ArrowRight") if at_top else ("ArrowRight", "ArrowLeft")
     times = []
     for i in range(runs):
         thumb.focus()
         start = page.evaluate("performance.now()")
-        thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        thumb.press(first if i % 2 == 0 else back)
         page.wait_for_function(
             f"() => window.__lastChange > {start} && performance.now() - window.__lastChange > 600", timeout=30_000
         )
