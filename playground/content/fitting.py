@@ -30,7 +30,8 @@ def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: floa
         cause = (
             "the penalty is so strong that it cannot bend to follow the pattern. Try a smaller penalty."
             if l2 >= 0.1
-            else "it is too simple to follow the pattern. Try more complexity, or train for longer."
+            else "it is too simple to follow the pattern. Try more complexity. (A model stopped too early "
+            "underfits as well; for that one, more epochs are the cure.)"
         )
         return (
             f"**Underfitting.** It misses the houses it trained on by {miss(train)} and new ones by "
