@@ -16,6 +16,12 @@ def landscape_grid(key: str, n: int = 64):
     return landscapes.grid(LANDS[key], n)
 
 
+@st.cache_data(max_entries=8)
+def ground(key: str):
+    """The landscape's picture and contour lines, built once per landscape and shared."""
+    return descent_charts.landscape(LANDS[key], landscape_grid(key))
+
+
 @st.cache_data(max_entries=512)
 def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int, noisy: bool, seed: int):
     return descent.run(LANDS[key], optimizer, start, lr, steps, noisy=noisy, seed=seed)
@@ -51,7 +57,7 @@ paths = {o: walk(key, o, start, lr, steps, noisy, seed) for o in chosen or ("gd"
 with picture:
     if not chosen:
         st.info("No optimizer picked, so plain gradient descent walks.", icon=":material/touch_app:")
-    player = descent_charts.descent_player(land, landscape_grid(key), paths, blindfold=blindfold)
+    player = descent_charts.descent_player(land, ground(key), paths, blindfold=blindfold)
     if show_3d and not blindfold:
         flat, solid = st.columns(2)
         with solid:
@@ -97,7 +103,7 @@ with left:
         st.metric(f"{label}: final loss", f"{path.losses[-1]:.3g}", delta=where, delta_color="off", delta_arrow="off")
 with right:
     ui.chart(
-        descent_charts.two_starts(mountains, landscape_grid("mountains"), pair),
+        descent_charts.two_starts(mountains, ground("mountains"), pair),
         "Each walker only ever goes downhill from where it stands, so each ends in the valley it started above.",
     )
 

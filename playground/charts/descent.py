@@ -21,28 +21,158 @@ MAP_SHARE = 0.68  # of the animated figure's height, the map's; the loss curve h
 LOSS_FLOOR = 1e-8  # the log-scaled loss axis starts here
 
 
-def _contour(xs: np.ndarray, ys: np.ndarray, Z: np.ndarray, **extra: Any) -> dict[str, Any]:
-    """The landscape seen from above, shaded by height on a log scale.
+ISOLINES = 16  # contour lines drawn over the landscape
+TOUCH = 33  # the map answers a hover or a click at this many points a side
 
-    Shading by log height keeps a narrow ravine's floor and a bowl's rim both visible; the hover
-    still reports the real loss.
+
+def _shade(Z: np.ndarray) -> np.ndarray:
+    """Height shaded on a log scale, from 0 (the lowest point) to 1 (the highest).
+
+    Shading by log height keeps a narrow ravine's floor and a bowl's rim both visible.
     """
     floor = float(Z.min())
-    shade = np.log10(Z - floor + 1e-3 * (float(Z.max()) - floor) + 1e-12)
+    s = np.log10(Z - floor + 1e-3 * (float(Z.max()) - floor) + 1e-12)
+    return (s - s.min()) / (np.ptp(s) or 1.0)
+
+
+def _isolines(xs: np.ndarray, ys: np.ndarray, F: np.ndarray, levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Marching squares: where ``F`` (rows follow ``ys``) crosses each level, as line segments.
+
+    Returns x and y with NaN between lines (a gap in a Plotly line), the segments of each level
+    joined into lines. In a cell whose corners alternate above and below (a saddle), the
+    centre's side decides which corners are joined.
+    """
+    v0, v1, v2, v3 = F[:-1, :-1], F[:-1, 1:], F[1:, 1:], F[1:, :-1]  # corners, anticlockwise
+    x0, x1 = np.broadcast_to(xs[:-1], v0.shape), np.broadcast_to(xs[1:], v0.shape)
+    y0, y1 = np.broadcast_to(ys[:-1, None], v0.shape), np.broadcast_to(ys[1:, None], v0.shape)
+    out_x: list[float] = []
+    out_y: list[float] = []
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for level in levels:
+            ends = ((v0, v1), (v1, v2), (v3, v2), (v0, v3))  # bottom, right, top, left edges
+            t = [np.clip((level - a) / (b - a), 0, 1) for a, b in ends]
+            px = np.stack([x0 + t[0] * (x1 - x0), x1, x0 + t[2] * (x1 - x0), x0])
+            py = np.stack([y0, y0 + t[1] * (y1 - y0), y1, y0 + t[3] * (y1 - y0)])
+            crossed = np.stack([(a >= level) != (b >= level) for a, b in ends])
+            count = crossed.sum(axis=0)
+            j, i = np.nonzero(count == 2)
+            first, last = np.argmax(crossed, axis=0)[j, i], 3 - np.argmax(crossed[::-1], axis=0)[j, i]
+            pairs = [(first, last, j, i)]
+            j, i = np.nonzero(count == 4)
+            same = ((v0 + v1 + v2 + v3)[j, i] / 4 >= level) == (v0[j, i] >= level)
+            pairs += [
+                (np.zeros_like(j), np.where(same, 1, 3), j, i),
+                (np.where(same, 2, 1), np.where(same, 3, 2), j, i),
+            ]
+            segments = np.concatenate(
+                [np.stack([px[a, j, i], py[a, j, i], px[b, j, i], py[b, j, i]], axis=1) for a, b, j, i in pairs]
+            )
+            for chain in _chains(segments):
+                out_x += [*chain[:, 0], np.nan]
+                out_y += [*chain[:, 1], np.nan]
+    return np.array(out_x, dtype=np.float64), np.array(out_y, dtype=np.float64)
+
+
+def _chains(segments: np.ndarray) -> list[np.ndarray]:
+    """Segments (rows: x0, y0, x1, y1) joined end to end into polylines.
+
+    Two cells compute a shared edge's crossing from the same two corner values, so the ends of
+    neighbouring segments are equal to the last bit and can be matched exactly. Fewer, longer
+    lines draw as a few SVG paths instead of thousands.
+    """
+    ends: dict[tuple[float, float], list[int]] = {}
+    for k, (x0, y0, x1, y1) in enumerate(segments.tolist()):
+        ends.setdefault((x0, y0), []).append(k)
+        ends.setdefault((x1, y1), []).append(k)
+    used = np.zeros(len(segments), dtype=bool)
+    chains = []
+    for k in range(len(segments)):
+        if used[k]:
+            continue
+        used[k] = True
+        x0, y0, x1, y1 = segments[k].tolist()
+        line = [(x0, y0), (x1, y1)]
+        for forward in (True, False):  # grow from the last point, then from the first
+            while True:
+                tip = line[-1] if forward else line[0]
+                nxt = next((m for m in ends.get(tip, ()) if not used[m]), None)
+                if nxt is None:
+                    break
+                used[nxt] = True
+                a0, b0, a1, b1 = segments[nxt].tolist()
+                other = (a1, b1) if (a0, b0) == tip else (a0, b0)
+                line = [*line, other] if forward else [other, *line]
+        chains.append(np.array(line))
+    return chains
+
+
+Ground = tuple[dict[str, Any], list[dict[str, Any]]]  # a landscape's picture (a layout image) and its traces
+
+
+def landscape(land: Landscape, grid: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Ground:
+    """The landscape seen from above: a painted picture behind the axes, and its contour lines.
+
+    The picture is a layout image, not a trace, so playing frames never wipes it (Plotly drops
+    contour and heatmap traces when frames animate without a full redraw). The lines are a
+    plain scatter trace for the same reason. Returns the layout image and the traces; a page
+    builds it once per landscape (it costs a few milliseconds) and hands it to the charts.
+    """
+    xs, ys, Z = grid
+    shade = _shade(Z)
+    image = {
+        "source": theme.png(theme.paint(np.flipud(shade))),  # a picture's first row is its top
+        "xref": "x",
+        "yref": "y",
+        "x": float(xs[0]),
+        "y": float(ys[-1]),
+        "sizex": float(xs[-1] - xs[0]),
+        "sizey": float(ys[-1] - ys[0]),
+        "sizing": "stretch",
+        "layer": "below",
+    }
+    lx, ly = _isolines(xs, ys, shade, np.linspace(0, 1, ISOLINES + 2)[1:-1])
+    lines = {
+        "type": "scatter",
+        "x": theme.f32(lx),
+        "y": theme.f32(ly),
+        "mode": "lines",
+        "name": "Contour lines",
+        "showlegend": False,
+        "line": {"color": "rgba(255,255,255,0.55)", "width": 1},
+        "hoverinfo": "skip",
+    }
+    return image, [lines, _touch(land)]
+
+
+def _hide(ground: Ground) -> Ground:
+    """The same landscape, every part of it hidden (blindfolded)."""
+    image, traces = ground
+    return {**image, "visible": False}, [{**t, "visible": False} for t in traces]
+
+
+def _touch(land: Landscape) -> dict[str, Any]:
+    """Invisible points across the map: hovering one reads the loss there, clicking one starts the walk there."""
+    fx, fy = np.meshgrid(np.linspace(0, 1, TOUCH), np.linspace(0, 1, TOUCH))
+    x, y = land.at(fx.ravel(), fy.ravel())
+    loss = land.loss(x, y)
+    if land.units is not None:
+        w, b = land.units.line_in_dollars(x, y)
+        custom = np.column_stack([loss, w, b])
+        where = "a line at $%{customdata[1]:,.0f} per sq ft and $%{customdata[2]:,.0f}"
+    else:
+        custom, where = loss[:, None], "(%{x:.2f}, %{y:.2f})"
     return {
-        "type": "contour",
-        "x": theme.f32(xs),
-        "y": theme.f32(ys),
-        "z": theme.f32(shade),
-        "customdata": theme.f32(Z),
-        **theme.LANDSCAPE_SCALE,
-        "ncontours": 22,
-        "contours": {"coloring": "heatmap", "showlines": True},
-        "line": {"width": 0.5, "color": "rgba(255,255,255,0.5)"},
-        "showscale": False,
-        "name": "Landscape",
-        "hovertemplate": "(%{x:.2f}, %{y:.2f}): loss %{customdata:.3g}<extra></extra>",
-        **extra,
+        "type": "scatter",
+        "x": theme.f32(x),
+        "y": theme.f32(y),
+        "customdata": theme.f32(custom),
+        "mode": "markers",
+        "name": "Start here",
+        "showlegend": False,
+        "marker": {"size": 14, "opacity": 0, "color": theme.BLACK},
+        "selected": {"marker": {"opacity": 0}},
+        "unselected": {"marker": {"opacity": 0}},
+        "hovertemplate": f"{where}: loss %{{customdata[0]:.3g}}<extra>click to start here</extra>",
     }
 
 
@@ -78,8 +208,8 @@ def _walk(path: Path, label: str, **extra: Any) -> dict[str, Any]:
 
 def _knob_axes(land: Landscape) -> tuple[dict[str, Any], dict[str, Any]]:
     """The map's two axes; a house line's knobs read in dollars (per sq ft, and a starting price)."""
-    x = theme.axis(land.x_label, range=list(land.x_range))
-    y = theme.axis(land.y_label, range=list(land.y_range))
+    x = theme.axis(land.x_label, range=list(land.x_range), showgrid=False, zeroline=False)  # the picture is the grid
+    y = theme.axis(land.y_label, range=list(land.y_range), showgrid=False, zeroline=False)
     if land.units is not None:
         ws = np.arange(np.ceil(land.x_range[0]), land.x_range[1] + 1e-9)
         bs = np.arange(np.ceil(land.y_range[0]), land.y_range[1] + 1e-9)
@@ -136,7 +266,7 @@ def _frame_updates(land: Landscape, paths: list[Path], log: bool, blindfold: boo
 
 def descent_player(
     land: Landscape,
-    grid: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ground: Ground,
     paths: Mapping[str, Path],
     *,
     blindfold: bool = False,
@@ -146,7 +276,6 @@ def descent_player(
     Blindfolded, the landscape and the walks stay hidden: each frame shows only the walkers and
     the downhill direction under their feet, and the last frame reveals everything.
     """
-    xs, ys, Z = grid
     colors = [theme.OPTIMIZER_COLORS[k] for k in paths]
     log = use_log_axis(paths)
     updates = _frame_updates(land, list(paths.values()), log, blindfold)
@@ -158,7 +287,8 @@ def descent_player(
         data.append(trace)
         return len(data) - 1
 
-    revealed = [add(_contour(xs, ys, Z, **hidden)), add(_minima(land, **hidden))]  # hidden until the end
+    image, traces = _hide(ground) if blindfold else ground
+    revealed = [add(t) for t in traces] + [add(_minima(land, **hidden))]  # hidden until the end
     revealed += [add(_walk(p, NAMES[k], **hidden)) for k, p in paths.items()]
     walkers = add(
         {
@@ -216,10 +346,23 @@ def descent_player(
         }
         moving.append(add(arrows))
     frames = [{"name": str(t), "data": u, "traces": moving} for t, u in enumerate(updates)]
-    if blindfold:  # the blindfold comes off on the last frame
+    if blindfold:  # the blindfold comes off on the last frame, picture and all
         end = frames[-1]
-        frames[-1] = {**end, "data": end["data"] + [{"visible": True}] * len(revealed), "traces": moving + revealed}
+        frames[-1] = {
+            **end,
+            "data": end["data"] + [{"visible": True}] * len(revealed),
+            "traces": moving + revealed,
+            "layout": {"images": [{**image, "visible": True}]},
+        }
     last = len(frames) - 1
+    losses = np.concatenate([p.losses for p in paths.values()])
+    losses = np.maximum(losses, LOSS_FLOOR) if log else losses
+    low, high = float(losses.min()), float(losses.max())
+    if log:  # fixed from the start, so the curve revealed at the end sits inside it
+        loss_range = [np.log10(low) - 0.2, np.log10(high) + 0.2]
+    else:
+        pad = 0.06 * (high - low or 1.0)
+        loss_range = [low - pad, high + pad]
     return theme.animated(
         data,
         frames,
@@ -230,9 +373,11 @@ def descent_player(
         yaxis2={
             **theme.axis(theme.AXIS["loss"]),
             "type": "log" if log else "linear",
+            "range": loss_range,
             "domain": [0, 1 - MAP_SHARE - 0.1],
             "anchor": "x2",
         },
+        images=[image],
         margin={"l": 10, "r": 10, "t": 40, "b": 130},
     )
 
@@ -279,12 +424,10 @@ def landscape_3d(
     return theme.figure(data, height=560, scene=scene, margin={"l": 0, "r": 0, "t": 30, "b": 0})
 
 
-def two_starts(
-    land: Landscape, grid: tuple[np.ndarray, np.ndarray, np.ndarray], paths: Mapping[str, Path]
-) -> theme.Chart:
+def two_starts(land: Landscape, ground: Ground, paths: Mapping[str, Path]) -> theme.Chart:
     """A still map with walks from different starts, each labelled by its start."""
-    xs, ys, Z = grid
-    data = [_contour(xs, ys, Z), _minima(land)]
+    image, traces = ground
+    data = [*traces, _minima(land)]
     colors = (theme.VERMILLION, theme.GREEN)
     for (label, p), color in zip(paths.items(), colors, strict=False):
         walk = _walk(p, label)
@@ -293,6 +436,7 @@ def two_starts(
     return theme.figure(
         data,
         height=460,
+        images=[image],
         xaxis=_knob_axes(land)[0],
         yaxis=_knob_axes(land)[1],
     )

@@ -17,6 +17,8 @@ misspelt property still fails. Presenter sizing is applied where charts reach St
 from __future__ import annotations
 
 import base64
+import struct
+import zlib
 from typing import Any
 
 import numpy as np
@@ -83,6 +85,9 @@ ROLES = {
 # Plotly.js's own "Blues" runs from deep blue (low) to pale grey (high): valleys dark. (Named
 # scales only; a Python-side "_r" name would reach the browser unexpanded, as validation is skipped.)
 LANDSCAPE_SCALE = {"colorscale": "Blues"}
+# The same scale's stops, for pictures painted here (plotly.js, src/components/colorscale/scales.js).
+BLUES = ((0.0, (5, 10, 172)), (0.35, (40, 60, 190)), (0.5, (70, 100, 245)), (0.6, (90, 120, 245)),
+         (0.7, (106, 137, 247)), (1.0, (220, 220, 220)))  # fmt: skip
 
 AXIS = {
     "size": "House size (sq ft)",
@@ -110,6 +115,29 @@ Chart = dict[str, Any]
 def f32(a: Any) -> np.ndarray:
     """Arrays go to Plotly as float32: half the bytes, and more precision than a chart shows."""
     return np.asarray(a, dtype=np.float32)
+
+
+def paint(t: np.ndarray, stops: tuple[tuple[float, tuple[int, int, int]], ...] = BLUES) -> np.ndarray:
+    """Values in [0, 1] (any shape) as RGB bytes on a colour scale: shape (..., 3), uint8."""
+    at = [p for p, _ in stops]
+    rgb = [np.interp(np.clip(t, 0, 1), at, [c[k] for _, c in stops]) for k in range(3)]
+    return np.round(np.stack(rgb, axis=-1)).astype(np.uint8)
+
+
+def png(rgb: np.ndarray) -> str:
+    """An RGB picture (rows top to bottom, uint8) as a PNG data address for a layout image.
+
+    Written with the standard library (zlib and struct): a picture needs no imaging package.
+    """
+    height, width, _ = rgb.shape
+    rows = b"".join(b"\x00" + bytes(row) for row in np.ascontiguousarray(rgb, dtype=np.uint8).reshape(height, -1))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def axis(title: str, **extra: Any) -> dict[str, Any]:

@@ -197,6 +197,37 @@ def test_pressing_play_walks_downhill_in_the_browser_without_a_rerun(page, base_
     expect(step).to_have_text("Step 60", timeout=20_000)  # 60 frames at 60 ms: a few seconds
 
 
+def _landscape_drawn(player) -> tuple[int, int]:
+    """The painted picture and the contour line paths the player shows right now."""
+    pictures = player.locator("g.layer-below image, g.imagelayer image, image").count()
+    lines = player.evaluate(
+        """el => [...el.querySelectorAll('.scatterlayer .trace')].filter(t => {
+            const drawn = [...t.querySelectorAll('path.js-line')].map(d => (d.getAttribute('d') || '').length);
+            return drawn.length >= 5 && drawn.reduce((a, n) => a + n, 0) > 2000 && t.style.opacity !== '0';
+        }).length"""  # the contour lines: many long paths in one trace
+    )
+    return pictures, lines
+
+
+@pytest.mark.parametrize("blind", ["0", "1"])
+def test_the_walk_is_drawn_on_its_landscape_during_play_after_it_and_at_the_reveal(page, base_url, blind):
+    page.goto(f"{base_url}/gradient_descent?steps=20&blind={blind}")
+    settle(page)
+    player = page.locator('[data-testid="stPlotlyChart"]').first
+    before = _landscape_drawn(player)
+    assert before[0] == (1 if blind == "0" else 0)  # blindfolded, the picture waits for the end
+    player.get_by_text("▶ Play").click()
+    page.wait_for_timeout(400)
+    if blind == "0":
+        assert _landscape_drawn(player)[0] == 1  # mid-play, the landscape is still there
+    expect(player.locator(".slider-container .slider-label").first).to_have_text("Step 20", timeout=20_000)
+    page.wait_for_timeout(300)
+    pictures, lines = _landscape_drawn(player)
+    assert pictures == 1 and lines >= 1  # after the walk (and at the blindfold's reveal): picture and lines
+    box = player.locator("image").first.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 150
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)

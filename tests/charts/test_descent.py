@@ -8,6 +8,7 @@ from tests.apptest import plain
 
 LAND = landscapes.HOUSE
 GRID = landscapes.grid(LAND, 20)
+GROUND = descent_charts.landscape(LAND, GRID)
 
 
 def _paths(lr=0.1, steps=30, optimizers=("gd", "adam")):
@@ -20,7 +21,7 @@ def _named(spec, name):
 
 def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
     paths = _paths(steps=30)
-    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
+    spec = plain(descent_charts.descent_player(LAND, GROUND, paths))
     frames = spec["frames"]
     assert len(frames) == 31 and [f["name"] for f in frames[:3]] == ["0", "1", "2"]
     walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
@@ -37,15 +38,15 @@ def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
 def test_the_player_is_plain_json_ready_to_send(blindfold):
     import json
 
-    spec = descent_charts.descent_player(LAND, GRID, _paths(steps=30), blindfold=blindfold)
+    spec = descent_charts.descent_player(LAND, GROUND, _paths(steps=30), blindfold=blindfold)
     sent = json.loads(json.dumps(spec))  # the standard encoder knows no numpy: nothing is left unencoded
-    assert len(sent["frames"]) == 31 and sent["data"][0]["z"]["dtype"] == "f4"
+    assert len(sent["frames"]) == 31 and sent["data"][0]["x"]["dtype"] == "f4"
 
 
 def test_a_walk_that_ended_early_waits_at_its_last_point():
     paths = {"gd": descent.run(LAND, "gd", LAND.at(0.2, 0.9), 0.25, 40), "adam": _paths(steps=40)["adam"]}
     assert paths["gd"].outcome == "diverged"
-    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
+    spec = plain(descent_charts.descent_player(LAND, GROUND, paths))
     assert len(spec["frames"]) == 41
     walkers = [t.get("name") for t in spec["data"]].index("Where each walker stands")
     last = spec["frames"][-1]
@@ -57,10 +58,14 @@ def test_a_walk_that_ended_early_waits_at_its_last_point():
 
 def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
     paths = _paths()
-    spec = plain(descent_charts.descent_player(LAND, GRID, paths))
-    contour = spec["data"][0]
-    assert contour["type"] == "contour" and contour["z"].shape == (20, 20)
-    np.testing.assert_allclose(contour["customdata"], GRID[2], rtol=1e-6)
+    spec = plain(descent_charts.descent_player(LAND, GROUND, paths))
+    (image,) = spec["layout"]["images"]  # a picture behind the axes: frames cannot wipe it
+    assert image["source"].startswith("data:image/png;base64,") and image.get("visible", True)
+    assert (image["x"], image["y"]) == (LAND.x_range[0], LAND.y_range[1]) and image["layer"] == "below"
+    assert _named(spec, "Contour lines")["type"] == "scatter"
+    touch = _named(spec, "Start here")
+    assert len(touch["x"]) == descent_charts.TOUCH**2
+    np.testing.assert_allclose(touch["customdata"][:, 0], LAND.loss(touch["x"], touch["y"]), rtol=1e-4)
     np.testing.assert_allclose(_named(spec, "Adam")["x"], paths["adam"].positions[:, 0], rtol=1e-6)
     assert list(_named(spec, "Valley floor")["x"]) == [LAND.minima[0][0]]
     assert spec["layout"]["xaxis"]["range"] == list(LAND.x_range)
@@ -69,8 +74,9 @@ def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
 
 def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_points_downhill():
     paths = _paths(optimizers=("gd",))
-    spec = plain(descent_charts.descent_player(LAND, GRID, paths, blindfold=True))
+    spec = plain(descent_charts.descent_player(LAND, GROUND, paths, blindfold=True))
     assert spec["data"][0]["visible"] is False and _named(spec, "Gradient descent loss")["visible"] is False
+    assert spec["layout"]["images"][0]["visible"] is False
     assert _named(spec, "Where each walker stands").get("visible", True) is True
     arrow_index = [t.get("name") for t in spec["data"]].index("Downhill under its feet")
     first = spec["frames"][0]
@@ -82,7 +88,8 @@ def test_blindfold_hides_the_landscape_and_curves_until_the_last_frame_and_point
     assert ax["x"][2] is None and ax["y"][2] is None  # the break before the next walker's arrow
     last = spec["frames"][-1]
     assert 0 in last["traces"] and last["data"][last["traces"].index(0)] == {"visible": True}
-    assert "visible" not in spec["frames"][-2]["data"][0]
+    assert last["layout"]["images"][0]["visible"] is True  # the picture comes back with the lines
+    assert "visible" not in spec["frames"][-2]["data"][0] and "layout" not in spec["frames"][-2]
 
 
 @pytest.mark.parametrize(("lr", "log"), [(0.1, True), (0.0001, False)])
@@ -106,7 +113,7 @@ def test_two_starts_draws_both_walks_in_their_own_colours():
         "First start": descent.run(land, "gd", (-3, 0.5), 0.2, 50),
         "Second start": descent.run(land, "gd", (3, 3), 0.2, 50),
     }
-    fig = plain(descent_charts.two_starts(land, landscapes.grid(land, 20), pair))
+    fig = plain(descent_charts.two_starts(land, descent_charts.landscape(land, landscapes.grid(land, 20)), pair))
     first, second = (next(t for t in fig["data"] if t["name"] == n) for n in pair)
     assert first["line"]["color"] != second["line"]["color"]
     np.testing.assert_allclose(second["x"], pair["Second start"].positions[:, 0], rtol=1e-6)
@@ -114,21 +121,61 @@ def test_two_starts_draws_both_walks_in_their_own_colours():
 
 @pytest.mark.parametrize("optimizers", [("gd",), ("gd", "momentum", "rmsprop", "adam")])
 def test_frames_move_exactly_the_moving_traces_and_the_reveal_uncovers_exactly_the_hidden_ones(optimizers):
-    spec = descent_charts.descent_player(LAND, GRID, _paths(optimizers=optimizers), blindfold=True)
+    spec = descent_charts.descent_player(LAND, GROUND, _paths(optimizers=optimizers), blindfold=True)
     names = [t.get("name") for t in spec["data"]]
     first, last = spec["frames"][0], spec["frames"][-1]
     moving = ["Where each walker stands", "Loss now", "Downhill under its feet"]
     assert [names[i] for i in first["traces"]] == moving
     hidden = [i for i, t in enumerate(spec["data"]) if t.get("visible") is False]
-    assert last["traces"][len(moving) :] == hidden and len(hidden) == 2 + 2 * len(optimizers)
+    assert last["traces"][len(moving) :] == hidden and len(hidden) == 3 + 2 * len(optimizers)
 
 
 def test_the_house_bowl_reads_in_dollars_like_the_parameters_page():
     land = landscapes.HOUSE
-    fig = plain(descent_charts.two_starts(land, landscapes.grid(land, 8), {}))
+    fig = plain(descent_charts.two_starts(land, descent_charts.landscape(land, landscapes.grid(land, 8)), {}))
     x, y = fig["layout"]["xaxis"], fig["layout"]["yaxis"]
     assert x["title"]["text"] == "Weight w: price per sq ft" and "$200" in x["ticktext"]
     assert y["title"]["text"] == "Bias b: starting price" and "$100k" in y["ticktext"]
     # a tick sits where the knob, in its computing units, means that many dollars
     assert x["tickvals"][x["ticktext"].index("$200")] == 2.0
     assert y["tickvals"][y["ticktext"].index("$100k")] == 1.0
+
+
+def test_contour_lines_lie_on_their_levels():
+    xs, ys = np.linspace(-2, 2, 30), np.linspace(-1, 3, 25)
+    X, Y = np.meshgrid(xs, ys)
+    F = X**2 + (Y - 1) ** 2  # circles around (0, 1)
+    x, y = descent_charts._isolines(xs, ys, F, np.array([1.0]))
+    points = ~np.isnan(x)
+    assert points.sum() > 40 and np.isnan(x).sum() <= 2  # one closed line, not a gap after every segment
+    radius = np.hypot(x[points], y[points] - 1)
+    np.testing.assert_allclose(radius, 1.0, atol=0.02)  # linear interpolation on a fine grid
+
+
+def test_the_painted_landscape_is_a_png_of_the_grid_dark_in_the_valley():
+    import base64
+    import struct
+    import zlib
+
+    spec = plain(descent_charts.two_starts(LAND, GROUND, {}))
+    raw = base64.b64decode(spec["layout"]["images"][0]["source"].split(",", 1)[1])
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", raw[16:24])
+    assert (width, height) == (20, 20)
+    rows = zlib.decompress(raw[raw.index(b"IDAT") + 4 : raw.index(b"IEND") - 8])
+    pixels = np.frombuffer(rows, dtype=np.uint8).reshape(height, 1 + 3 * width)[:, 1:].reshape(height, width, 3)
+    Z = np.flipud(GRID[2])  # the picture's first row is the map's top
+    low, high = np.unravel_index(Z.argmin(), Z.shape), np.unravel_index(Z.argmax(), Z.shape)
+    assert pixels[low].sum() < pixels[high].sum()  # valleys dark, peaks pale
+
+
+@pytest.mark.parametrize("blindfold", [False, True])
+def test_the_loss_axis_is_fixed_to_hold_every_loss_the_walks_will_show(blindfold):
+    paths = _paths(lr=0.1, steps=60)
+    spec = plain(descent_charts.descent_player(LAND, GROUND, paths, blindfold=blindfold))
+    axis = spec["layout"]["yaxis2"]
+    losses = np.concatenate([p.losses for p in paths.values()])
+    low, high = axis["range"]
+    if axis["type"] == "log":
+        low, high = 10**low, 10**high
+    assert low <= losses.min() and losses.max() <= high  # the revealed curves sit inside the axis

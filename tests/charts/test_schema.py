@@ -56,10 +56,12 @@ BUILT = {
     "losses.misses_by_loss": lambda: loss_charts.misses_by_loss(SIZE, {"huber": PRICE}),
     "losses.confidence_curves": lambda: loss_charts.confidence_curves(np.array([0.1, 0.9]), SIZE[:2], SIZE[:2], 0.5),
     "descent.descent_player": lambda: descent_charts.descent_player(
-        LAND, landscapes.grid(LAND, 10), WALKS, blindfold=True
+        LAND, descent_charts.landscape(LAND, landscapes.grid(LAND, 10)), WALKS, blindfold=True
     ),
     "descent.landscape_3d": lambda: descent_charts.landscape_3d(LAND, landscapes.grid(LAND, 10), WALKS),
-    "descent.two_starts": lambda: descent_charts.two_starts(LAND, landscapes.grid(LAND, 10), {"A": WALKS["gd"]}),
+    "descent.two_starts": lambda: descent_charts.two_starts(
+        LAND, descent_charts.landscape(LAND, landscapes.grid(LAND, 10)), {"A": WALKS["gd"]}
+    ),
     "fitting.fit_view": lambda: fit_charts.fit_view(SAMPLE, SAMPLE.x_val, SAMPLE.y_val, SAMPLE.y_val),
     "fitting.complexity_curve": lambda: fit_charts.complexity_curve(SWEPT, 3, KINDS, 50.0),
     "fitting.epoch_curves": lambda: fit_charts.epoch_curves(fitting.train_by_descent(SAMPLE, 4, 10), 50.0),
