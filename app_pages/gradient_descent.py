@@ -32,6 +32,16 @@ def safe_rates(key: str, optimizers: tuple[str, ...], start: tuple[float, float]
     return descent.largest_stable_rates(LANDS[key], optimizers, start, lr, RATES)
 
 
+def start_where_clicked() -> None:
+    """A click on the map starts the walk there: the two start sliders (and the link) follow."""
+    land = LANDS[st.session_state[PAGE.key("land")]]
+    for point in st.session_state[MAP].selection.points:
+        where = descent_charts.start_fractions(land, point)
+        if where is not None:
+            st.session_state[PAGE.key("sx")], st.session_state[PAGE.key("sy")] = where
+
+
+MAP = "gd_map"  # the player's widget key: a click on the map arrives under it
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
@@ -63,11 +73,22 @@ with picture:
         with solid:
             ui.chart(descent_charts.landscape_3d(land, landscape_grid(key, 40), paths), "Drag to turn the landscape.")
         with flat:
-            ui.chart(player, "Press Play, or drag the step slider.")
+            ui.chart(
+                player,
+                "Press Play, or drag the step slider. Click the map to start there.",
+                key=MAP,
+                on_click=start_where_clicked,
+            )
     else:
         if show_3d:  # a 3D view would show what the blindfold hides
             st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")
-        ui.chart(player, "Press Play, or drag the step slider. Top: the map seen from above. Below: loss per step.")
+        ui.chart(
+            player,
+            "Press Play, or drag the step slider. Top: the map seen from above (click it to start the walk "
+            "there). Below: loss per step.",
+            key=MAP,
+            on_click=start_where_clicked,
+        )
     if key == "house":
         st.caption(
             "Each point of the house-price bowl is one line through the houses: its weight (left to right) "

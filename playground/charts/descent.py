@@ -23,6 +23,7 @@ LOSS_FLOOR = 1e-8  # the log-scaled loss axis starts here
 
 ISOLINES = 16  # contour lines drawn over the landscape
 TOUCH = 33  # the map answers a hover or a click at this many points a side
+TOUCH_TRACE = 1  # the touchable points' trace: second of the landscape's traces, which come first
 
 
 def _shade(Z: np.ndarray) -> np.ndarray:
@@ -148,6 +149,18 @@ def _hide(ground: Ground) -> Ground:
     """The same landscape, every part of it hidden (blindfolded)."""
     image, traces = ground
     return {**image, "visible": False}, [{**t, "visible": False} for t in traces]
+
+
+def start_fractions(land: Landscape, point: Mapping[str, Any]) -> tuple[float, float] | None:
+    """Where a clicked point of the map sits, as the start sliders' fractions (to 0.01), or None
+    for a point that is not on the map (a point of the loss curve below it)."""
+    x, y = point.get("x"), point.get("y")
+    (x0, x1), (y0, y1) = land.x_range, land.y_range
+    if not isinstance(x, int | float) or not isinstance(y, int | float) or point.get("curve_number") is None:
+        return None
+    if not (x0 <= x <= x1 and y0 <= y <= y1) or point.get("curve_number") != TOUCH_TRACE:
+        return None
+    return round((x - x0) / (x1 - x0), 2), round((y - y0) / (y1 - y0), 2)
 
 
 def _touch(land: Landscape) -> dict[str, Any]:

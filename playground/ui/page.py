@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -107,10 +108,18 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "layout": layout}
 
 
-def chart(spec: dict[str, Any], caption: str, *, key: str | None = None) -> None:
+def chart(
+    spec: dict[str, Any], caption: str, *, key: str | None = None, on_click: Callable[[], None] | None = None
+) -> None:
     """Draw a chart (a builder's dict) full width, with a one-line caption saying what to notice.
 
-    The one place a chart reaches Streamlit; in presenter mode it is drawn for a projector.
+    The one place a chart reaches Streamlit; in presenter mode it is drawn for a projector. With
+    ``on_click`` (and a ``key``), clicking a point runs it before the next run, the clicked point
+    in ``st.session_state[key].selection.points``.
     """
-    st.plotly_chart(_Sent(for_projector(spec) if presenting() else spec), config=PLOTLY_CONFIG, key=key, alt=caption)
+    shown = _Sent(for_projector(spec) if presenting() else spec)
+    if on_click is None:
+        st.plotly_chart(shown, config=PLOTLY_CONFIG, key=key, alt=caption)
+    else:
+        st.plotly_chart(shown, config=PLOTLY_CONFIG, key=key, alt=caption, on_select=on_click, selection_mode="points")
     st.caption(caption)

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from playground.content.pages import ALL_PAGES
+from playground.models import landscapes
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
@@ -226,6 +227,31 @@ def test_the_walk_is_drawn_on_its_landscape_during_play_after_it_and_at_the_reve
     assert pictures == 1 and lines >= 1  # after the walk (and at the blindfold's reveal): picture and lines
     box = player.locator("image").first.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 150
+
+
+def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(page, base_url):
+    page.goto(f"{base_url}/gradient_descent?land=mountains&steps=20")
+    settle(page)
+    land = landscapes.MOUNTAINS
+    x, y = land.at(0.5, 0.25)  # one of the map's touchable points
+    plot = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    spot = plot.evaluate(
+        """(gd, [x, y]) => {
+            gd.scrollIntoView({block: "center"});
+            const L = gd._fullLayout, box = gd.getBoundingClientRect();
+            return [box.left + L._size.l + L.xaxis.d2p(x), box.top + L._size.t + L.yaxis.d2p(y)];
+        }""",
+        [x, y],
+    )
+    page.mouse.click(*spot)
+    page.wait_for_function("() => window.location.search.includes('sx=0.5')", timeout=20_000)
+    settle(page)
+    query = page.evaluate("location.search")
+    assert "sx=0.5" in query and "sy=0.25" in query
+    sliders = page.locator('[data-testid="stSlider"]')
+    start_x = sliders.filter(has_text="Start: left to right").first
+    expect(start_x).to_contain_text("0.50")
+    assert_drawn_without_errors(page)
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):

@@ -179,3 +179,15 @@ def test_the_loss_axis_is_fixed_to_hold_every_loss_the_walks_will_show(blindfold
     if axis["type"] == "log":
         low, high = 10**low, 10**high
     assert low <= losses.min() and losses.max() <= high  # the revealed curves sit inside the axis
+
+
+def test_a_click_on_a_touchable_point_reads_as_the_start_sliders_fractions():
+    spec = plain(descent_charts.descent_player(LAND, GROUND, _paths()))
+    touch = spec["data"][descent_charts.TOUCH_TRACE]
+    assert touch["name"] == "Start here"
+    x, y = LAND.at(0.25, 0.75)
+    point = {"x": float(x), "y": float(y), "curve_number": descent_charts.TOUCH_TRACE}
+    assert descent_charts.start_fractions(LAND, point) == (0.25, 0.75)
+    assert descent_charts.start_fractions(LAND, {**point, "curve_number": 5}) is None  # a walk, not the map
+    assert descent_charts.start_fractions(LAND, {"x": 3.0, "y": 1e9, "curve_number": 1}) is None  # off the map
+    assert descent_charts.start_fractions(LAND, {"x": "3", "y": None}) is None
