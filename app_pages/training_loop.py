@@ -34,8 +34,8 @@ with controls:
 now = training.loop_state(seed, step)
 name = INITIALIZE[0] if now.stage is None else STAGES[now.stage][0]
 with controls:
-    counters = st.columns(2)
     started = now.stage is not None
+    counters = st.columns(2)
     counters[0].metric(
         "Iteration",
         f"{now.iterations}" if started else "0",
@@ -59,16 +59,22 @@ cols[0].metric("Knobs", f"w ${now.w:,.0f}/sq ft", delta=f"b {fmt.dollars(now.b)}
 cols[1].metric("Typical miss on this batch", "not yet" if now.miss is None else fmt.dollars(now.miss))
 cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")
 cols[3].metric("Blame on b", "not yet" if now.grads is None else f"{now.grads['b']:+.3f}")
+updated = now.stage == len(STAGES) - 1  # the update stage: the line has just moved
+before = training.loop_state(seed, step - 1) if updated else None
 ui.chart(
-    regression.line_fit(
-        data.size[now.shown],
-        data.price[now.shown],
-        linear.score(data.size[now.shown], data.price[now.shown], now.w, now.b),
+    regression.batch_fit(
+        data.size,
+        data.price,
+        now.shown,
+        linear.score(data.size, data.price, now.w, now.b),
+        linear.score(data.size, data.price, before.w, before.b) if before else None,
+        batch_name="This batch" if started else "Houses sold",
     ),
-    f"All {len(data.size)} houses and the starting line, both knobs at zero; from the first stage on, only "
-    "this iteration's batch shows."
-    if now.stage is None
-    else f"This iteration's batch of {len(now.shown)} houses and the current line; after the update, the line moves.",
+    f"All {len(data.size)} houses and the starting line, both knobs at zero."
+    if not started
+    else f"This iteration's batch of {len(now.shown)} houses in colour, the other houses faded; the line and its "
+    "misses on the batch. "
+    + ("The dotted line is where the line stood before this update." if updated else "The line moves at the update."),
 )
 
 st.header("Put the steps in order")

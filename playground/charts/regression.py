@@ -44,11 +44,22 @@ def houses_trace(size: np.ndarray, price: np.ndarray, name: str, color: str, sym
     }
 
 
-def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit | None = None) -> theme.Chart:
-    """The houses, your line, each house's miss as a thin segment, and optionally the best line."""
-    pred = predict(size, yours.w, yours.b)
+def fixed_axes(size: np.ndarray, price: np.ndarray) -> dict[str, Any]:
+    """House axes framed on the houses alone, from $0 up: a line that moves never moves them.
+
+    A line priced above or below the market leaves the chart instead of squashing the houses.
+    """
+    return {
+        "xaxis": {**HOUSE_AXES["xaxis"], "range": size_range(size).tolist()},
+        "yaxis": {**HOUSE_AXES["yaxis"], "range": [min(0.0, float(price.min())), float(price.max()) * 1.08]},
+    }
+
+
+def _misses(size: np.ndarray, price: np.ndarray, line: LineFit) -> dict[str, Any]:
+    """Each house's miss as a thin vertical segment from its price to the line."""
+    pred = predict(size, line.w, line.b)
     gap = np.full_like(size, np.nan)
-    misses = {
+    return {
         "type": "scatter",
         "x": theme.f32(np.column_stack([size, size, gap]).ravel()),
         "y": theme.f32(np.column_stack([price, pred, gap]).ravel()),
@@ -57,14 +68,47 @@ def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit 
         "line": {"color": theme.GREY, "width": 1},
         "hoverinfo": "skip",
     }
+
+
+def line_fit(size: np.ndarray, price: np.ndarray, yours: LineFit, best: LineFit | None = None) -> theme.Chart:
+    """The houses, your line, each house's miss as a thin segment, and optionally the best line.
+
+    The axes are framed on the houses, so turning a knob moves only the line.
+    """
     data = [
-        misses,
+        _misses(size, price, yours),
         houses_trace(size, price, "Houses sold", theme.DATA),
         line_trace(yours, size, "Your line", theme.YOURS),
     ]
     if best is not None:
         data.append(line_trace(best, size, "Machine's best line", theme.BEST, dash="dash"))
-    return theme.figure(data, height=460, **HOUSE_AXES)
+    return theme.figure(data, height=460, **fixed_axes(size, price))
+
+
+def batch_fit(
+    size: np.ndarray,
+    price: np.ndarray,
+    batch: np.ndarray,
+    line: LineFit,
+    before: LineFit | None = None,
+    batch_name: str = "This batch",
+) -> theme.Chart:
+    """All houses faded, this iteration's batch highlighted with its misses, the line, and (just
+    after an update) a ghost of the line before it. Framed on all houses: only the model moves."""
+    chosen = np.zeros(size.shape, dtype=bool)
+    chosen[batch] = True
+    faded = houses_trace(size[~chosen], price[~chosen], "Other houses", theme.GREY)
+    faded["marker"] = {**faded["marker"], "opacity": 0.3, "size": 6}
+    data = [faded] if (~chosen).any() else []
+    if chosen.any():
+        data += [
+            _misses(size[chosen], price[chosen], line),
+            houses_trace(size[chosen], price[chosen], batch_name, theme.DATA),
+        ]
+    if before is not None:
+        data.append(line_trace(before, size, "Line before this update", theme.GREY, dash="dot"))
+    data.append(line_trace(line, size, "Your line", theme.YOURS))
+    return theme.figure(data, height=460, **fixed_axes(size, price))
 
 
 def dirty_fit(size: np.ndarray, dirty: Corruption, clean: LineFit, fitted_dirty: LineFit) -> theme.Chart:

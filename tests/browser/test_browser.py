@@ -254,6 +254,39 @@ def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(
     assert_drawn_without_errors(page)
 
 
+def _first_chart_ranges(page) -> list:
+    return page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.evaluate(
+        "gd => [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()]"
+    )
+
+
+def test_the_axes_hold_still_while_the_knobs_and_the_loop_move(page, base_url):
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    frames = [_first_chart_ranges(page)]
+    thumb = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input[type="range"]').first
+    for key in ("End", "Home", "ArrowRight"):  # the weight's extremes and a step
+        thumb.focus()
+        thumb.press(key)
+        page.wait_for_timeout(400)
+        settle(page)
+        frames.append(_first_chart_ranges(page))
+    assert all(f == frames[0] for f in frames), frames
+    page.goto(f"{base_url}/training_loop")
+    settle(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    ranges = lambda: chart.locator(".js-plotly-plot").evaluate(  # noqa: E731
+        "gd => [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()]"
+    )
+    frames = [ranges()]
+    for _ in range(5):  # through an iteration and into the next batch
+        page.get_by_role("button", name="Next stage").click()
+        page.wait_for_timeout(300)
+        settle(page)
+        frames.append(ranges())
+    assert all(f == frames[0] for f in frames), frames
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)

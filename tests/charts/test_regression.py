@@ -53,3 +53,24 @@ def test_dirty_fit_marks_corrupted_rows_and_draws_both_lines():
         bad.w * (dirty_line["x"][1] - dirty_line["x"][0]), rel=1e-5
     )
     assert _trace(fig, "Learned from clean data")["line"]["color"] == theme.BEST
+
+
+def test_turning_a_knob_moves_the_line_but_never_the_axes():
+    ranges = set()
+    for w, b in [(0, 0), (100, 0), (400, 400_000), (0, -200_000), (182, 45_000)]:
+        fig = plain(regression.line_fit(SIZE, PRICE, linear.score(SIZE, PRICE, w, b)))
+        ranges.add((tuple(fig["layout"]["xaxis"]["range"]), tuple(fig["layout"]["yaxis"]["range"])))
+    ((x_range, y_range),) = ranges  # one frame for every knob setting
+    assert y_range[0] <= 0 and y_range[1] >= PRICE.max() and x_range[0] <= SIZE.min() <= SIZE.max() <= x_range[1]
+
+
+def test_a_batch_is_drawn_in_colour_among_all_the_houses_with_the_line_before_the_update():
+    batch = np.array([0, 2])
+    line, before = linear.score(SIZE, PRICE, 150, 0), linear.score(SIZE, PRICE, 120, 0)
+    fig = plain(regression.batch_fit(SIZE, PRICE, batch, line, before))
+    names = [t["name"] for t in fig["data"]]
+    assert names == ["Other houses", "Your misses", "This batch", "Line before this update", "Your line"]
+    np.testing.assert_allclose(fig["data"][2]["x"], SIZE[batch])
+    assert len(fig["data"][0]["x"]) == len(SIZE) - len(batch)
+    every = plain(regression.batch_fit(SIZE, PRICE, np.array([1]), line))
+    assert every["layout"]["yaxis"]["range"] == fig["layout"]["yaxis"]["range"]  # another batch, same frame

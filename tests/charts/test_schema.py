@@ -45,6 +45,7 @@ BUILT = {
     "training.training_curves": lambda: training_charts.training_curves(HISTORY),
     "training.hierarchy": lambda: training_charts.hierarchy(epochs=3, per_epoch=40),
     "regression.line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
+    "regression.batch_fit": lambda: regression.batch_fit(SIZE, PRICE, np.array([0]), FIT, FIT),
     "regression.dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT),
     "network.network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
     "network.parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
