@@ -74,7 +74,12 @@ ui.chart(
     if not started
     else f"This iteration's batch of {len(now.shown)} houses in colour, the other houses faded; the line and its "
     "misses on the batch. "
-    + ("The dotted line is where the line stood before this update." if updated else "The line moves at the update."),
+    + (
+        "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
+        "were measured on it."
+        if updated
+        else "The line moves at the update."
+    ),
 )
 
 st.header("Put the steps in order")

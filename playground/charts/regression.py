@@ -94,7 +94,8 @@ def batch_fit(
     batch_name: str = "This batch",
 ) -> theme.Chart:
     """All houses faded, this iteration's batch highlighted with its misses, the line, and (just
-    after an update) a ghost of the line before it. Framed on all houses: only the model moves."""
+    after an update) a ghost of the line before it; the misses then still run to the ghost, the
+    line the loss was measured on. Framed on all houses: only the model moves."""
     chosen = np.zeros(size.shape, dtype=bool)
     chosen[batch] = True
     faded = houses_trace(size[~chosen], price[~chosen], "Other houses", theme.GREY)
@@ -102,7 +103,7 @@ def batch_fit(
     data = [faded] if (~chosen).any() else []
     if chosen.any():
         data += [
-            _misses(size[chosen], price[chosen], line),
+            _misses(size[chosen], price[chosen], before or line),  # the misses the loss was measured on
             houses_trace(size[chosen], price[chosen], batch_name, theme.DATA),
         ]
     if before is not None:

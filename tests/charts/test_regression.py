@@ -74,3 +74,10 @@ def test_a_batch_is_drawn_in_colour_among_all_the_houses_with_the_line_before_th
     assert len(fig["data"][0]["x"]) == len(SIZE) - len(batch)
     every = plain(regression.batch_fit(SIZE, PRICE, np.array([1]), line))
     assert every["layout"]["yaxis"]["range"] == fig["layout"]["yaxis"]["range"]  # another batch, same frame
+
+
+def test_after_an_update_the_misses_still_run_to_the_line_the_loss_was_measured_on():
+    line, before = linear.score(SIZE, PRICE, 150, 0), linear.score(SIZE, PRICE, 120, 0)
+    fig = plain(regression.batch_fit(SIZE, PRICE, np.arange(len(SIZE)), line, before))
+    misses = next(t for t in fig["data"] if t["name"] == "Your misses")
+    np.testing.assert_allclose(misses["y"][1::3], linear.predict(SIZE, 120, 0), rtol=1e-6)
