@@ -37,9 +37,14 @@ with picture:
 st.header("Blame per parameter")
 names = nn.parameter_names((2, hidden, 1))
 flat = np.concatenate([grads[k].ravel() for k in params])
+known = nn.blame_known(snap, list(names))
 ui.chart(
-    nn_charts.blame(list(names), flat),
-    "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse.",
+    nn_charts.blame([nn.parameter_label(n) for n in names], flat, known),
+    "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse."
+    if known.all()
+    else "The blame arrives layer by layer as the backward pass runs: step backwards above to fill in the rest."
+    if known.any()
+    else "No blame yet: the forward pass and the loss come first. Step backwards above to see it arrive.",
 )
 
 st.header("The nudge test")

@@ -131,9 +131,9 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
                 }
             )
             text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={grad[i, j]:+.3f}")
-            # a third of the way along: edges leaving one neuron have fanned apart there, and the
-            # crossings in the middle of the layer are avoided
-            t = 0.55 if W.shape[1] == 1 else 0.35
+            # two fifths of the way along: edges leaving one neuron have fanned apart there, clear of
+            # its box, and the crossings in the middle of the layer are avoided
+            t = 0.55 if W.shape[1] == 1 else 0.4
             labels.append(
                 {
                     "x": x0 + t * (x1 - x0),
@@ -189,33 +189,61 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
             "borderpad": 6,
         }
     )
+    labels.append(
+        {
+            "x": 0,
+            "y": -1.04,
+            "xref": "paper",
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "text": "Edges stay grey until the blame reaches them.<br>Then blue: raising the weight raises the "
+            "loss; red: lowers it; thicker: more blame."
+            if not known
+            else "Blue edge: raising the weight raises the loss; red: lowers it.<br>Thicker: more blame. "
+            "Grey: not reached yet.",
+        }
+    )
     return theme.figure(
         data,
-        height=520,
+        height=560,
         annotations=labels,
         xaxis={**theme.HIDDEN_AXIS, "range": [-0.4, n_layers - 0.1]},
-        yaxis={**theme.HIDDEN_AXIS, "range": [-1.05, 1.05]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [-1.3, 1.05]},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
 
 
-def blame(names: Sequence[str], grads: Sequence[float]) -> theme.Chart:
-    """Every parameter's gradient, signed: its share of the blame and which way it pushes the loss."""
+def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] | None = None) -> theme.Chart:
+    """Every parameter's gradient, signed: its share of the blame and which way it pushes the loss.
+
+    Only the gradients the backward pass has reached (``known``) get a bar; the others read
+    "not yet". The axis is framed on every gradient, so bars appear without the axis moving.
+    """
     g = np.asarray(grads, dtype=np.float64)
+    seen = np.ones(g.shape, dtype=bool) if known is None else np.asarray(known, dtype=bool)
+    reach = float(np.abs(g).max()) * 1.15 or 1.0
     data = [
         {
             "type": "bar",
-            "x": theme.f32(g),
-            "y": list(names),
+            "x": [float(v) if s else 0.0 for v, s in zip(g, seen, strict=True)],
+            "y": list(labels),
             "orientation": "h",
             "marker": {"color": [theme.POSITIVE if v >= 0 else theme.NEGATIVE for v in g]},
-            "hovertemplate": "%{y}: %{x:+.4f}<extra></extra>",
+            "text": [f"{v:+.3f}" if s else "not yet" for v, s in zip(g, seen, strict=True)],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{y}: %{text}<extra></extra>",
         }
     ]
     return theme.figure(
         data,
-        height=80 + 28 * len(names),
+        height=80 + 28 * len(labels),
         showlegend=False,
-        xaxis=theme.axis("Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2),
+        xaxis=theme.axis(
+            "Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2, range=[-reach * 1.3, reach * 1.3]
+        ),
         yaxis={"autorange": "reversed"},
     )

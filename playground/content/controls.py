@@ -135,7 +135,13 @@ BACKPROPAGATION = PageSpec(
         select("hidden", "Hidden neurons", HIDDEN, 3),
         number("seed", "Seed for the starting weights", 0, 9_999, 1, 1),
         # The knobs of the largest network; the page offers those of the network drawn.
-        select("param", "Knob to nudge", tuple(nn.parameter_names((2, max(HIDDEN), 1))), "W1[1,1]"),
+        select(
+            "param",
+            "Knob to nudge",
+            tuple(nn.parameter_names((2, max(HIDDEN), 1))),
+            "W1[1,1]",
+            format_func=nn.parameter_label,
+        ),
         log_slider("nudge", "Nudge size e", NUDGES, 0.01),
     ),
     (

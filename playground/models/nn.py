@@ -57,6 +57,29 @@ def parameter_names(widths: Sequence[int]) -> dict[str, tuple[str, tuple[int, ..
     }
 
 
+def parameter_label(name: str, layers: int = 2) -> str:
+    """The name a diagram uses for a parameter: ``W1[1,2]`` is "x1 → h2", ``b2[1]`` "bias of ŷ".
+
+    Inputs are x1, x2 ...; hidden neurons h1, h2 ...; a single output is ŷ. ``layers`` counts
+    the weight layers (2 for one hidden layer).
+    """
+    key, _, rest = name.partition("[")
+    index = [int(i) for i in rest.rstrip("]").split(",")]
+    layer = int(key[1:])
+
+    def node(at: int, i: int) -> str:
+        return f"x{i}" if at == 0 else "ŷ" if at == layers else f"h{i}"
+
+    if key.startswith("W"):
+        return f"{node(layer - 1, index[0])} → {node(layer, index[1])}"
+    return f"bias of {node(layer, index[0])}"
+
+
+def blame_known(snap: Snapshot, names: Sequence[str]) -> np.ndarray:
+    """For each parameter name (``W1[1,2]``, ``b1[2]`` ...), whether the backward pass has reached it yet."""
+    return np.array([snap.weight_grads[int(n.partition("[")[0][1:]) - 1] is not None for n in names])
+
+
 def n_layers(params: Params) -> int:
     return sum(1 for key in params if key.startswith("W"))
 

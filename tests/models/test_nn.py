@@ -152,3 +152,11 @@ def test_changed_count_counts_every_number_that_moved():
     nudged["W1"][0, :2] += 1.0
     nudged["b2"][1] -= 1.0
     assert nn.changed_count(params, nudged) == 3
+
+
+def test_each_parameter_has_the_name_the_diagram_uses():
+    names = nn.parameter_names((2, 3, 1))
+    labels = [nn.parameter_label(n) for n in names]
+    assert labels[:3] == ["x1 → h1", "x1 → h2", "x1 → h3"]
+    assert "h2 → ŷ" in labels and "bias of h3" in labels and labels[-1] == "bias of ŷ"
+    assert len(set(labels)) == len(labels)

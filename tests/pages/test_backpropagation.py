@@ -46,9 +46,24 @@ def test_saturated_sigmoid_lets_almost_no_blame_through():
     def first_layer_blame(at):
         blame = charts(at)[1]["data"][0]
         names, values = blame["y"], array(blame["x"])
-        return np.abs([v for n, v in zip(names, values, strict=True) if n.startswith("W1")]).max()
+        return np.abs([v for n, v in zip(names, values, strict=True) if n.startswith("x")]).max()  # x1 → h1 ...
 
     assert first_layer_blame(flat) < first_layer_blame(lively) / 3
+
+
+def test_the_blame_arrives_in_step_with_the_diagram_under_the_diagrams_names():
+    at = open_page(PAGE)  # the first stage: the forward pass
+    bars = charts(at)[1]["data"][0]
+    assert bars["y"][0] == "x1 → h1" and "bias of ŷ" in bars["y"]  # the names the diagram uses
+    assert set(bars["text"]) == {"not yet"} and not array(bars["x"]).any()  # no answer given away
+    assert any("No blame yet" in c.value for c in at.caption)
+    at = open_page(PAGE, stage="Backward: output layer")
+    bars = charts(at)[1]["data"][0]
+    shown = dict(zip(bars["y"], bars["text"], strict=True))
+    assert shown["x1 → h1"] == "not yet" and shown["h1 → ŷ"] != "not yet" and shown["bias of ŷ"] != "not yet"
+    full = charts(open_page(PAGE, stage="Backward: to the inputs"))[1]
+    assert full["layout"]["xaxis"]["range"] == charts(at)[1]["layout"]["xaxis"]["range"]  # bars appear, axis stays
+    assert "not yet" not in full["data"][0]["text"]
 
 
 def test_training_a_digit_is_counted_not_guessed():
