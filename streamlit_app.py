@@ -5,6 +5,7 @@ import streamlit as st
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
+from playground.ui.scenes import bring_into_view
 from playground.ui.server import tune_process
 
 st.set_page_config(page_title="How Models Learn", page_icon=":material/school:", layout="wide")
@@ -23,4 +24,5 @@ st.sidebar.caption(
 notice_box = st.container()
 current.run()
 controls.finish_run(notice_box)
+bring_into_view()
 tune_process()  # once per server process, after the first page has imported what it needs

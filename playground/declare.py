@@ -131,6 +131,21 @@ class PageSpec:
         self.control(name)
         return f"{self.prefix}_{name}"
 
+    def active_scene(self, values: Mapping[str, Any]) -> Scene | None:
+        """The scene these control values show (name -> value; a name left out is at its
+        default), or None when the learner has moved away from every scene."""
+        for scene in self.scenes:
+            if all(
+                c.spec.same(values.get(c.name, c.spec.default), scene.values.get(c.name, c.spec.default))
+                for c in self.controls
+            ):
+                return scene
+        return None
+
+    def focus(self, scene: Scene) -> str:
+        """The control whose section a scene changes: its first named control, or the page's first."""
+        return next(iter(scene.values), self.controls[0].name if self.controls else "")
+
     def scene_state(self, scene: Scene) -> dict[str, Any]:
         """Widget key -> value for every control the scene sets, in the form the widget keeps."""
         return {self.key(n): self.control(n).spec.widget_value(v) for n, v in scene.values.items()}

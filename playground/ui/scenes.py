@@ -8,30 +8,72 @@ publish their new values when they are drawn. Scenes are declared with the page'
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from playground import link
 from playground.declare import PageSpec, Scene
+
+FOCUS = "_scene_focus"  # the widget key of the control a scene just set, to bring into view
+CLICKS = "_scene_clicks"  # scene clicks so far: each click's scroll is a new element, so it runs again
+# Scrolls the page to the widget keyed in data-key (Streamlit gives it the class st-key-<key>) once
+# it has been drawn. Our own constant: no outside text reaches it.
+SCROLL = """<span data-scroll-to="{key}" data-nonce="{nonce}"></span>
+<script>
+(function () {{
+  const key = "st-key-{key}", started = performance.now();
+  (function look() {{
+    const el = window.parent.document.getElementsByClassName(key)[0] || document.getElementsByClassName(key)[0];
+    if (el) {{ el.scrollIntoView({{behavior: "smooth", block: "center"}}); return; }}
+    if (performance.now() - started < 5000) setTimeout(look, 50);
+  }})();
+}})();
+</script>"""
 
 
 def apply(page: PageSpec, scene: Scene) -> None:
-    """Reset the page's controls, then set the scene's values."""
+    """Reset the page's controls, then set the scene's values; ask for its section to come into view."""
     for control in page.controls:
         st.session_state.pop(page.key(control.name), None)
         if control.name in st.query_params:
             del st.query_params[control.name]
     st.session_state.update(page.scene_state(scene))
+    st.session_state[FOCUS] = page.key(page.focus(scene))
+    st.session_state[CLICKS] = st.session_state.get(CLICKS, 0) + 1
+
+
+def _current(page: PageSpec) -> dict[str, Any]:
+    """Each control's value now: this session's, or before its first draw the link's."""
+    values = {}
+    for c in page.controls:
+        key = page.key(c.name)
+        if key in st.session_state:
+            values[c.name] = st.session_state[key]
+        else:
+            values[c.name] = link.read(c.spec, st.query_params.get_all(c.name))[0]
+    return values
 
 
 def scene_buttons(page: PageSpec) -> None:
-    """A row of buttons, one per scene; the hint shows on hover."""
-    st.markdown("**Scenes** · one click sets up a story")
+    """A row of buttons, one per scene, the one on screen highlighted; the hint shows on hover."""
+    active = page.active_scene(_current(page))
+    st.markdown("**Scenes** · one click sets up a story" + (f" · now: *{active.name}*" if active else ""))
     row = st.container(horizontal=True)
     for scene in page.scenes:
         row.button(
             scene.name,
             key=f"scene-{page.prefix}-{scene.name}",
             help=scene.hint,
-            icon=":material/movie:",
+            icon=":material/check_circle:" if scene is active else ":material/movie:",
+            type="primary" if scene is active else "secondary",
             on_click=apply,
             args=(page, scene),
         )
+
+
+def bring_into_view() -> None:
+    """After the page has drawn: scroll to the section the last scene changed (once per click)."""
+    key = st.session_state.pop(FOCUS, "")
+    if key and key.replace("_", "").isalnum():  # a declared widget key, never outside text
+        st.html(SCROLL.format(key=key, nonce=st.session_state.get(CLICKS, 0)), unsafe_allow_javascript=True)

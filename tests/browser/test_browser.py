@@ -287,6 +287,21 @@ def test_the_axes_hold_still_while_the_knobs_and_the_loop_move(page, base_url):
     assert all(f == frames[0] for f in frames), frames
 
 
+def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}/loss_functions")
+    settle(page)
+    assert page.locator(".st-key-loss_p").bounding_box()["y"] > 800  # far below the fold at first
+    page.get_by_role("button", name="Confident and wrong").click()
+    page.wait_for_function("() => window.location.search.includes('p=0.02')", timeout=20_000)
+    settle(page)
+    page.wait_for_timeout(800)  # the smooth scroll
+    control = page.locator(".st-key-loss_p").bounding_box()
+    assert control["y"] >= 0 and control["y"] + control["height"] <= 800  # the changed control is on screen
+    marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
+    assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)

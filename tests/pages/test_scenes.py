@@ -30,3 +30,12 @@ def test_a_scene_sets_what_it_names_and_nothing_else(page, scene):
             value = scene.values.get(name, page.control(name).spec.default)
             expected_link[name] = page.control(name).spec.to_text(value)
     assert {name: at.query_params[name] for name in at.query_params} == expected_link
+
+
+@pytest.mark.parametrize(("page", "scene"), SCENES, ids=[f"{p.slug}: {s.name}" for p, s in SCENES])
+def test_the_scene_on_screen_is_marked_and_only_it(page, scene):
+    at = open_page(f"app_pages/{page.slug}.py")
+    at.button(key=f"scene-{page.prefix}-{scene.name}").click().run()
+    marked = [b.label for b in at.button if b.key and b.key.startswith("scene-") and b.proto.type == "primary"]
+    assert marked == [scene.name]
+    assert any(f"now: *{scene.name}*" in m.value for m in at.markdown)
