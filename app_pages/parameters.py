@@ -42,6 +42,8 @@ with picture:
         regression.line_fit(data.size, data.price, yours, best if show_best else None),
         "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
     )
+    # while a knob is dragged, the line and its misses follow it in the browser; on release, all of this reruns
+    ui.follow_drag(PAGE.key("w"), PAGE.key("b"), line="Your line", houses="Houses sold", misses="Your misses")
 miss, loss, best_miss, best_knobs = st.columns(4)
 miss.metric("Your typical miss", fmt.dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
 loss.metric(

@@ -2,6 +2,7 @@
 
 from playground.ui.controls import control
 from playground.ui.glossary import terms
+from playground.ui.live import follow_drag
 from playground.ui.page import chart, header, prose, table, why_it_matters
 from playground.ui.quote import quote
 from playground.ui.scenes import scene_buttons
@@ -9,6 +10,7 @@ from playground.ui.scenes import scene_buttons
 __all__ = [
     "chart",
     "control",
+    "follow_drag",
     "header",
     "prose",
     "quote",

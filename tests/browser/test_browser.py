@@ -302,6 +302,51 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
 
 
+def test_dragging_a_knob_moves_the_line_continuously_and_the_release_agrees_with_the_link(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    plot = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    # record every distinct shape of "Your line" with its time, from inside the page
+    plot.evaluate(
+        """gd => {
+            window.__shapes = [];
+            const look = () => {
+                const t = gd._fullData.find(t => t.name === "Your line");
+                const p = t && gd.querySelector(`.trace${t.uid} path.js-line`);
+                const d = p && p.getAttribute("d");
+                const last = window.__shapes[window.__shapes.length - 1];
+                if (d && (!last || last[1] !== d)) window.__shapes.push([performance.now(), d]);
+                if (!window.__stop) requestAnimationFrame(look);
+            };
+            look();
+        }"""
+    )
+    knob = page.locator(".st-key-par_w [data-testid='stSliderThumbValue']").locator("..")
+    knob.scroll_into_view_if_needed()
+    box = knob.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 6
+    page.mouse.move(x, y)
+    page.mouse.down()
+    start = page.evaluate("performance.now()")
+    for i in range(1, 41):  # about a second of dragging to the right
+        page.mouse.move(x + 3 * i, y)
+        page.wait_for_timeout(20)
+    end = page.evaluate("performance.now()")
+    shapes = page.evaluate("window.__shapes")
+    during = [t for t, _ in shapes if start <= t <= end]
+    assert len(during) / ((end - start) / 1000) >= 10, (len(during), end - start)  # the line kept up with the hand
+    page.mouse.up()
+    page.wait_for_function("() => window.location.search.includes('w=')", timeout=20_000)
+    settle(page)
+    page.evaluate("window.__stop = true")
+    w = int(page.evaluate("new URLSearchParams(location.search).get('w')"))
+    shown = page.locator(".st-key-par_w input[type=range]").input_value()
+    assert int(shown) == w > 100
+    line = plot.evaluate("gd => { const t = gd._fullData.find(t => t.name === 'Your line'); return [t.x[0], t.y[0]]; }")
+    assert line[1] == pytest.approx(w * line[0], rel=1e-4)  # the server's line, at the link's weight (b = 0)
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)
