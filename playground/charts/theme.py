@@ -242,6 +242,9 @@ def vline(x: float, color: str, dash: str = "dash") -> dict[str, Any]:
     }
 
 
+PLAY_SECONDS = 3  # how long pressing Play takes to walk a whole animation
+
+
 def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> Chart:
     """:func:`figure` plus frames, a Play / Pause pair and a step slider under the chart.
 
@@ -249,7 +252,9 @@ def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height
     """
     spec = _typed(_spec(data, height, layout))  # encoded once here: the controls and frames are plain
     size = spec["layout"]["font"]
-    play = {"frame": {"duration": 60, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
+    # a whole walk plays in about three seconds, at most one frame every 16 ms (a screen's refresh)
+    step_ms = max(16, min(60, PLAY_SECONDS * 1000 // max(len(frames), 1)))
+    play = {"frame": {"duration": step_ms, "redraw": False}, "fromcurrent": True, "transition": {"duration": 0}}
     pause = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
     controls = {
         "updatemenus": [

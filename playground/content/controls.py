@@ -179,7 +179,12 @@ GRADIENT_DESCENT = PageSpec(
         toggle("noisy", "Noisy gradients", help="Stochastic descent: each slope is measured on a random batch."),
         number("seed", "Noise seed", 0, 9_999, 0, 1),
         toggle("blind", "Blindfold", help="Hide the landscape until the walk ends."),
-        toggle("3d", "View in 3D", help="A 3D view takes about a second to redraw."),
+        toggle(
+            "3d",
+            "View in 3D",
+            help="Slow: with the 3D view on, each change takes one to two seconds to redraw (measured: "
+            "about 1.2 s on a quiet machine, more on a busy one). Turn it on to look, off to explore.",
+        ),
         slider("ax", "First start: left to right", 0.0, 1.0, 0.07, 0.01),
         slider("ay", "First start: bottom to top", 0.0, 1.0, 0.57, 0.01),
         slider("bx", "Second start: left to right", 0.0, 1.0, 0.93, 0.01),

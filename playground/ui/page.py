@@ -36,12 +36,19 @@ _PRESENTER_CSS = """
 """
 
 
+# Every page: the title starts near the top of the screen, not below Streamlit's empty 6rem band.
+_PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2rem; }
+</style>
+"""
+
+
 def presenter_toggle() -> bool:
     """The sidebar switch for presenter mode, kept in the link as ``present=1``."""
     with st.sidebar:
         on = control(APP, "present")
-    if on:
-        st.html(_PRESENTER_CSS)
+    st.html(_PAGE_CSS + (_PRESENTER_CSS if on else ""))
     return on
 
 

@@ -191,3 +191,11 @@ def test_a_click_on_a_touchable_point_reads_as_the_start_sliders_fractions():
     assert descent_charts.start_fractions(LAND, {**point, "curve_number": 5}) is None  # a walk, not the map
     assert descent_charts.start_fractions(LAND, {"x": 3.0, "y": 1e9, "curve_number": 1}) is None  # off the map
     assert descent_charts.start_fractions(LAND, {"x": "3", "y": None}) is None
+
+
+@pytest.mark.parametrize(("steps", "frame_ms"), [(10, 60), (60, 49), (150, 19), (200, 16)])
+def test_play_walks_the_whole_path_in_about_three_seconds(steps, frame_ms):
+    spec = descent_charts.descent_player(LAND, GROUND, _paths(steps=steps))
+    play = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]
+    assert play["frame"]["duration"] == frame_ms and play["frame"]["redraw"] is False
+    assert (steps + 1) * frame_ms <= 3_700  # 150 steps took 9 s at 60 ms a frame
