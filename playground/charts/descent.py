@@ -22,7 +22,7 @@ LOSS_FLOOR = 1e-8  # the log-scaled loss axis starts here
 
 
 ISOLINES = 16  # contour lines drawn over the landscape
-TOUCH = 33  # the map answers a hover or a click at this many points a side
+TOUCH = 17  # the map answers a hover or a click at this many points a side (each an SVG node to redraw)
 TOUCH_TRACE = 1  # the touchable points' trace: second of the landscape's traces, which come first
 
 
@@ -182,7 +182,7 @@ def _touch(land: Landscape) -> dict[str, Any]:
         "mode": "markers",
         "name": "Start here",
         "showlegend": False,
-        "marker": {"size": 14, "opacity": 0, "color": theme.BLACK},
+        "marker": {"size": 30, "opacity": 0, "color": theme.BLACK},  # wide enough to cover the gaps between them
         "selected": {"marker": {"opacity": 0}},
         "unselected": {"marker": {"opacity": 0}},
         "hovertemplate": f"{where}: loss %{{customdata[0]:.3g}}<extra>click to start here</extra>",
@@ -439,8 +439,8 @@ def landscape_3d(
 
 def two_starts(land: Landscape, ground: Ground, paths: Mapping[str, Path]) -> theme.Chart:
     """A still map with walks from different starts, each labelled by its start."""
-    image, traces = ground
-    data = [*traces, _minima(land)]
+    image, (lines, _touch_points) = ground  # a still map: nothing to click, so no touchable points to draw
+    data = [lines, _minima(land)]
     colors = (theme.VERMILLION, theme.GREEN)
     for (label, p), color in zip(paths.items(), colors, strict=False):
         walk = _walk(p, label)
