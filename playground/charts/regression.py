@@ -55,14 +55,22 @@ def fixed_axes(size: np.ndarray, price: np.ndarray) -> dict[str, Any]:
     }
 
 
-def _misses(size: np.ndarray, price: np.ndarray, line: LineFit) -> dict[str, Any]:
-    """Each house's miss as a thin vertical segment from its price to the line."""
-    pred = predict(size, line.w, line.b)
-    gap = np.full_like(size, np.nan)
+def _misses(size: np.ndarray, price: np.ndarray, line: LineFit, *, joined: bool = True) -> dict[str, Any]:
+    """Each house's miss as a thin vertical stroke from the line to its price and back.
+
+    ``joined``: one unbroken path, houses in order of size, which between two strokes runs along
+    the line itself, hidden under it (a gap between strokes would make each stroke its own SVG
+    path for the browser to redraw). Otherwise strokes are separated by gaps: for a line drawn
+    dotted, whose dots a joined path would fill in.
+    """
+    order = np.argsort(size, kind="stable")
+    s, p = size[order], price[order]
+    pred = predict(s, line.w, line.b)
+    back = pred if joined else np.full_like(s, np.nan)
     return {
         "type": "scatter",
-        "x": theme.f32(np.column_stack([size, size, gap]).ravel()),
-        "y": theme.f32(np.column_stack([price, pred, gap]).ravel()),
+        "x": theme.f32(np.column_stack([s, s, s]).ravel()),
+        "y": theme.f32(np.column_stack([pred, p, back]).ravel()),
         "mode": "lines",
         "name": "Your misses",
         "line": {"color": theme.GREY, "width": 1},
@@ -103,7 +111,7 @@ def batch_fit(
     data = [faded] if (~chosen).any() else []
     if chosen.any():
         data += [
-            _misses(size[chosen], price[chosen], before or line),  # the misses the loss was measured on
+            _misses(size[chosen], price[chosen], before or line, joined=before is None),  # as the loss measured them
             houses_trace(size[chosen], price[chosen], batch_name, theme.DATA),
         ]
     if before is not None:

@@ -20,10 +20,12 @@ def test_line_fit_draws_houses_your_line_and_one_miss_per_house():
     line = _trace(fig, "Your line")
     np.testing.assert_allclose(line["y"], 150.0 * np.asarray(line["x"]) + 100_000.0, rtol=1e-6)
     misses = _trace(fig, "Your misses")
-    ends = np.asarray(misses["y"]).reshape(-1, 3)
-    np.testing.assert_allclose(ends[:, 0], PRICE)
-    np.testing.assert_allclose(ends[:, 1], 150.0 * SIZE + 100_000.0)
-    assert np.isnan(ends[:, 2]).all()
+    strokes = np.asarray(misses["y"]).reshape(-1, 3)  # line -> price -> line, house by house
+    np.testing.assert_allclose(strokes[:, 1], PRICE)
+    np.testing.assert_allclose(strokes[:, 0], 150.0 * SIZE + 100_000.0)
+    np.testing.assert_allclose(strokes[:, 2], strokes[:, 0])
+    assert not np.isnan(strokes).any()  # one unbroken path: between strokes it runs along the line
+    np.testing.assert_allclose(np.asarray(misses["x"]).reshape(-1, 3), np.repeat(SIZE[:, None], 3, axis=1))
     assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["size"]
     assert fig["layout"]["yaxis"]["title"]["text"] == theme.AXIS["price"]
     assert fig["layout"]["yaxis"]["tickformat"] == "$~s"
@@ -80,4 +82,4 @@ def test_after_an_update_the_misses_still_run_to_the_line_the_loss_was_measured_
     line, before = linear.score(SIZE, PRICE, 150, 0), linear.score(SIZE, PRICE, 120, 0)
     fig = plain(regression.batch_fit(SIZE, PRICE, np.arange(len(SIZE)), line, before))
     misses = next(t for t in fig["data"] if t["name"] == "Your misses")
-    np.testing.assert_allclose(misses["y"][1::3], linear.predict(SIZE, 120, 0), rtol=1e-6)
+    np.testing.assert_allclose(misses["y"][0::3], linear.predict(SIZE, 120, 0), rtol=1e-6)
