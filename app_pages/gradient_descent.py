@@ -46,13 +46,10 @@ ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
 st.header("Walk downhill")
-where, who = st.columns(2)
-with where:
-    key = ui.control(PAGE, "land")
-with who:
-    chosen = ui.control(PAGE, "opt")
 controls, picture = st.columns([1, 2.4], gap="large")
 with controls:
+    key = ui.control(PAGE, "land")
+    chosen = ui.control(PAGE, "opt")
     lr = ui.control(PAGE, "lr")
     steps = ui.control(PAGE, "steps")
     sx = ui.control(PAGE, "sx")

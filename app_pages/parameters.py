@@ -99,19 +99,22 @@ ui.prose(
     "Training moves the knobs towards whatever the data says. If some prices were attached to "
     "the wrong houses, the knobs faithfully learn that mistake."
 )
-dirty_pct = ui.control(PAGE, "dirty")
-rows_seed = ui.control(PAGE, "rows")
-dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
-clean_w, dirty_w, drift = st.columns(3)
-clean_w.metric("w from clean data", f"{fmt.dollars(best.w)} per sq ft")
-dirty_w.metric("w from dirty data", f"{fmt.dollars(dirty_fit.w)} per sq ft")
-drift.metric(
-    "Drift", f"{fmt.dollars(dirty_fit.w - best.w, signed=True)} per sq ft", help="Dirty weight minus clean weight."
-)
-ui.chart(
-    regression.dirty_fit(data.size, dirty, best, dirty_fit),
-    "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",
-)
+controls, picture = st.columns([1, 2], gap="large")
+with controls:
+    dirty_pct = ui.control(PAGE, "dirty")
+    rows_seed = ui.control(PAGE, "rows")
+    dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
+    clean_w, dirty_w = st.columns(2)
+    clean_w.metric("w from clean data", f"{fmt.dollars(best.w)} per sq ft")
+    dirty_w.metric("w from dirty data", f"{fmt.dollars(dirty_fit.w)} per sq ft")
+    st.metric(
+        "Drift", f"{fmt.dollars(dirty_fit.w - best.w, signed=True)} per sq ft", help="Dirty weight minus clean weight."
+    )
+with picture:
+    ui.chart(
+        regression.dirty_fit(data.size, dirty, best, dirty_fit),
+        "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",
+    )
 
 ui.why_it_matters(PAGE)
 ui.terms("Parameter", "Weight", "Bias", "Loss", "Fine-tuning")

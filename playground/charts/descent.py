@@ -379,7 +379,7 @@ def descent_player(
     return theme.animated(
         data,
         frames,
-        height=700,
+        height=610,
         xaxis={**_knob_axes(land)[0], "domain": [0, 1], "anchor": "y"},
         yaxis={**_knob_axes(land)[1], "domain": [1 - MAP_SHARE, 1], "anchor": "x"},
         xaxis2={**theme.axis(theme.AXIS["step"]), "range": [0, max(last, 1)], "domain": [0, 1], "anchor": "y2"},

@@ -208,7 +208,7 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
     )
     return theme.figure(
         data,
-        height=560,
+        height=520,
         annotations=labels,
         xaxis={**theme.HIDDEN_AXIS, "range": [-0.4, n_layers - 0.1]},
         yaxis={**theme.HIDDEN_AXIS, "range": [-1.3, 1.05]},

@@ -347,6 +347,36 @@ def test_dragging_a_knob_moves_the_line_continuously_and_the_release_agrees_with
     assert line[1] == pytest.approx(w * line[0], rel=1e-4)  # the server's line, at the link's weight (b = 0)
 
 
+SECTION_REACH = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const heads = [...main.querySelectorAll("h2")];
+  const at = (el) => el.getBoundingClientRect().top + main.scrollTop;
+  return heads.map((h, i) => {
+    const top = at(h), bottom = i + 1 < heads.length ? at(heads[i + 1]) : Infinity;
+    const inside = (sel) => [...main.querySelectorAll(sel)].filter((e) => at(e) >= top && at(e) < bottom);
+    const parts = [
+      inside('[data-testid="stPlotlyChart"]')[0],
+      inside('[data-testid="stCaptionContainer"]')[0],
+      inside('[data-testid="stMetric"]')[0],
+    ].filter(Boolean);
+    const reach = Math.max(0, ...parts.map((e) => e.getBoundingClientRect().bottom + main.scrollTop - top));
+    return [h.innerText, Math.round(reach)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in ALL_PAGES if p.slug not in TEXT_ONLY and p.slug != "home"])
+def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page, base_url, slug):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}/{slug}")
+    settle(page)
+    page.wait_for_timeout(500)
+    too_tall = [(name, reach) for name, reach in page.evaluate(SECTION_REACH) if reach > 800]
+    assert not too_tall, too_tall  # from its heading, each section's chart, caption and first number fit in 800 px
+    title = page.locator('[data-testid="stMain"] h1').bounding_box()
+    assert title["y"] < 60  # no empty band above the title
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)
