@@ -32,6 +32,9 @@ def safe_rates(key: str, optimizers: tuple[str, ...], start: tuple[float, float]
     return descent.largest_stable_rates(LANDS[key], optimizers, start, lr, RATES)
 
 
+MAP = "gd_map"  # the player's widget key: a click on the map arrives under it
+
+
 def start_where_clicked() -> None:
     """A click on the map starts the walk there: the two start sliders (and the link) follow."""
     land = LANDS[st.session_state[PAGE.key("land")]]
@@ -41,7 +44,6 @@ def start_where_clicked() -> None:
             st.session_state[PAGE.key("sx")], st.session_state[PAGE.key("sy")] = where
 
 
-MAP = "gd_map"  # the player's widget key: a click on the map arrives under it
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 

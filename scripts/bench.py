@@ -245,8 +245,9 @@ def _p90(values: list[float]) -> float:
     return float(np.percentile(values, 90))
 
 
-# Counts, inside the page, how often the chart holding trace NAME changes its drawn line.
-COUNT_DRAWS = """([name]) => {
+# Records, inside the page, every new shape of the line drawn for trace NAME, with its time:
+# window.__draws holds [ms, path] pairs until window.__stopDraws is set.
+RECORD_DRAWS = """([name]) => {
   window.__draws = [];
   const gd = [...document.querySelectorAll(".js-plotly-plot")]
     .find(g => g._fullData && g._fullData.some(t => t.name === name));
@@ -255,7 +256,7 @@ COUNT_DRAWS = """([name]) => {
     const p = t && gd.querySelector(`.trace${t.uid} path.js-line`);
     const d = p && p.getAttribute("d");
     const last = window.__draws[window.__draws.length - 1];
-    if (d && last !== d) window.__draws.push(d);
+    if (d && (!last || last[1] !== d)) window.__draws.push([performance.now(), d]);
     if (!window.__stopDraws) requestAnimationFrame(look);
   };
   window.__stopDraws = false;
@@ -263,28 +264,34 @@ COUNT_DRAWS = """([name]) => {
 }"""
 
 
-def _drag_updates_per_second(page, url: str) -> float:
-    """Parameters: how many times a second the line is redrawn while the weight is dragged."""
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
-    page.wait_for_timeout(2_500)
-    page.evaluate(COUNT_DRAWS, ["Your line"])
-    knob = page.locator(".st-key-par_w [data-testid='stSliderThumbValue']").locator("..")
+def drag_slider(page, key: str, *, moves: int, step_px: float, pause_ms: int) -> tuple[float, float]:
+    """Press on the thumb of the slider keyed ``key``, drag it right ``moves`` times and keep the
+    button down; returns the page's clock (ms) when the drag began and ended."""
+    knob = page.locator(f".st-key-{key} [data-testid='stSliderThumbValue']").locator("..")
     knob.scroll_into_view_if_needed()
     box = knob.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 6
     page.mouse.move(x, y)
     page.mouse.down()
-    begun = time.perf_counter()
-    for i in range(1, 61):
-        page.mouse.move(x + 2 * i, y)
-        page.wait_for_timeout(16)
-    seconds = time.perf_counter() - begun
-    draws = page.evaluate("window.__draws.length") - 1
+    begun = page.evaluate("performance.now()")
+    for i in range(1, moves + 1):
+        page.mouse.move(x + step_px * i, y)
+        page.wait_for_timeout(pause_ms)
+    return begun, page.evaluate("performance.now()")
+
+
+def _drag_updates_per_second(page, url: str) -> float:
+    """Parameters: how many times a second the line is redrawn while the weight is dragged."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    page.wait_for_timeout(2_500)
+    page.evaluate(RECORD_DRAWS, ["Your line"])
+    begun, ended = drag_slider(page, "par_w", moves=60, step_px=2, pause_ms=16)
+    draws = page.evaluate(f"window.__draws.filter(([t]) => t >= {begun} && t <= {ended}).length")
     page.evaluate("window.__stopDraws = true")
     page.mouse.up()
     page.wait_for_timeout(1_500)
-    return draws / seconds
+    return draws / ((ended - begun) / 1000)
 
 
 def _play_frames_per_second(page, url: str, last: int) -> float:

@@ -156,9 +156,8 @@ def start_fractions(land: Landscape, point: Mapping[str, Any]) -> tuple[float, f
     for a point that is not on the map (a point of the loss curve below it)."""
     x, y = point.get("x"), point.get("y")
     (x0, x1), (y0, y1) = land.x_range, land.y_range
-    if not isinstance(x, int | float) or not isinstance(y, int | float) or point.get("curve_number") is None:
-        return None
-    if not (x0 <= x <= x1 and y0 <= y <= y1) or point.get("curve_number") != TOUCH_TRACE:
+    on_map = isinstance(x, int | float) and isinstance(y, int | float) and x0 <= x <= x1 and y0 <= y <= y1
+    if not on_map or point.get("curve_number") != TOUCH_TRACE:
         return None
     return round((x - x0) / (x1 - x0), 2), round((y - y0) / (y1 - y0), 2)
 

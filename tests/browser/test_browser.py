@@ -17,6 +17,7 @@ import pytest
 
 from playground.content.pages import ALL_PAGES
 from playground.models import landscapes
+from scripts.bench import RECORD_DRAWS, drag_slider
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
@@ -307,39 +308,14 @@ def test_dragging_a_knob_moves_the_line_continuously_and_the_release_agrees_with
     page.goto(f"{base_url}/parameters")
     settle(page)
     plot = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
-    # record every distinct shape of "Your line" with its time, from inside the page
-    plot.evaluate(
-        """gd => {
-            window.__shapes = [];
-            const look = () => {
-                const t = gd._fullData.find(t => t.name === "Your line");
-                const p = t && gd.querySelector(`.trace${t.uid} path.js-line`);
-                const d = p && p.getAttribute("d");
-                const last = window.__shapes[window.__shapes.length - 1];
-                if (d && (!last || last[1] !== d)) window.__shapes.push([performance.now(), d]);
-                if (!window.__stop) requestAnimationFrame(look);
-            };
-            look();
-        }"""
-    )
-    knob = page.locator(".st-key-par_w [data-testid='stSliderThumbValue']").locator("..")
-    knob.scroll_into_view_if_needed()
-    box = knob.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 6
-    page.mouse.move(x, y)
-    page.mouse.down()
-    start = page.evaluate("performance.now()")
-    for i in range(1, 41):  # about a second of dragging to the right
-        page.mouse.move(x + 3 * i, y)
-        page.wait_for_timeout(20)
-    end = page.evaluate("performance.now()")
-    shapes = page.evaluate("window.__shapes")
-    during = [t for t, _ in shapes if start <= t <= end]
-    assert len(during) / ((end - start) / 1000) >= 10, (len(during), end - start)  # the line kept up with the hand
+    page.evaluate(RECORD_DRAWS, ["Your line"])  # every new shape of the line, with its time
+    start, end = drag_slider(page, "par_w", moves=40, step_px=3, pause_ms=20)  # about a second to the right
+    during = page.evaluate(f"window.__draws.filter(([t]) => t >= {start} && t <= {end}).length")
+    assert during / ((end - start) / 1000) >= 10, (during, end - start)  # the line kept up with the hand
     page.mouse.up()
     page.wait_for_function("() => window.location.search.includes('w=')", timeout=20_000)
     settle(page)
-    page.evaluate("window.__stop = true")
+    page.evaluate("window.__stopDraws = true")
     w = int(page.evaluate("new URLSearchParams(location.search).get('w')"))
     shown = page.locator(".st-key-par_w input[type=range]").input_value()
     assert int(shown) == w > 100
