@@ -31,7 +31,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -297,6 +297,25 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def free_ports(count: int, *, tries: int = 200) -> int:
+    """The first of ``count`` consecutive TCP ports on 127.0.0.1 that are all free right now.
+
+    A cluster puts its workers on the ports after the proxy's; a port picked alone can have its
+    neighbour taken by any connection's ephemeral port (a browser test's, say).
+    """
+    for _ in range(tries):
+        first = free_port()
+        with ExitStack() as held:
+            try:
+                for port in range(first, first + count):
+                    s = held.enter_context(socket.socket())
+                    s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return first
+    raise RuntimeError(f"no {count} free ports in a row on 127.0.0.1")
 
 
 def start_streamlit(port: int, *extra: str, script: Path | str = "streamlit_app.py", env=None) -> subprocess.Popen:

@@ -2,10 +2,12 @@
 
 import asyncio
 import random
+import socket
+from contextlib import ExitStack
 
 import pytest
 
-from scripts.load import RAVINE, Viewer, free_port, scenario_move, scenario_open, served
+from scripts.load import RAVINE, Viewer, free_port, free_ports, scenario_move, scenario_open, served
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,16 @@ def test_a_change_reaches_the_page_and_its_link_and_the_rest_of_the_setup_stays(
 def test_the_harness_refuses_any_server_but_this_machine():
     with pytest.raises(SystemExit, match="only targets this machine"):
         asyncio.run(scenario_open("http://192.0.2.1:8501", RAVINE, 1, None))
+
+
+def test_a_cluster_gets_ports_in_a_row_that_are_all_free_even_beside_a_busy_one():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        for _ in range(20):
+            first = free_ports(4)
+            assert taken not in range(first, first + 4)
+            with ExitStack() as held:
+                for port in range(first, first + 4):  # each binds: none is in use
+                    held.enter_context(socket.socket()).bind(("127.0.0.1", port))

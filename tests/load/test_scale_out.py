@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from scripts.load import RAVINE, Viewer, free_port, scenario_open
+from scripts.load import RAVINE, Viewer, free_ports, scenario_open
 from scripts.serve import COOKIE, SHIPPED_CONFIG, cluster, config
 
 HAPROXY = shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.path.exists("/usr/sbin/haproxy") else None)
@@ -32,9 +32,8 @@ def test_a_worker_count_out_of_range_is_refused():
 
 @pytest.fixture(scope="module")
 def two_workers():
-    port, stats = free_port(), free_port()
-    while stats in range(port, port + 3):
-        stats = free_port()
+    port = free_ports(4)  # the proxy, two workers after it, and the proxy's stats page
+    stats = port + 3
     with cluster(port, 2, stats_port=stats) as running:
         yield running
 
