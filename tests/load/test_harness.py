@@ -58,14 +58,16 @@ def test_the_harness_refuses_any_server_but_this_machine():
         asyncio.run(scenario_open("http://192.0.2.1:8501", RAVINE, 1, None))
 
 
-def test_a_cluster_gets_ports_in_a_row_that_are_all_free_even_beside_a_busy_one():
+def test_a_cluster_gets_ports_in_a_row_that_are_all_free_even_beside_a_busy_one(monkeypatch):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         taken = busy.getsockname()[1]
-        for _ in range(20):
-            first = free_ports(4)
-            assert taken not in range(first, first + 4)
-            with ExitStack() as held:
-                for port in range(first, first + 4):  # each binds: none is in use
-                    held.enter_context(socket.socket()).bind(("127.0.0.1", port))
+        # the first port offered sits just below a busy one: a block starting there must be refused
+        offers = iter([taken - 2, *(free_port() for _ in range(50))])
+        monkeypatch.setattr("scripts.load.free_port", lambda: next(offers))
+        first = free_ports(4)
+        assert first != taken - 2 and taken not in range(first, first + 4)
+        with ExitStack() as held:
+            for port in range(first, first + 4):  # each binds: none is in use
+                held.enter_context(socket.socket()).bind(("127.0.0.1", port))
