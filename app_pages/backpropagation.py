@@ -13,54 +13,62 @@ LOSS = "squared_error"
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
-st.header("Step through one training example")
-stage = ui.control(PAGE, "stage")
-controls, picture = st.columns([1, 2.4], gap="large")
-with controls:
-    x1 = ui.control(PAGE, "x1")
-    x2 = ui.control(PAGE, "x2")
-    target = ui.control(PAGE, "target")
-    act = ui.control(PAGE, "act")
-    hidden = ui.control(PAGE, "hidden")
-    seed = ui.control(PAGE, "seed")
-params = nn.init((2, hidden, 1), np.random.default_rng(seed))
-X, y = np.array([[x1, x2]]), np.array([[target]])
-out = nn.forward(params, X, act, LOSS)
-grads = nn.backward(params, out, y, act, LOSS)
-snap = nn.snapshot(params, X, y, act, LOSS, stage=says.BACKPROP_STEPS.index(stage))
-with picture:
+
+@ui.section(PAGE)
+def one_training_example() -> None:
+    st.header("Step through one training example")
+    stage = ui.control(PAGE, "stage")
+    controls, picture = st.columns([1, 2.4], gap="large")
+    with controls:
+        x1 = ui.control(PAGE, "x1")
+        x2 = ui.control(PAGE, "x2")
+        target = ui.control(PAGE, "target")
+        act = ui.control(PAGE, "act")
+        hidden = ui.control(PAGE, "hidden")
+        seed = ui.control(PAGE, "seed")
+    params = nn.init((2, hidden, 1), np.random.default_rng(seed))
+    X, y = np.array([[x1, x2]]), np.array([[target]])
+    out = nn.forward(params, X, act, LOSS)
+    grads = nn.backward(params, out, y, act, LOSS)
+    snap = nn.snapshot(params, X, y, act, LOSS, stage=says.BACKPROP_STEPS.index(stage))
+    with picture:
+        ui.chart(
+            nn_charts.computation_graph(snap),
+            says.BACKPROP_SAYS[stage],
+        )
+
+    st.header("Blame per parameter")
+    names = nn.parameter_names((2, hidden, 1))
+    flat = np.concatenate([grads[k].ravel() for k in params])
+    known = nn.blame_known(snap, list(names))
     ui.chart(
-        nn_charts.computation_graph(snap),
-        says.BACKPROP_SAYS[stage],
+        nn_charts.blame([nn.parameter_label(n) for n in names], flat, known),
+        "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse."
+        if known.all()
+        else "The blame arrives layer by layer as the backward pass runs: step backwards above to fill in the rest."
+        if known.any()
+        else "No blame yet: the forward pass and the loss come first. Step backwards above to see it arrive.",
     )
 
-st.header("Blame per parameter")
-names = nn.parameter_names((2, hidden, 1))
-flat = np.concatenate([grads[k].ravel() for k in params])
-known = nn.blame_known(snap, list(names))
-ui.chart(
-    nn_charts.blame([nn.parameter_label(n) for n in names], flat, known),
-    "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse."
-    if known.all()
-    else "The blame arrives layer by layer as the backward pass runs: step backwards above to fill in the rest."
-    if known.any()
-    else "No blame yet: the forward pass and the loss come first. Step backwards above to see it arrive.",
-)
+    st.header("The nudge test")
+    ui.prose(
+        "A gradient is a promise: move a knob by a small amount e and the loss moves by about gradient × e. Test it."
+    )
+    left, right = st.columns([1, 2], gap="large")
+    with left:
+        chosen = ui.control(PAGE, "param", options=names)
+        e = ui.control(PAGE, "nudge")
+    key, index = names[chosen]
+    predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
+    with right:
+        a, b, c = st.columns(3)
+        a.metric("Gradient × e (predicted)", f"{predicted:+.5f}")
+        b.metric("New forward pass (actual)", f"{actual:+.5f}")
+        miss = abs(actual - predicted) / abs(actual) if actual else 0.0
+        c.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
 
-st.header("The nudge test")
-ui.prose("A gradient is a promise: move a knob by a small amount e and the loss moves by about gradient × e. Test it.")
-left, right = st.columns([1, 2], gap="large")
-with left:
-    chosen = ui.control(PAGE, "param", options=names)
-    e = ui.control(PAGE, "nudge")
-key, index = names[chosen]
-predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
-with right:
-    a, b, c = st.columns(3)
-    a.metric("Gradient × e (predicted)", f"{predicted:+.5f}")
-    b.metric("New forward pass (actual)", f"{actual:+.5f}")
-    miss = abs(actual - predicted) / abs(actual) if actual else 0.0
-    c.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
+
+one_training_example()
 
 st.header("Why training costs more than answering")
 forward_cost, training_cost = nn.multiply_adds(digits.WIDTHS), nn.training_multiply_adds(digits.WIDTHS)

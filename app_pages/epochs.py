@@ -20,41 +20,47 @@ def live(batch: int, shuffle: bool, seed: int) -> training.History:
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
-st.header("Count the work")
-controls, picture = st.columns([1, 2], gap="large")
-with controls:
-    n = ui.control(PAGE, "n")
-    b = ui.control(PAGE, "b")
-    epochs = ui.control(PAGE, "epochs")
-per_epoch = training.iterations_per_epoch(n, b)
-madds = nn.training_multiply_adds(FRAUD_MODEL)
-seconds, dollars = training.compute_cost(n * epochs, madds, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
-big_name, big_knobs = facts.LANGUAGE_MODELS[0]
-big_seconds, big_dollars = training.compute_cost(
-    n * epochs, nn.TRAINING_RULE_OF_THUMB * big_knobs, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR
-)
-with controls:
-    st.metric(
-        "Iterations per epoch",
-        f"{per_epoch:,}",
-        help=f"ceil(N / B) = ceil({n:,} / {b:,}): the last batch may be short.",
+
+@ui.section(PAGE)
+def count_the_work() -> None:
+    st.header("Count the work")
+    controls, picture = st.columns([1, 2], gap="large")
+    with controls:
+        n = ui.control(PAGE, "n")
+        b = ui.control(PAGE, "b")
+        epochs = ui.control(PAGE, "epochs")
+    per_epoch = training.iterations_per_epoch(n, b)
+    madds = nn.training_multiply_adds(FRAUD_MODEL)
+    seconds, dollars = training.compute_cost(n * epochs, madds, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
+    big_name, big_knobs = facts.LANGUAGE_MODELS[0]
+    big_seconds, big_dollars = training.compute_cost(
+        n * epochs, nn.TRAINING_RULE_OF_THUMB * big_knobs, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR
     )
-    st.metric("Iterations in total", f"{per_epoch * epochs:,}")
-    st.metric("Examples processed", fmt.count(n * epochs))
-with picture:
-    ui.chart(
-        training_charts.hierarchy(epochs, per_epoch),
-        "An epoch is every example once. Each batch inside it is one iteration: forward pass, loss, "
-        "backpropagation, update. The program stops early when validation stops improving.",
-    )
-    st.caption(
-        f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
-        f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
-        f"and cost {fmt.dollars_cents(dollars)}. The same examples through a model the size of the "
-        f"{big_name} ({fmt.count(big_knobs)} knobs, about {nn.TRAINING_RULE_OF_THUMB} multiply-adds per knob per "
-        f"example): {fmt.duration(big_seconds)} of one core and {fmt.dollars_short(big_dollars)}. The bill grows "
-        "with knobs × examples × epochs."
-    )
+    with controls:
+        st.metric(
+            "Iterations per epoch",
+            f"{per_epoch:,}",
+            help=f"ceil(N / B) = ceil({n:,} / {b:,}): the last batch may be short.",
+        )
+        st.metric("Iterations in total", f"{per_epoch * epochs:,}")
+        st.metric("Examples processed", fmt.count(n * epochs))
+    with picture:
+        ui.chart(
+            training_charts.hierarchy(epochs, per_epoch),
+            "An epoch is every example once. Each batch inside it is one iteration: forward pass, loss, "
+            "backpropagation, update. The program stops early when validation stops improving.",
+        )
+        st.caption(
+            f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
+            f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
+            f"and cost {fmt.dollars_cents(dollars)}. The same examples through a model the size of the "
+            f"{big_name} ({fmt.count(big_knobs)} knobs, about {nn.TRAINING_RULE_OF_THUMB} multiply-adds per knob per "
+            f"example): {fmt.duration(big_seconds)} of one core and {fmt.dollars_short(big_dollars)}. The bill grows "
+            "with knobs × examples × epochs."
+        )
+
+
+count_the_work()
 
 st.header("Watch a fraud detector train")
 ui.prose(
@@ -63,49 +69,60 @@ ui.prose(
     "a weight for how odd the hour is, and a bias (logistic regression, a single neuron). It starts at "
     "50/50 on every transaction and learns a batch at a time."
 )
-controls, picture = st.columns([1, 2], gap="large")
-with controls:
-    live_b = ui.control(PAGE, "live_b")
-    shuffle = ui.control(PAGE, "shuffle")
-    live_epochs = ui.control(PAGE, "live_epochs")
-    patience = ui.control(PAGE, "patience")
-    seed = ui.control(PAGE, "seed")
-# Fewer epochs are exactly the start of the longest run, and where a patience would have stopped
-# it can be read off its validation losses: those two controls never retrain.
-history = live(live_b, shuffle, seed).first(live_epochs).with_patience(patience)
-with picture:
-    ui.chart(
-        training_charts.training_curves(history),
-        "Thin line: each batch's loss, noisy. Thick lines: the whole set after each epoch. Star: the checkpoint kept."
-        if shuffle
-        else "Not shuffled: every epoch ends on a run of fraud-only batches (the spikes). Each batch pulls the "
-        "detector toward its own label, so every epoch ends leaning toward fraud and both losses settle higher.",
-    )
-with controls:
-    ran = f"stopped after {history.stopped_at}" if history.stopped_at else f"all {history.epochs_run}"
-    st.metric(
-        "Epochs run", ran, help="Early stopping ends training when validation has not improved for `patience` epochs."
-    )
-    st.metric(
-        "Updates made",
-        f"{len(history.iteration_loss):,}",
-        help=f"{history.per_epoch:,} iterations per epoch (ceil({LIVE_N} / {live_b})) × {history.epochs_run} epochs.",
-    )
-    st.metric(
-        "Checkpoint kept",
-        f"epoch {history.best_epoch}",
-        help=f"The last epoch that cut validation loss by more than {history.min_delta:g}: smaller gains are "
-        "treated as noise, so a later epoch can be a hair lower without replacing it.",
-        delta=f"validation loss {history.epoch_val[history.best_epoch]:.3f}",
-        delta_color="off",
-        delta_arrow="off",
-    )
-    st.download_button(
-        "Download history (CSV)",
-        training.history_csv(history),
-        file_name="training_history.csv",
-        icon=":material/download:",
-    )
+
+
+@ui.section(PAGE)
+def watch_it_train() -> None:
+    controls, picture = st.columns([1, 2], gap="large")
+    with controls:
+        live_b = ui.control(PAGE, "live_b")
+        shuffle = ui.control(PAGE, "shuffle")
+        live_epochs = ui.control(PAGE, "live_epochs")
+        patience = ui.control(PAGE, "patience")
+        seed = ui.control(PAGE, "seed")
+    # Fewer epochs are exactly the start of the longest run, and where a patience would have stopped
+    # it can be read off its validation losses: those two controls never retrain.
+    history = live(live_b, shuffle, seed).first(live_epochs).with_patience(patience)
+    with picture:
+        ui.chart(
+            training_charts.training_curves(history),
+            "Thin line: each batch's loss, noisy. Thick lines: the whole set after each epoch. "
+            "Star: the checkpoint kept."
+            if shuffle
+            else "Not shuffled: every epoch ends on a run of fraud-only batches (the spikes). Each batch pulls the "
+            "detector toward its own label, so every epoch ends leaning toward fraud and both losses settle higher.",
+        )
+    with controls:
+        ran = f"stopped after {history.stopped_at}" if history.stopped_at else f"all {history.epochs_run}"
+        st.metric(
+            "Epochs run",
+            ran,
+            help="Early stopping ends training when validation has not improved for `patience` epochs.",
+        )
+        st.metric(
+            "Updates made",
+            f"{len(history.iteration_loss):,}",
+            help=f"{history.per_epoch:,} iterations per epoch (ceil({LIVE_N} / {live_b})) "
+            f"× {history.epochs_run} epochs.",
+        )
+        st.metric(
+            "Checkpoint kept",
+            f"epoch {history.best_epoch}",
+            help=f"The last epoch that cut validation loss by more than {history.min_delta:g}: smaller gains are "
+            "treated as noise, so a later epoch can be a hair lower without replacing it.",
+            delta=f"validation loss {history.epoch_val[history.best_epoch]:.3f}",
+            delta_color="off",
+            delta_arrow="off",
+        )
+        st.download_button(
+            "Download history (CSV)",
+            training.history_csv(history),
+            file_name="training_history.csv",
+            icon=":material/download:",
+        )
+
+
+watch_it_train()
 
 ui.why_it_matters(PAGE)
 ui.terms("Epoch", "Batch", "Iteration", "Early stopping", "Checkpoint")

@@ -29,55 +29,65 @@ def random_digit() -> None:
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
-st.header("A digit flows through the network")
-controls, image, layer_view = st.columns([1, 1, 1.6], gap="medium")
-with controls:
-    pick = ui.control(PAGE, "pick")
-    st.button("Random digit", icon=":material/casino:", on_click=random_digit)
-    noise = ui.control(PAGE, "noise")
-pixels = digits.with_noise(held_out.X[pick], noise, np.random.default_rng(pick)) if noise else held_out.X[pick]
-before = {key: value.copy() for key, value in params.items()}
-out = nn.forward(params, pixels[None, :])
-changed = nn.changed_count(before, params)
-probs = out.a[-1][0]
-guess = int(probs.argmax())
-with image:
-    ui.chart(nn_charts.digit_image(pixels, f"Truth: {held_out.y[pick]}"), "What the network sees: 64 pixels.")
-with layer_view:
-    layer = ui.control(PAGE, "layer")
-    step = says.LAYER_STEPS.index(layer)
-    if step == 0:
-        chart = nn_charts.activations(pixels, [str(i + 1) for i in range(64)], "Pixel value")
-    elif step == 1:
-        chart = nn_charts.activations(out.a[1][0], [f"h{i + 1}" for i in range(out.a[1].shape[1])], "Activation")
-    else:
-        chart = nn_charts.activations(probs, [str(d) for d in range(10)], "Probability", highlight=guess)
-    ui.chart(chart, says.LAYER_SAYS[layer])
-    with st.expander("Show the maths for this layer"):
-        if step == 0:
-            st.markdown("The input is the vector **a₀** of 64 pixel values; there is no computation yet.")
-        else:
-            name, rule = (
-                ("ReLU", "ReLU(z) = max(z, 0)") if step == 1 else ("softmax", "softmax turns scores into probabilities")
-            )
-            W = params[f"W{step}"]
-            st.latex(rf"z_{step} = W_{step}\,a_{step - 1} + b_{step}, \qquad a_{step} = \mathrm{{{name}}}(z_{step})")
-            first = ", ".join(f"{v:+.2f}" for v in out.z[step][0][:5])
-            st.markdown(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
-guess_col, truth_col, acc_col = st.columns(3)
-guess_col.metric(
-    "The network reads", f"{guess}", delta=f"{probs[guess]:.1%} sure", delta_color="off", delta_arrow="off"
-)
-truth_col.metric("The digit really is", f"{held_out.y[pick]}")
-acc_col.metric("Right on held-out digits", f"{accuracy:.1%}", help=f"Over all {N} digits it never trained on.")
 
-st.header("Nothing was learned")
-st.metric(
-    "Knobs changed by this prediction",
-    f"{changed:,} of {nn.parameter_count(params):,}",
-    help="Every weight and bias is copied before the forward pass and compared, number by number, after it.",
-)
-ui.prose("A forward pass reads every weight and bias of the network and changes none of them.")
+@ui.section(PAGE)
+def a_digit_flows() -> None:
+    st.header("A digit flows through the network")
+    controls, image, layer_view = st.columns([1, 1, 1.6], gap="medium")
+    with controls:
+        pick = ui.control(PAGE, "pick")
+        st.button("Random digit", icon=":material/casino:", on_click=random_digit)
+        noise = ui.control(PAGE, "noise")
+    pixels = digits.with_noise(held_out.X[pick], noise, np.random.default_rng(pick)) if noise else held_out.X[pick]
+    before = {key: value.copy() for key, value in params.items()}
+    out = nn.forward(params, pixels[None, :])
+    changed = nn.changed_count(before, params)
+    probs = out.a[-1][0]
+    guess = int(probs.argmax())
+    with image:
+        ui.chart(nn_charts.digit_image(pixels, f"Truth: {held_out.y[pick]}"), "What the network sees: 64 pixels.")
+    with layer_view:
+        layer = ui.control(PAGE, "layer")
+        step = says.LAYER_STEPS.index(layer)
+        if step == 0:
+            chart = nn_charts.activations(pixels, [str(i + 1) for i in range(64)], "Pixel value")
+        elif step == 1:
+            chart = nn_charts.activations(out.a[1][0], [f"h{i + 1}" for i in range(out.a[1].shape[1])], "Activation")
+        else:
+            chart = nn_charts.activations(probs, [str(d) for d in range(10)], "Probability", highlight=guess)
+        ui.chart(chart, says.LAYER_SAYS[layer])
+        with st.expander("Show the maths for this layer"):
+            if step == 0:
+                st.markdown("The input is the vector **a₀** of 64 pixel values; there is no computation yet.")
+            else:
+                name, rule = (
+                    ("ReLU", "ReLU(z) = max(z, 0)")
+                    if step == 1
+                    else ("softmax", "softmax turns scores into probabilities")
+                )
+                W = params[f"W{step}"]
+                st.latex(
+                    rf"z_{step} = W_{step}\,a_{step - 1} + b_{step}, \qquad a_{step} = \mathrm{{{name}}}(z_{step})"
+                )
+                first = ", ".join(f"{v:+.2f}" for v in out.z[step][0][:5])
+                st.markdown(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
+    guess_col, truth_col, acc_col = st.columns(3)
+    guess_col.metric(
+        "The network reads", f"{guess}", delta=f"{probs[guess]:.1%} sure", delta_color="off", delta_arrow="off"
+    )
+    truth_col.metric("The digit really is", f"{held_out.y[pick]}")
+    acc_col.metric("Right on held-out digits", f"{accuracy:.1%}", help=f"Over all {N} digits it never trained on.")
+
+    st.header("Nothing was learned")
+    st.metric(
+        "Knobs changed by this prediction",
+        f"{changed:,} of {nn.parameter_count(params):,}",
+        help="Every weight and bias is copied before the forward pass and compared, number by number, after it.",
+    )
+    ui.prose("A forward pass reads every weight and bias of the network and changes none of them.")
+
+
+a_digit_flows()
 
 st.header("Learned knobs have no labels")
 ui.chart(
@@ -93,27 +103,34 @@ ui.prose(
 )
 
 st.header("The cost of a prediction")
-size, shape = st.columns([1, 2], gap="large")
-with size:
-    inputs = ui.control(PAGE, "inputs")
-    width = ui.control(PAGE, "width")
-    depth = ui.control(PAGE, "depth")
-    yours = nn.multiply_adds((inputs, *([width] * depth), 10))
-    seconds, per_million = nn.serving_cost(yours, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
-    st.metric("Multiply-adds per prediction", fmt.count(yours))
-    st.metric("Time on one CPU core", fmt.short_time(seconds))
-    st.metric("Cost per million predictions", fmt.dollars_cents(per_million))
-with shape:
-    labels = ["Your network", "The digits network", *(f"{name}, per word" for name, _ in LANGUAGE_MODELS)]
-    counts = [yours, nn.multiply_adds(digits.WIDTHS), *(n for _, n in LANGUAGE_MODELS)]
-    ui.chart(
-        nn_charts.cost_bars(labels, counts),
-        "A language model does about one multiply-add per parameter for every word it writes.",
+
+
+@ui.section(PAGE)
+def cost_of_a_prediction() -> None:
+    size, shape = st.columns([1, 2], gap="large")
+    with size:
+        inputs = ui.control(PAGE, "inputs")
+        width = ui.control(PAGE, "width")
+        depth = ui.control(PAGE, "depth")
+        yours = nn.multiply_adds((inputs, *([width] * depth), 10))
+        seconds, per_million = nn.serving_cost(yours, facts.CPU_MADDS_PER_SECOND, facts.CPU_DOLLARS_PER_HOUR)
+        st.metric("Multiply-adds per prediction", fmt.count(yours))
+        st.metric("Time on one CPU core", fmt.short_time(seconds))
+        st.metric("Cost per million predictions", fmt.dollars_cents(per_million))
+    with shape:
+        labels = ["Your network", "The digits network", *(f"{name}, per word" for name, _ in LANGUAGE_MODELS)]
+        counts = [yours, nn.multiply_adds(digits.WIDTHS), *(n for _, n in LANGUAGE_MODELS)]
+        ui.chart(
+            nn_charts.cost_bars(labels, counts),
+            "A language model does about one multiply-add per parameter for every word it writes.",
+        )
+    st.caption(
+        f"Assumes one CPU core doing about {fmt.count(facts.CPU_MADDS_PER_SECOND)} multiply-adds a second at "
+        f"{fmt.dollars_cents(facts.CPU_DOLLARS_PER_HOUR)} an hour: rough, but the ratios between models hold."
     )
-st.caption(
-    f"Assumes one CPU core doing about {fmt.count(facts.CPU_MADDS_PER_SECOND)} multiply-adds a second at "
-    f"{fmt.dollars_cents(facts.CPU_DOLLARS_PER_HOUR)} an hour: rough, but the ratios between models hold."
-)
+
+
+cost_of_a_prediction()
 
 ui.why_it_matters(PAGE)
 ui.terms("Forward pass", "Layer", "Neuron", "Activation", "Inference")

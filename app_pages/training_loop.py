@@ -20,78 +20,92 @@ def advance(stages: int) -> None:
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
 
-st.header("Walk the loop")
-data = houses.load()
-buttons = st.container(horizontal=True)
-buttons.button("Next stage", icon=":material/skip_next:", on_click=advance, args=(1,), type="primary")
-buttons.button("Run 10 iterations", icon=":material/fast_forward:", on_click=advance, args=(40,))
-buttons.button("Run 100 iterations", icon=":material/double_arrow:", on_click=advance, args=(400,))
-buttons.button("Start over", icon=":material/restart_alt:", on_click=advance, args=(-1,))
-controls, picture = st.columns([1, 1.6], gap="large")
-with controls:
-    step = ui.control(PAGE, "step")
-    seed = ui.control(PAGE, "seed")
-now = training.loop_state(seed, step)
-name = INITIALIZE[0] if now.stage is None else STAGES[now.stage][0]
-with controls:
-    started = now.stage is not None
-    counters = st.columns(2)
-    counters[0].metric(
-        "Iteration",
-        f"{now.iterations}" if started else "0",
-        help="One iteration is one batch through all four stages.",
-    )
-    counters[1].metric(
-        "Epoch",
-        f"{now.epoch}" if started else "0",  # nothing has run: no "Epoch 1" yet
-        help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses.",
-    )
-    if step == MAX_STAGE:
-        st.info(
-            f"The walk ends here, after {MAX_STAGE // 4} iterations: the knobs settled long ago. "
-            "Press Start over, or pick another shuffle seed.",
-            icon=":material/flag:",
-        )
-with picture:
-    ui.chart(training_loop(INITIALIZE, STAGES, highlight=name), f"Now: {name}. {dict([INITIALIZE, *STAGES])[name]}")
-cols = st.columns(4)
-cols[0].metric("Knobs", f"w ${now.w:,.0f}/sq ft", delta=f"b {fmt.dollars(now.b)}", delta_color="off", delta_arrow="off")
-cols[1].metric("Typical miss on this batch", "not yet" if now.miss is None else fmt.dollars(now.miss))
-cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")
-cols[3].metric("Blame on b", "not yet" if now.grads is None else f"{now.grads['b']:+.3f}")
-updated = now.stage == len(STAGES) - 1  # the update stage: the line has just moved
-before = training.loop_state(seed, step - 1) if updated else None
-ui.chart(
-    regression.batch_fit(
-        data.size,
-        data.price,
-        now.shown,
-        linear.score(data.size, data.price, now.w, now.b),
-        linear.score(data.size, data.price, before.w, before.b) if before else None,
-        batch_name="This batch" if started else "Houses sold",
-    ),
-    f"All {len(data.size)} houses and the starting line, both knobs at zero."
-    if not started
-    else f"This iteration's batch of {len(now.shown)} houses in colour, the other houses faded; the line and its "
-    "misses on the batch. "
-    + (
-        "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
-        "were measured on it."
-        if updated
-        else "The line moves at the update."
-    ),
-)
 
-st.header("Put the steps in order")
-answer = st.multiselect(
-    "Click the four steps of one iteration in the order they happen",
-    SCRAMBLED,
-    key="loop_answer",
-    max_selections=4,
-)
-if st.button("Check my order", icon=":material/task_alt:"):
-    right, feedback = check_order(answer)
-    (st.success if right else st.error)(feedback)
+@ui.section(PAGE)
+def walk_the_loop() -> None:
+    st.header("Walk the loop")
+    data = houses.load()
+    buttons = st.container(horizontal=True)
+    buttons.button("Next stage", icon=":material/skip_next:", on_click=advance, args=(1,), type="primary")
+    buttons.button("Run 10 iterations", icon=":material/fast_forward:", on_click=advance, args=(40,))
+    buttons.button("Run 100 iterations", icon=":material/double_arrow:", on_click=advance, args=(400,))
+    buttons.button("Start over", icon=":material/restart_alt:", on_click=advance, args=(-1,))
+    controls, picture = st.columns([1, 1.6], gap="large")
+    with controls:
+        step = ui.control(PAGE, "step")
+        seed = ui.control(PAGE, "seed")
+    now = training.loop_state(seed, step)
+    name = INITIALIZE[0] if now.stage is None else STAGES[now.stage][0]
+    with controls:
+        started = now.stage is not None
+        counters = st.columns(2)
+        counters[0].metric(
+            "Iteration",
+            f"{now.iterations}" if started else "0",
+            help="One iteration is one batch through all four stages.",
+        )
+        counters[1].metric(
+            "Epoch",
+            f"{now.epoch}" if started else "0",  # nothing has run: no "Epoch 1" yet
+            help=f"{now.per_epoch} iterations make one pass over the {len(data.size)} houses.",
+        )
+        if step == MAX_STAGE:
+            st.info(
+                f"The walk ends here, after {MAX_STAGE // 4} iterations: the knobs settled long ago. "
+                "Press Start over, or pick another shuffle seed.",
+                icon=":material/flag:",
+            )
+    with picture:
+        ui.chart(training_loop(INITIALIZE, STAGES, highlight=name), f"Now: {name}. {dict([INITIALIZE, *STAGES])[name]}")
+    cols = st.columns(4)
+    cols[0].metric(
+        "Knobs", f"w ${now.w:,.0f}/sq ft", delta=f"b {fmt.dollars(now.b)}", delta_color="off", delta_arrow="off"
+    )
+    cols[1].metric("Typical miss on this batch", "not yet" if now.miss is None else fmt.dollars(now.miss))
+    cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")
+    cols[3].metric("Blame on b", "not yet" if now.grads is None else f"{now.grads['b']:+.3f}")
+    updated = now.stage == len(STAGES) - 1  # the update stage: the line has just moved
+    before = training.loop_state(seed, step - 1) if updated else None
+    ui.chart(
+        regression.batch_fit(
+            data.size,
+            data.price,
+            now.shown,
+            linear.score(data.size, data.price, now.w, now.b),
+            linear.score(data.size, data.price, before.w, before.b) if before else None,
+            batch_name="This batch" if started else "Houses sold",
+        ),
+        f"All {len(data.size)} houses and the starting line, both knobs at zero."
+        if not started
+        else f"This iteration's batch of {len(now.shown)} houses in colour, the other houses faded; the line and its "
+        "misses on the batch. "
+        + (
+            "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
+            "were measured on it."
+            if updated
+            else "The line moves at the update."
+        ),
+    )
+
+
+walk_the_loop()
+
+
+@ui.section(PAGE)
+def put_in_order() -> None:
+    st.header("Put the steps in order")
+    answer = st.multiselect(
+        "Click the four steps of one iteration in the order they happen",
+        SCRAMBLED,
+        key="loop_answer",
+        max_selections=4,
+    )
+    if st.button("Check my order", icon=":material/task_alt:"):
+        right, feedback = check_order(answer)
+        (st.success if right else st.error)(feedback)
+
+
+put_in_order()
 
 ui.why_it_matters(PAGE)
 ui.terms("Training loop", "Iteration", "Epoch", "Gradient", "Parameter")

@@ -6,15 +6,18 @@ from playground.ui.live import follow_drag
 from playground.ui.page import chart, header, prose, table, why_it_matters
 from playground.ui.quote import quote
 from playground.ui.scenes import scene_buttons
+from playground.ui.sections import drawn, section
 
 __all__ = [
     "chart",
     "control",
+    "drawn",
     "follow_drag",
     "header",
     "prose",
     "quote",
     "scene_buttons",
+    "section",
     "table",
     "terms",
     "why_it_matters",

@@ -43,7 +43,7 @@ def apply(page: PageSpec, scene: Scene) -> None:
     st.session_state[CLICKS] = st.session_state.get(CLICKS, 0) + 1
 
 
-def _current(page: PageSpec) -> dict[str, Any]:
+def current(page: PageSpec) -> dict[str, Any]:
     """Each control's value now: this session's, or before its first draw the link's."""
     values = {}
     for c in page.controls:
@@ -57,7 +57,7 @@ def _current(page: PageSpec) -> dict[str, Any]:
 
 def scene_buttons(page: PageSpec) -> None:
     """A row of buttons, one per scene, the one on screen highlighted; the hint shows on hover."""
-    active = page.active_scene(_current(page))
+    active = page.active_scene(current(page))
     st.markdown("**Scenes** · one click sets up a story" + (f" · now: *{active.name}*" if active else ""))
     row = st.container(horizontal=True)
     for scene in page.scenes:

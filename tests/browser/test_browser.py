@@ -17,7 +17,7 @@ import pytest
 
 from playground.content.pages import ALL_PAGES
 from playground.models import landscapes
-from scripts.bench import RECORD_DRAWS, drag_slider
+from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, drag_slider
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
@@ -301,6 +301,40 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     assert control["y"] >= 0 and control["y"] + control["height"] <= 800  # the changed control is on screen
     marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
     assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
+
+
+def _press(page, key: str, times: int = 1, arrow: str = "ArrowRight") -> int:
+    """Press an arrow key on the slider keyed ``key``; the number of websocket messages the server sent back."""
+    thumb = page.locator(f".st-key-{key} input[type='range']")
+    thumb.focus()
+    page.evaluate("window.__replies = []")
+    for _ in range(times):
+        thumb.press(arrow)
+    page.wait_for_timeout(400)
+    settle(page)
+    page.wait_for_timeout(500)
+    return page.evaluate("window.__replies.length")
+
+
+def test_a_knob_reruns_its_own_section_yet_the_scene_row_and_later_sections_keep_up(page, base_url):
+    page.add_init_script(RECORD_REPLIES)
+    page.goto(f"{base_url}/loss_functions")
+    settle(page)
+    marked = page.locator('[class*="st-key-scene-loss"] [data-testid="stBaseButton-primary"]')
+    expect(page.get_by_text("· now: $400k vs $500k")).to_have_count(1)  # the defaults are this scene
+    assert marked.count() > 0 and all("$400k vs $500k" in text for text in marked.all_inner_texts())
+    whole = _press(page, "loss_pred")  # leaving the scene redraws the whole page: its row must say so
+    expect(marked).to_have_count(0)
+    expect(page.get_by_text("· now:")).to_have_count(0)
+    alone = _press(page, "loss_pred")  # off every scene, the move redraws its own section only
+    assert 0 < alone < whole / 2, (alone, whole)
+    page.wait_for_function("() => window.location.search.includes('pred=')", timeout=20_000)
+    # k is read by the later sections: moving it redraws them too
+    heading = page.get_by_text("Average cost to the business (k = 2.5)")
+    expect(heading).to_have_count(0)
+    _press(page, "loss_k")
+    expect(heading).to_have_count(1)
+    expect(page.get_by_text("With k = 2.5 the asymmetric line")).to_have_count(1)
 
 
 def test_dragging_a_knob_moves_the_line_continuously_and_the_release_agrees_with_the_link(page, base_url):
