@@ -244,6 +244,12 @@ def _redraw_ms(page, url: str, runs: int) -> tuple[float, list[float], list[floa
     thumb = thumbs.first
     at_top = thumb.evaluate("e => Number(e.value) >= Number(e.max)")  # a link may open it at its maximum
     first, back = ("ArrowLeft", "ArrowRight") if at_top else ("ArrowRight", "ArrowLeft")
+    # One untimed press first: a page often opens on a scene, and entering or leaving a scene redraws
+    # the whole page (its scene row must say so). The timed presses then go back and forth between
+    # two values off the opening one, as a hand moving a knob does.
+    thumb.focus()
+    thumb.press(first)
+    page.wait_for_function("() => performance.now() - window.__lastChange > 600", timeout=30_000)
     times, replies = [], []
     for i in range(runs):
         thumb.focus()
@@ -315,13 +321,16 @@ def _drag_updates_per_second(page, url: str) -> float:
     return draws / ((ended - begun) / 1000)
 
 
+STEP_NOW = "g.textpoint text"  # the descent player's readout of the step on screen ("Step 12")
+
+
 def _play_frames_per_second(page, url: str, last: int) -> float:
     """Gradient descent: steps shown a second while Play runs a walk of ``last`` steps."""
     page.goto(url)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
     page.wait_for_timeout(2_500)
     player = page.locator('[data-testid="stPlotlyChart"]').first
-    label = player.locator(".slider-container .slider-label").first
+    label = player.locator(STEP_NOW)
     player.get_by_text("▶ Play").click()
     begun = time.perf_counter()
     page.wait_for_function(

@@ -357,16 +357,7 @@ def descent_player(
             "hoverinfo": "skip",
         }
         moving.append(add(arrows))
-    frames = [{"name": str(t), "data": u, "traces": moving} for t, u in enumerate(updates)]
-    if blindfold:  # the blindfold comes off on the last frame, picture and all
-        end = frames[-1]
-        frames[-1] = {
-            **end,
-            "data": end["data"] + [{"visible": True}] * len(revealed),
-            "traces": moving + revealed,
-            "layout": {"images": [{**image, "visible": True}]},
-        }
-    last = len(frames) - 1
+    last = len(updates) - 1
     losses = np.concatenate([p.losses for p in paths.values()])
     losses = np.maximum(losses, LOSS_FLOOR) if log else losses
     low, high = float(losses.min()), float(losses.max())
@@ -375,6 +366,35 @@ def descent_player(
     else:
         pad = 0.06 * (high - low or 1.0)
         loss_range = [low - pad, high + pad]
+    # which step is on: just above the loss panel's top right corner, clear of its curves, exact
+    # during Play and wherever it pauses
+    readout = add(
+        {
+            "type": "scatter",
+            "x": [max(last, 1)],
+            "y": [10 ** loss_range[1] if log else loss_range[1]],
+            "mode": "text",
+            "text": ["Step 0"],
+            "textposition": "top left",
+            "cliponaxis": False,
+            "textfont": {"size": theme.FONT_SIZE + 3, "color": theme.BLACK},
+            "name": "Step now",
+            "showlegend": False,
+            "hoverinfo": "skip",
+            "xaxis": "x2",
+            "yaxis": "y2",
+        }
+    )
+    moving.append(readout)
+    frames = [{"name": str(t), "data": [*u, {"text": [f"Step {t}"]}], "traces": moving} for t, u in enumerate(updates)]
+    if blindfold:  # the blindfold comes off on the last frame, picture and all
+        end = frames[-1]
+        frames[-1] = {
+            **end,
+            "data": end["data"] + [{"visible": True}] * len(revealed),
+            "traces": moving + revealed,
+            "layout": {"images": [{**image, "visible": True}]},
+        }
     return theme.animated(
         data,
         frames,

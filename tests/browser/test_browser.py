@@ -17,7 +17,7 @@ import pytest
 
 from playground.content.pages import ALL_PAGES
 from playground.models import landscapes
-from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, drag_slider
+from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, STEP_NOW, drag_slider
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
@@ -191,7 +191,7 @@ def test_pressing_play_walks_downhill_in_the_browser_without_a_rerun(page, base_
     page.goto(f"{base_url}/gradient_descent?steps=60")
     settle(page)
     player = page.locator('[data-testid="stPlotlyChart"]').first
-    step = player.locator(".slider-container .slider-label").first  # the slider's current value
+    step = player.locator(STEP_NOW)  # the chart's own readout of the step on screen
     expect(step).to_have_text("Step 0")
     player.get_by_text("▶ Play").click()
     page.wait_for_timeout(500)
@@ -222,7 +222,7 @@ def test_the_walk_is_drawn_on_its_landscape_during_play_after_it_and_at_the_reve
     page.wait_for_timeout(400)
     if blind == "0":
         assert _landscape_drawn(player)[0] == 1  # mid-play, the landscape is still there
-    expect(player.locator(".slider-container .slider-label").first).to_have_text("Step 20", timeout=20_000)
+    expect(player.locator(STEP_NOW)).to_have_text("Step 20", timeout=20_000)
     page.wait_for_timeout(300)
     pictures, lines = _landscape_drawn(player)
     assert pictures == 1 and lines >= 1  # after the walk (and at the blindfold's reveal): picture and lines

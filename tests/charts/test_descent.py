@@ -30,6 +30,8 @@ def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
         np.testing.assert_allclose([at_ten["x"][i], at_ten["y"][i]], paths[optimizer].positions[10], atol=1e-5)
     slider = spec["layout"]["sliders"][0]
     assert len(slider["steps"]) == 31 and slider["steps"][5]["args"][0] == ["5"]
+    readout = [t.get("name") for t in spec["data"]].index("Step now")
+    assert [f["data"][f["traces"].index(readout)]["text"] for f in frames[:2]] == [["Step 0"], ["Step 1"]]
     labels = [b["label"] for b in spec["layout"]["updatemenus"][0]["buttons"]]
     assert labels == ["▶ Play", "❚❚ Pause"]
 
@@ -41,6 +43,23 @@ def test_the_player_is_plain_json_ready_to_send(blindfold):
     spec = descent_charts.descent_player(LAND, GROUND, _paths(steps=30), blindfold=blindfold)
     sent = json.loads(json.dumps(spec))  # the standard encoder knows no numpy: nothing is left unencoded
     assert len(sent["frames"]) == 31 and sent["data"][0]["x"]["dtype"] == "f4"
+
+
+@pytest.mark.parametrize("steps", [30, 60, 150, 200])
+def test_the_step_slider_stops_evenly_at_no_more_than_31_frames_and_the_chart_says_the_exact_step(steps):
+    spec = plain(descent_charts.descent_player(LAND, GROUND, _paths(steps=steps)))
+    slider = spec["layout"]["sliders"][0]
+    at = [int(s["args"][0][0]) for s in slider["steps"]]
+    assert at[0] == 0 and at[-1] == steps and len(at) <= theme.STOPS
+    assert [s["label"] for s in slider["steps"]] == [str(a) for a in at]
+    gaps = np.diff(at)
+    assert gaps.max() <= -(-steps // (theme.STOPS - 1)) and gaps.min() >= 1  # even, up to the last stop
+    assert slider["currentvalue"] == {"visible": False}  # it would lag between stops
+    readout = _named(spec, "Step now")
+    assert readout["mode"] == "text" and readout["xaxis"] == "x2"
+    index = spec["data"].index(readout)
+    shown = [f["data"][f["traces"].index(index)]["text"][0] for f in spec["frames"]]
+    assert shown == [f"Step {t}" for t in range(steps + 1)]  # every frame, not just the stops
 
 
 def test_a_walk_that_ended_early_waits_at_its_last_point():
@@ -124,7 +143,7 @@ def test_frames_move_exactly_the_moving_traces_and_the_reveal_uncovers_exactly_t
     spec = descent_charts.descent_player(LAND, GROUND, _paths(optimizers=optimizers), blindfold=True)
     names = [t.get("name") for t in spec["data"]]
     first, last = spec["frames"][0], spec["frames"][-1]
-    moving = ["Where each walker stands", "Loss now", "Downhill under its feet"]
+    moving = ["Where each walker stands", "Loss now", "Downhill under its feet", "Step now"]
     assert [names[i] for i in first["traces"]] == moving
     hidden = [i for i, t in enumerate(spec["data"]) if t.get("visible") is False]
     assert last["traces"][len(moving) :] == hidden and len(hidden) == 3 + 2 * len(optimizers)
