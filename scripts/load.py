@@ -63,10 +63,13 @@ class Viewer:
     rng: random.Random
     widgets: dict[str, object] = field(default_factory=dict)  # widget key -> its latest element proto
     state: dict[str, tuple] = field(default_factory=dict)  # widget key -> (id, WidgetState field, value)
+    sections: dict[str, str] = field(default_factory=dict)  # widget key -> the fragment it sits in ("": none)
     cached: set[str] = field(default_factory=set)  # hashes of large messages this tab holds, as a browser does
     received_bytes: int = 0
+    received_elements: int = 0  # elements the server has drawn for this tab, over all its runs
     cookie: str = ""
     query: str = ""  # the query string the page last wrote into the address bar
+    page_hash: str = ""  # the page the server says this tab shows, as the browser sends it back
     exceptions: int = 0
     _ws: object = None
     _finished: asyncio.Queue | None = None
@@ -117,8 +120,12 @@ class Viewer:
         self.state[key] = (widget_id, field_name, _new_value(self.widgets[key], field_name, current, self.rng))
         back = BackMsg()
         back.rerun_script.page_name = self.link.partition("?")[0]
+        # without it, a rerun the page asks for itself (a section redrawing the whole page) opens Home
+        back.rerun_script.page_script_hash = self.page_hash
         back.rerun_script.query_string = self.query
         back.rerun_script.cached_message_hashes.extend(self.cached)
+        # as a browser does: a widget inside a fragment (a page section) asks for that fragment's rerun only
+        back.rerun_script.fragment_id = self.sections.get(key, "")
         for widget_id, field_name, value in self.state.values():  # the browser sends every widget's value
             _fill(back.rerun_script.widget_states.widgets.add(), widget_id, field_name, value)
         start = time.perf_counter()
@@ -155,15 +162,19 @@ class Viewer:
                 if kind == "new_session":
                     self.exceptions = 0
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                    self._note_element(msg.delta.new_element)
+                    self._note_element(msg.delta.new_element, msg.delta.fragment_id)
+                elif kind == "navigation":
+                    self.page_hash = msg.navigation.page_script_hash
                 elif kind == "page_info_changed":
                     self.query = msg.page_info_changed.query_string
-                elif kind == "script_finished":
+                elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # a section that must redraw the whole page stops early and reruns it: wait for that
                     self._finished.put_nowait(msg.script_finished)
         except Exception as error:  # the socket closed under us: the waiting run fails with it
             self._finished.put_nowait(RunError(f"connection lost: {error}"))
 
-    def _note_element(self, element) -> None:
+    def _note_element(self, element, fragment_id: str = "") -> None:
+        self.received_elements += 1
         kind = element.WhichOneof("type")
         if kind == "exception":
             self.exceptions += 1
@@ -171,6 +182,7 @@ class Viewer:
             widget = getattr(element, kind)
             key = widget.id.split("-", 2)[-1]  # "$$ID-<hash>-<key>"
             self.widgets[key] = widget
+            self.sections[key] = fragment_id
             if widget.set_value or key not in self.state:  # what a browser keeps for the widget
                 self.state[key] = (widget.id, *WIRE[kind](widget))
 

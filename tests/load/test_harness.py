@@ -53,6 +53,28 @@ def test_a_change_reaches_the_page_and_its_link_and_the_rest_of_the_setup_stays(
     assert len({steps for steps, _ in moves}) > 1
 
 
+def test_a_change_inside_a_section_reruns_only_that_section_as_a_browser_asks(server):
+    url, _ = server
+
+    async def walk() -> tuple[Viewer, int, list[int]]:
+        # off the ravine scene for good (its ay is the default): no move of ax can enter or leave a scene
+        viewer = Viewer(url, RAVINE + "&ay=0.3", random.Random(2))
+        await viewer.open()
+        page, drawn = viewer.received_elements, []
+        for _ in range(3):
+            before = viewer.received_elements
+            await viewer.change("gd_ax")
+            drawn.append(viewer.received_elements - before)
+        await viewer.close()
+        return viewer, page, drawn
+
+    viewer, page, drawn = asyncio.run(walk())
+    assert viewer.sections["gd_ax"] and viewer.sections["gd_steps"] not in ("", viewer.sections["gd_ax"])
+    assert viewer.sections["app_present"] == ""  # the sidebar belongs to no section
+    assert all(0 < n < page / 3 for n in drawn), (drawn, page)  # "Two starts" alone: sliders, metrics, chart
+    assert "ax=" in viewer.query
+
+
 def test_the_harness_refuses_any_server_but_this_machine():
     with pytest.raises(SystemExit, match="only targets this machine"):
         asyncio.run(scenario_open("http://192.0.2.1:8501", RAVINE, 1, None))
