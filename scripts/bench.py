@@ -6,7 +6,8 @@ Three views of the same reruns, each printed as its own table:
 
 apptest  The script's own time (below).
 server   A real server, driven over its websocket by scripts/load.py's simulated tab: for every
-         slider and switch, the time from sending the change to the run's end as the client sees
+         slider and switch (one inside a section asks for that section only, as a browser does),
+         the time from sending the change to the run's end as the client sees
          it, the server's CPU per rerun (Streamlit's own work included, such as its garbage
          collection after each run, which AppTest skips), and the bytes the change sent. The
          floor is Home's one switch.
@@ -16,7 +17,11 @@ browser  Headless Chromium (Debian's): the time from opening a page to its first
          one-slider, one-chart Streamlit app measured in the same run, since this machine's speed
          swings by 2x from one hour to the next; the target is twice the floor. Then: how often
          Parameters redraws its line while the weight is dragged, and how many steps a second
-         Gradient descent's Play shows.
+         Gradient descent's Play shows. The first press is not timed: it leaves the scene a page
+         often opens on, which redraws the whole page; the timed presses move back and forth
+         off it, as a hand on a knob does.
+every-slider  (asked for by name: --only every-slider) The browser's redraw for every slider of
+         every page at its defaults, one after the other, against the same floor.
 
 apptest: for each page it opens the page through the real entry point (AppTest), then, for every
 slider, number box and toggle on the page, sets it ``--runs`` times and takes the median time of
@@ -227,9 +232,10 @@ RECORD_REPLIES = """(() => {
 })()"""
 
 
-def _redraw_ms(page, url: str, runs: int) -> tuple[float, list[float], list[float]] | None:
-    """Load to first chart (ms), then for each key press on the page's first slider the ms to the
-    server's last reply and to the last change of the page; None when the page has no slider."""
+def _redraw_ms(page, url: str, runs: int, which: int = 0) -> tuple[float, list[float], list[float]] | None:
+    """Load to first chart (ms), then for each key press on the page's slider number ``which`` (the
+    first by default) the ms to the server's last reply and to the last change of the page; None
+    when the page has no such slider."""
     start = time.perf_counter()
     page.goto(url)
     page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stSlider"]', timeout=30_000)
@@ -238,10 +244,11 @@ def _redraw_ms(page, url: str, runs: int) -> tuple[float, list[float], list[floa
     load = (time.perf_counter() - start) * 1000
     page.wait_for_timeout(2_500)
     thumbs = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input[type="range"]')
-    if thumbs.count() == 0:
+    if thumbs.count() <= which:
         return None
     page.evaluate(WATCH)
-    thumb = thumbs.first
+    thumb = thumbs.nth(which)
+    thumb.scroll_into_view_if_needed()
     at_top = thumb.evaluate("e => Number(e.value) >= Number(e.max)")  # a link may open it at its maximum
     first, back = ("ArrowLeft", "ArrowRight") if at_top else ("ArrowRight", "ArrowLeft")
     # One untimed press first: a page often opens on a scene, and entering or leaving a scene redraws
@@ -387,13 +394,59 @@ def browser_table(pages: list[str], runs: int) -> int:
     return missed
 
 
+def every_slider_table(pages: list[str], runs: int) -> int:
+    """Each page at its defaults, every slider on it in turn: the redraw against the floor."""
+    from playwright.sync_api import sync_playwright
+
+    print("\nevery slider: each page at its defaults, a key press on each of its sliders in turn (median ms)")
+    print(f"{'page':<18} {'slider':<44} {'reply ms':>9} {'redraw ms':>10} {'x floor':>8}  verdict")
+    missed = 0
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
+        floor_script = Path(folder) / "floor_app.py"
+        floor_script.write_text(FLOOR_APP)
+        app_port, floor_port = free_port(), free_port()
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RECORD_REPLIES)
+        with served(app_port), served(floor_port, script=floor_script):
+            _, _, floor_times = _redraw_ms(page, f"http://127.0.0.1:{floor_port}/", runs)
+            floor = statistics.median(floor_times)
+            print(f"{'floor app':<18} {'':<44} {'':>9} {floor:>10.0f} {1:>8.1f}")
+            for info in ALL_PAGES:
+                if pages and info.slug not in pages:
+                    continue
+                which = 0
+                while (
+                    measured := _redraw_ms(page, f"http://127.0.0.1:{app_port}/{info.slug}", runs, which)
+                ) is not None:
+                    _, replies, times = measured
+                    label = page.locator('[data-testid="stMain"] [data-testid="stSlider"]').nth(which)
+                    name = label.locator('[data-testid="stWidgetLabel"]').inner_text().strip()[:44]
+                    ms = statistics.median(times)
+                    ok = ms <= 2 * floor
+                    missed += not ok
+                    reply = statistics.median(replies)
+                    verdict = "ok" if ok else "MISSES TARGET"
+                    print(f"{info.slug:<18} {name:<44} {reply:>9.0f} {ms:>10.0f} {ms / floor:>8.1f}  {verdict}")
+                    which += 1
+        browser.close()
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--only", default="apptest,server,browser", help="which tables, comma-separated")
+    parser.add_argument(
+        "--only", default="apptest,server,browser", help="which tables, comma-separated (also: every-slider)"
+    )
     parser.add_argument("pages", nargs="*", help="page slugs to measure (default: every page)")
     args = parser.parse_args()
-    tables = {"apptest": apptest_table, "server": server_table, "browser": browser_table}
+    tables = {
+        "apptest": apptest_table,
+        "server": server_table,
+        "browser": browser_table,
+        "every-slider": every_slider_table,  # slow (a few minutes a page): not run unless asked
+    }
     missed = sum(tables[name](args.pages, args.runs) for name in args.only.split(","))
     return 1 if missed else 0
 

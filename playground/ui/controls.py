@@ -126,14 +126,10 @@ def start_run() -> None:
     st.session_state[ARRIVED] = frozenset(st.query_params)
 
 
-def finish_run(notice_box: Any) -> None:
-    """Drop link names no control claimed, then show this run's notices in ``notice_box``."""
-    claimed = st.session_state.get(CLAIMED, set(RESERVED))
-    for name in [n for n in st.query_params if n not in claimed]:
-        notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
-        del st.query_params[name]
-    # A control whose default changed is named in any link that carries other settings of its
-    # page, even at today's default: left out, an old link's reader would take the old one.
+def settle_pinned() -> None:
+    """Name a control whose default changed in any link that carries other settings of its page,
+    even at today's default: left out, an old link's reader would take the old one. At the end of
+    every run, a section's own included."""
     pinned = st.session_state.get(PINNED, {})
     for name, (text, is_default, names) in pinned.items():
         if any(n in st.query_params for n in names - pinned.keys()):
@@ -141,6 +137,15 @@ def finish_run(notice_box: Any) -> None:
                 st.query_params[name] = text
         elif is_default and name in st.query_params:
             del st.query_params[name]
+
+
+def finish_run(notice_box: Any) -> None:
+    """Drop link names no control claimed, then show this run's notices in ``notice_box``."""
+    claimed = st.session_state.get(CLAIMED, set(RESERVED))
+    for name in [n for n in st.query_params if n not in claimed]:
+        notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
+        del st.query_params[name]
+    settle_pinned()
     notices = st.session_state.get(NOTICES, [])
     if notices:
         notice_box.warning(

@@ -7,11 +7,11 @@ code, and only its own elements travel to the browser, so the picture answers so
 Some moves must still redraw the whole page:
 - a move that enters or leaves a scene, so that the scene row above says which scene is on;
 - a move of a control another section reads (``reaching``), such as a loss's k that a later
-  chart uses;
-- a move of a control whose old default is pinned in links (``PageSpec.earlier``): the link's
-  pinned names are settled at the end of a whole run.
+  chart uses.
 A section compares these with what the last whole run drew, and asks for a whole run when they
-differ. Everything it keeps lives in ``st.session_state``: one viewer's own.
+differ. After a section's own run it settles the link as a whole run does: a control whose
+default changed (``PageSpec.earlier``) stays named in a link that carries the page's settings.
+Everything it keeps lives in ``st.session_state``: one viewer's own.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground.declare import PageSpec
+from playground.ui.controls import settle_pinned
 from playground.ui.scenes import current
 
 REACHING = "_sections_reaching"  # (page prefix, control name) of every control a section lets others read
@@ -46,14 +47,17 @@ def section(page: PageSpec, *reaching: str) -> Callable[[Callable[[], None]], Ca
     then call ``fits()`` where it belongs. ``reaching`` names its controls that other sections read."""
     for name in reaching:
         page.control(name)  # a misspelt name fails at once, not as a section that never reruns the page
-    watched = tuple(dict.fromkeys((*reaching, *page.earlier)))
+    watched = tuple(reaching)
 
     def wrap(draw: Callable[[], None]) -> Callable[[], None]:
         @st.fragment
         def rerun() -> None:
-            if _alone() and _shown(page, watched) != st.session_state.get(DRAWN, {}).get((page.prefix, watched)):
+            alone = _alone()
+            if alone and _shown(page, watched) != st.session_state.get(DRAWN, {}).get((page.prefix, watched)):
                 st.rerun(scope="app")
             draw()
+            if alone:
+                settle_pinned()
 
         def whole() -> None:
             st.session_state.setdefault(REACHING, set()).update((page.prefix, name) for name in reaching)

@@ -337,6 +337,15 @@ def test_a_knob_reruns_its_own_section_yet_the_scene_row_and_later_sections_keep
     expect(page.get_by_text("With k = 2.5 the asymmetric line")).to_have_count(1)
 
 
+def test_a_sections_own_run_keeps_a_changed_default_named_in_the_link(page, base_url):
+    # mansions' default changed (0 -> 2): a link with this page's settings must always name it
+    page.goto(f"{base_url}/loss_functions?actual=505000&mansions=3")
+    settle(page)
+    _press(page, "loss_mansions", arrow="ArrowLeft")  # to today's default, in its section's own run
+    page.wait_for_function("() => new URLSearchParams(location.search).get('mansions') === '2'", timeout=20_000)
+    assert "actual=505000" in page.url
+
+
 def test_dragging_a_knob_moves_the_line_continuously_and_the_release_agrees_with_the_link(page, base_url):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{base_url}/parameters")
