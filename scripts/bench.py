@@ -346,90 +346,84 @@ def _play_frames_per_second(page, url: str, last: int) -> float:
     return last / (time.perf_counter() - begun)
 
 
-def browser_table(pages: list[str], runs: int) -> int:
+@contextlib.contextmanager
+def _beside_the_floor(runs: int):
+    """Headless Chromium with this app and the floor app served: yields (page, the app's url, the
+    floor's load ms, replies and redraws), the floor measured first in the same run."""
     from playwright.sync_api import sync_playwright
 
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
+        floor_script = Path(folder) / "floor_app.py"
+        floor_script.write_text(FLOOR_APP)
+        app_port, floor_port = free_port(), free_port()
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RECORD_REPLIES)
+        try:
+            with served(app_port), served(floor_port, script=floor_script):
+                floor = _redraw_ms(page, f"http://127.0.0.1:{floor_port}/", runs)
+                yield page, f"http://127.0.0.1:{app_port}", *floor
+        finally:
+            browser.close()
+
+
+def browser_table(pages: list[str], runs: int) -> int:
     print("\nbrowser: headless Chromium; load to first chart, then a key press on the first slider to the")
     print("server's last reply and to the last redraw (medians, and the redraw's p90, in ms); the floor is")
     print("a one-slider, one-chart Streamlit app. What lies between reply and redraw is the browser's drawing.")
     head = ("page (and link)", "load ms", "reply ms", "redraw ms", "p90", "x floor", "verdict")
     print(BROWSER_ROW.replace(".0f", "").replace(".1f", "").format(*head))
     missed = 0
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
-        floor_script = Path(folder) / "floor_app.py"
-        floor_script.write_text(FLOOR_APP)
-        app_port, floor_port = free_port(), free_port()
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.add_init_script(RECORD_REPLIES)
-        with served(app_port), served(floor_port, script=floor_script):
-            floor_load, floor_replies, floor_times = _redraw_ms(page, f"http://127.0.0.1:{floor_port}/", runs)
-            floor = statistics.median(floor_times)
-            reply = statistics.median(floor_replies)
-            print(BROWSER_ROW.format("floor app", floor_load, reply, floor, _p90(floor_times), 1, ""))
-            for slug, params in links(pages):
-                query = "&".join(f"{k}={v}" for k, v in params.items())
-                measured = _redraw_ms(page, f"http://127.0.0.1:{app_port}/{slug}?{query}", runs)
-                name = link_name(slug, params)
-                if measured is None:
-                    print(f"{name:<18} {'':>8} {'no slider':>10}")
-                    continue
-                load, replies, times = measured
-                ms, reply = statistics.median(times), statistics.median(replies)
-                # the target: a change redraws within twice the floor's time (the 3D view excepted: its cost is stated)
-                ok = ms <= 2 * floor or params.get("3d") == "1"
-                missed += not ok
-                verdict = "ok" if ok else "MISSES TARGET"
-                print(BROWSER_ROW.format(name, load, reply, ms, _p90(times), ms / floor, verdict))
-            if not pages or "parameters" in pages:
-                rate = _drag_updates_per_second(page, f"http://127.0.0.1:{app_port}/parameters")
-                print(f"\nparameters: the line redrawn {rate:.0f} times a second while the weight is dragged")
-            if not pages or "gradient_descent" in pages:
-                for steps in (60, 150, 200):
-                    fps = _play_frames_per_second(
-                        page, f"http://127.0.0.1:{app_port}/gradient_descent?steps={steps}", steps
-                    )
-                    print(f"gradient_descent?steps={steps}: Play shows {fps:.0f} steps a second")
-        browser.close()
+    with _beside_the_floor(runs) as (page, app, floor_load, floor_replies, floor_times):
+        floor = statistics.median(floor_times)
+        reply = statistics.median(floor_replies)
+        print(BROWSER_ROW.format("floor app", floor_load, reply, floor, _p90(floor_times), 1, ""))
+        for slug, params in links(pages):
+            query = "&".join(f"{k}={v}" for k, v in params.items())
+            measured = _redraw_ms(page, f"{app}/{slug}?{query}", runs)
+            name = link_name(slug, params)
+            if measured is None:
+                print(f"{name:<18} {'':>8} {'no slider':>10}")
+                continue
+            load, replies, times = measured
+            ms, reply = statistics.median(times), statistics.median(replies)
+            # the target: a change redraws within twice the floor's time (the 3D view excepted: its cost is stated)
+            ok = ms <= 2 * floor or params.get("3d") == "1"
+            missed += not ok
+            verdict = "ok" if ok else "MISSES TARGET"
+            print(BROWSER_ROW.format(name, load, reply, ms, _p90(times), ms / floor, verdict))
+        if not pages or "parameters" in pages:
+            rate = _drag_updates_per_second(page, f"{app}/parameters")
+            print(f"\nparameters: the line redrawn {rate:.0f} times a second while the weight is dragged")
+        if not pages or "gradient_descent" in pages:
+            for steps in (60, 150, 200):
+                fps = _play_frames_per_second(page, f"{app}/gradient_descent?steps={steps}", steps)
+                print(f"gradient_descent?steps={steps}: Play shows {fps:.0f} steps a second")
     return missed
 
 
 def every_slider_table(pages: list[str], runs: int) -> int:
     """Each page at its defaults, every slider on it in turn: the redraw against the floor."""
-    from playwright.sync_api import sync_playwright
-
     print("\nevery slider: each page at its defaults, a key press on each of its sliders in turn (median ms)")
     print(f"{'page':<18} {'slider':<44} {'reply ms':>9} {'redraw ms':>10} {'x floor':>8}  verdict")
     missed = 0
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
-        floor_script = Path(folder) / "floor_app.py"
-        floor_script.write_text(FLOOR_APP)
-        app_port, floor_port = free_port(), free_port()
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.add_init_script(RECORD_REPLIES)
-        with served(app_port), served(floor_port, script=floor_script):
-            _, _, floor_times = _redraw_ms(page, f"http://127.0.0.1:{floor_port}/", runs)
-            floor = statistics.median(floor_times)
-            print(f"{'floor app':<18} {'':<44} {'':>9} {floor:>10.0f} {1:>8.1f}")
-            for info in ALL_PAGES:
-                if pages and info.slug not in pages:
-                    continue
-                which = 0
-                while (
-                    measured := _redraw_ms(page, f"http://127.0.0.1:{app_port}/{info.slug}", runs, which)
-                ) is not None:
-                    _, replies, times = measured
-                    label = page.locator('[data-testid="stMain"] [data-testid="stSlider"]').nth(which)
-                    name = label.locator('[data-testid="stWidgetLabel"]').inner_text().strip()[:44]
-                    ms = statistics.median(times)
-                    ok = ms <= 2 * floor
-                    missed += not ok
-                    reply = statistics.median(replies)
-                    verdict = "ok" if ok else "MISSES TARGET"
-                    print(f"{info.slug:<18} {name:<44} {reply:>9.0f} {ms:>10.0f} {ms / floor:>8.1f}  {verdict}")
-                    which += 1
-        browser.close()
+    with _beside_the_floor(runs) as (page, app, _, _, floor_times):
+        floor = statistics.median(floor_times)
+        print(f"{'floor app':<18} {'':<44} {'':>9} {floor:>10.0f} {1:>8.1f}")
+        for info in ALL_PAGES:
+            if pages and info.slug not in pages:
+                continue
+            which = 0
+            while (measured := _redraw_ms(page, f"{app}/{info.slug}", runs, which)) is not None:
+                _, replies, times = measured
+                label = page.locator('[data-testid="stMain"] [data-testid="stSlider"]').nth(which)
+                name = label.locator('[data-testid="stWidgetLabel"]').inner_text().strip()[:44]
+                ms, reply = statistics.median(times), statistics.median(replies)
+                ok = ms <= 2 * floor
+                missed += not ok
+                verdict = "ok" if ok else "MISSES TARGET"
+                print(f"{info.slug:<18} {name:<44} {reply:>9.0f} {ms:>10.0f} {ms / floor:>8.1f}  {verdict}")
+                which += 1
     return missed
 
 
