@@ -9,26 +9,41 @@ from playground.charts import network as network_charts
 from playground.charts import regression
 from playground.content.controls import PARAMETERS as PAGE
 from playground.content.facts import LANGUAGE_MODELS
-from playground.models import houses, linear, network
+from playground.content.yourdata import slider_format, words
+from playground.models import dataset, linear, network
 
 
 @st.cache_data(max_entries=1)
-def house_data() -> tuple[houses.Houses, linear.LineFit]:
-    data = houses.load()
-    return data, linear.fit_least_squares(data.size, data.price)
+def house_data() -> tuple[dataset.Pair, linear.LineFit]:
+    data = dataset.house_pair()
+    return data, linear.fit_least_squares(data.x, data.y)
 
 
-@st.cache_data(max_entries=64)
-def dirty_fits(share: float, seed: int) -> tuple[linear.Corruption, linear.LineFit]:
-    data, _ = house_data()
-    dirty = linear.corrupt_labels(data.price, share, np.random.default_rng(seed))
-    return dirty, linear.fit_least_squares(data.size, dirty.price)
+def dirty_fits(data: dataset.Pair, share: float, seed: int) -> tuple[linear.Corruption, linear.LineFit]:
+    dirty = linear.corrupt_labels(data.y, share, np.random.default_rng(seed))
+    return dirty, linear.fit_least_squares(data.x, dirty.price)
 
 
-data, best = house_data()
+mine = ui.your_data()
+data, best = (mine, linear.fit_least_squares(mine.x, mine.y)) if mine else house_data()
+say = words(mine.x_is, mine.y_is) if mine else words()
+on = regression.frame(mine) if mine else regression.HOUSES
 
-ui.header(PAGE)
-ui.scene_buttons(PAGE)
+ui.header(PAGE, intro=say.intro)
+if not mine:  # the scenes are set in dollars and square feet
+    ui.scene_buttons(PAGE)
+
+
+def knobs() -> tuple[float, float]:
+    """The line's two knobs: the link's, on the houses; on the learner's data, ranged to it."""
+    if not mine:
+        return ui.control(PAGE, "w"), ui.control(PAGE, "b")
+    w, b = dataset.knobs(mine)
+    keys = (f"own_w_{mine.fingerprint}", f"own_b_{mine.fingerprint}")
+    return (
+        ui.knob(say.weight_label, w, keys[0], slider_format(w.step, w.high, mine.y_is)),
+        ui.knob(say.bias_label, b, keys[1], slider_format(b.step, max(abs(b.low), abs(b.high)), mine.y_is)),
+    )
 
 
 @ui.section(PAGE)
@@ -36,34 +51,22 @@ def twist_the_knobs() -> None:
     st.header("Twist the knobs")
     controls, picture = st.columns([1, 2], gap="large")
     with controls:
-        w = ui.control(PAGE, "w")
-        b = ui.control(PAGE, "b")
+        w, b = knobs()
         show_best = ui.control(PAGE, "best")
-    yours = linear.score(data.size, data.price, w, b)
+    yours = linear.score(data.x, data.y, w, b)
     with picture:
-        ui.chart(
-            regression.line_fit(data.size, data.price, yours, best if show_best else None),
-            "Each grey stroke is one house's miss. The loss averages their squares, so long strokes dominate.",
-        )
+        ui.chart(regression.line_fit(data.x, data.y, yours, best if show_best else None, on=on), say.misses_caption)
         # while a knob is dragged, the line and its misses follow it in the browser; on release, all of this reruns
-        ui.follow_drag(PAGE.key("w"), PAGE.key("b"), line="Your line", houses="Houses sold", misses="Your misses")
+        keys = (f"own_w_{mine.fingerprint}", f"own_b_{mine.fingerprint}") if mine else (PAGE.key("w"), PAGE.key("b"))
+        ui.follow_drag(*keys, line="Your line", houses=on.points, misses="Your misses")
     miss, loss, best_miss, best_knobs = st.columns(4)
-    miss.metric("Your typical miss", fmt.dollars(yours.rmse), help="The square root of the loss: a miss in dollars.")
-    loss.metric(
-        "Loss (mean squared error)",
-        fmt.count(yours.mse),
-        help="The average of the squared misses, in dollars squared: a number training pushes down, too big to "
-        "read as money. Its square root is the typical miss beside it.",
-    )
+    miss.metric("Your typical miss", say.y_amount(yours.rmse), help="The square root of the loss: a typical miss.")
+    loss.metric("Loss (mean squared error)", say.loss_amount(yours.mse), help=say.loss_help)
     if show_best:
-        gap = f"{fmt.dollars(best.rmse - yours.rmse)} vs yours"
-        best_miss.metric("Machine's typical miss", fmt.dollars(best.rmse), delta=gap, delta_color="inverse")
-        best_knobs.markdown(f"Machine's knobs:  \n**w = ${best.w:,.1f}** per sq ft  \n**b = {fmt.dollars(best.b)}**")
-    ui.prose(
-        "No setting of two knobs makes every miss zero: houses of the same size sell for different "
-        "prices. The best the line can do is make the misses as small as possible **on average**, "
-        "and that best setting is exactly what training searches for."
-    )
+        gap = f"{say.y_amount(best.rmse - yours.rmse)} vs yours"
+        best_miss.metric("Machine's typical miss", say.y_amount(best.rmse), delta=gap, delta_color="inverse")
+        best_knobs.markdown(f"Machine's knobs:  \n**w = {say.slope(best.w)}**  \n**b = {say.y_amount(best.b)}**")
+    ui.prose(say.no_perfect_line)
 
 
 twist_the_knobs()
@@ -96,7 +99,7 @@ def knobs_between_neurons() -> None:
             network_charts.network_diagram(widths, network.random_weights(widths, np.random.default_rng(seed))),
             "Blue lines push the next neuron up, red ones push it down; thicker means a stronger knob.",
         )
-    labels = ["Your network", "This page's house line", *(name for name, _ in LANGUAGE_MODELS)]
+    labels = ["Your network", "This page's line", *(name for name, _ in LANGUAGE_MODELS)]
     counts = [network.count_parameters(widths), 2, *(n for _, n in LANGUAGE_MODELS)]
     ui.chart(
         network_charts.parameter_counts(labels, counts),
@@ -110,28 +113,18 @@ knobs_between_neurons()
 @ui.section(PAGE)
 def dirty_data() -> None:
     st.header("Dirty data turns the knobs the wrong way")
-    ui.prose(
-        "Training moves the knobs towards whatever the data says. If some prices were attached to "
-        "the wrong houses, the knobs faithfully learn that mistake."
-    )
+    ui.prose(say.dirty_intro)
     controls, picture = st.columns([1, 2], gap="large")
     with controls:
-        dirty_pct = ui.control(PAGE, "dirty")
+        dirty_pct = ui.control(PAGE, "dirty", label=say.dirty_label)
         rows_seed = ui.control(PAGE, "rows")
-        dirty, dirty_fit = dirty_fits(dirty_pct / 100, rows_seed)
+        dirty, dirty_fit = dirty_fits(data, dirty_pct / 100, rows_seed)
         clean_w, dirty_w = st.columns(2)
-        clean_w.metric("w from clean data", f"{fmt.dollars(best.w)} per sq ft")
-        dirty_w.metric("w from dirty data", f"{fmt.dollars(dirty_fit.w)} per sq ft")
-        st.metric(
-            "Drift",
-            f"{fmt.dollars(dirty_fit.w - best.w, signed=True)} per sq ft",
-            help="Dirty weight minus clean weight.",
-        )
+        clean_w.metric("w from clean data", say.slope(best.w))
+        dirty_w.metric("w from dirty data", say.slope(dirty_fit.w))
+        st.metric("Drift", say.slope(dirty_fit.w - best.w, signed=True), help="Dirty weight minus clean weight.")
     with picture:
-        ui.chart(
-            regression.dirty_fit(data.size, dirty, best, dirty_fit),
-            "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does.",
-        )
+        ui.chart(regression.dirty_fit(data.x, dirty, best, dirty_fit, on=on), say.dirty_caption)
 
 
 dirty_data()

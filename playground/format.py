@@ -11,6 +11,7 @@ everywhere. Each name says what it produces:
 - ``short_time``: a fast computation, 0.25 ms · 12 ms · 1.5 s (under 0.01 ms below that)
 - ``plural``: 1 bias · 3 biases
 - ``decimal``: a small setting written out, 0.00003 (never 3e-05)
+- ``amount``: a number of any size in a learner's own units, $1,250 · 12.5% · 0.0421 · 3.2e-09
 """
 
 from __future__ import annotations
@@ -82,3 +83,25 @@ def dollars(value: float, *, signed: bool = False) -> str:
     if value < 0 and round(value) != 0:
         return f"-{text}"
     return f"+{text}" if signed else text
+
+
+def amount(value: float, prefix: str = "", suffix: str = "", *, signed: bool = False) -> str:
+    """A number in a learner's own units, whatever its size: $1,250 · 12.5% · 0.0421 · 3.2e-09 kg.
+
+    Four significant digits below 1,000; whole numbers with separators up to a trillion; powers
+    of ten beyond either end, where separators or zeros would run off the page.
+    """
+    size = abs(value)
+    if not math.isfinite(value):
+        return "not a number" if math.isnan(value) else ("-" if value < 0 else "") + "infinity"
+    if size == 0:
+        body = "0"
+    elif size >= 1e12 or size < 1e-3:
+        mantissa, exponent = f"{size:.2e}".split("e")
+        body = f"{float(mantissa):g}e{int(exponent)}"
+    elif size >= 999.95:
+        body = f"{size:,.0f}"
+    else:
+        body = f"{size:.4g}"
+    sign = "-" if value < 0 and body != "0" else ("+" if signed else "")
+    return f"{sign}{prefix}{body}{suffix}"

@@ -3,7 +3,7 @@
 Pure Python: no Streamlit here, so every rule about what a link may hold is tested on its own.
 A spec's ``parse`` either returns a valid value or raises ``ValueError`` with a sentence a
 learner can read ("it is not a number", "it is outside 0 to 400"). The sentence never repeats the
-link's own text: the notice quotes that once, inertly (``playground.ui.quote``).
+link's own text: the notice quotes that once, inertly (``playground.quote``).
 """
 
 from __future__ import annotations

@@ -7,12 +7,13 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from playground.ui.quote import quote
+from playground.quote import quote
 from scripts.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
-# The pages that are text and questions, with no chart: the tests expect none there and some everywhere else.
-TEXT_ONLY = frozenset({"concept_check", "glossary"})
+# The pages with no chart when opened (text and questions; Your data before a table is read):
+# the tests expect none there and some everywhere else.
+TEXT_ONLY = frozenset({"concept_check", "glossary", "your_data"})
 
 
 def metric(at: AppTest, label: str) -> str:

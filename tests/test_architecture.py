@@ -1,8 +1,8 @@
 """Imports point one way: pages -> ui, charts, content, models; charts -> models; models -> numpy only.
 
-The shared pure-Python modules (link rules, declarations, number formats) import no library at
+The shared pure-Python modules (link rules, declarations, number formats, quoting) import no library at
 all; ui draws but never computes (no models, no charts); pages never build Plotly objects; the
-scripts stand on their own (no test helpers).
+scripts stand on their own (no test helpers); reading an uploaded table needs pandas and nothing that draws.
 """
 
 import ast
@@ -42,7 +42,14 @@ def _imports(package: str) -> list[tuple[str, str]]:
         ("ui", lambda m: not m.startswith(("playground.models", "playground.charts"))),
         *(
             (module, lambda m: m.split(".")[0] in {*sys.stdlib_module_names, "playground"})
-            for module in ("link", "declare", "format")
+            for module in ("link", "declare", "format", "quote")
+        ),
+        (
+            "tables",
+            lambda m: (
+                m.split(".")[0] in {"numpy", "pandas", *sys.stdlib_module_names}
+                or m.startswith(("playground.models", "playground.format", "playground.quote"))
+            ),
         ),
         ("app_pages", lambda m: not m.startswith("plotly")),
         ("scripts", lambda m: not m.startswith("tests")),
@@ -57,4 +64,5 @@ def test_the_architecture_check_sees_imports():
     assert ("linear.py", "numpy") in _imports("models")
     assert ("bench.py", "scripts.apptest") in _imports("scripts")
     assert ("declare.py", "playground") in _imports("declare")
+    assert ("tables.py", "pandas") in _imports("tables")
     assert ("gradient_descent.py", "streamlit") in _imports("app_pages")

@@ -87,3 +87,26 @@ def test_plural():
 )
 def test_decimal_never_writes_an_exponent(value, text):
     assert fmt.decimal(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "prefix", "suffix", "text"),
+    [
+        (0, "$", "", "$0"),
+        (1250, "$", "", "$1,250"),
+        (-1250, "$", "", "-$1,250"),
+        (999.96, "", "", "1,000"),
+        (12.345, "", "%", "12.35%"),
+        (0.04213, "", "", "0.04213"),
+        (3.2e-9, "", " kg", "3.2e-9 kg"),
+        (1.5e12, "€", "", "€1.5e12"),
+        (-4e-7, "", "", "-4e-7"),
+    ],
+)
+def test_amount_reads_any_size_in_the_learners_own_units(value, prefix, suffix, text):
+    assert fmt.amount(value, prefix, suffix) == text
+
+
+def test_amount_signs_and_names_what_is_not_a_number():
+    assert fmt.amount(3, signed=True) == "+3" and fmt.amount(-3, signed=True) == "-3"
+    assert fmt.amount(float("nan")) == "not a number" and fmt.amount(float("-inf")) == "-infinity"

@@ -140,6 +140,12 @@ def png(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
+def plain(text: str) -> str:
+    """Text from outside (a column's name) shown as itself in a chart: Plotly reads ``<b>``, links
+    and ``&amp;`` in titles and ``%{x}`` in hover templates; here they are only characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("%{", "%\u200b{")
+
+
 def axis(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, **extra}
 

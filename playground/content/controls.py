@@ -292,6 +292,8 @@ OVERFITTING = PageSpec(
     earlier={"n": 30},  # 20 houses since 2026-11-30: the U of overfitting shows at the default
 )
 
+YOUR_DATA = PageSpec("your_data", "own", ())
+
 CONCEPT_CHECK = PageSpec("concept_check", "quiz", ())
 
 GLOSSARY = PageSpec(

@@ -19,6 +19,7 @@ class PageInfo:
     takeaway: str
     intro: str = ""
     why_it_matters: str = ""
+    learns_on_your_data: bool = False  # the page uses an uploaded table (Your data) instead of the houses
 
 
 HOME = PageInfo(
@@ -60,6 +61,7 @@ PARAMETERS = PageInfo(
         "labels, a botched join) buys you a model tuned in the wrong direction, and no "
         "engineer can fix it afterwards by setting a knob by hand."
     ),
+    learns_on_your_data=True,
 )
 
 LOSS_FUNCTIONS = PageInfo(
@@ -233,6 +235,24 @@ OVERFITTING = PageInfo(
     ),
 )
 
+YOUR_DATA = PageInfo(
+    slug="your_data",
+    file="app_pages/your_data.py",
+    title="Your data",
+    icon=":material/upload_file:",
+    section="Your turn",
+    takeaway=(
+        "The same line learns from any two columns of numbers. Bring a table you know (price and "
+        "conversion, tenure and churn, distance and delivery time) and watch the ideas work on it."
+    ),
+    intro=(
+        "Upload a CSV file or paste a table, then pick the column to learn from and the column to "
+        "predict. The pages marked below then use your rows instead of the houses, with your "
+        "column names on every axis. Your table stays in this browser session: it is never saved, "
+        "never logged and never put in a link."
+    ),
+)
+
 CONCEPT_CHECK = PageInfo(
     slug="concept_check",
     file="app_pages/concept_check.py",
@@ -262,6 +282,7 @@ ALL_PAGES: tuple[PageInfo, ...] = (
     TRAINING_LOOP,
     EPOCHS,
     OVERFITTING,
+    YOUR_DATA,
     CONCEPT_CHECK,
     GLOSSARY,
 )

@@ -1,10 +1,12 @@
 """The Streamlit parts every page shares; pages import them as ``from playground import ui``."""
 
+from playground.quote import quote
 from playground.ui.controls import control
 from playground.ui.glossary import terms
 from playground.ui.live import follow_drag
+from playground.ui.owndata import current as your_data
+from playground.ui.owndata import knob
 from playground.ui.page import chart, header, prose, table, why_it_matters
-from playground.ui.quote import quote
 from playground.ui.scenes import scene_buttons
 from playground.ui.sections import drawn, section
 
@@ -14,6 +16,7 @@ __all__ = [
     "drawn",
     "follow_drag",
     "header",
+    "knob",
     "prose",
     "quote",
     "scene_buttons",
@@ -21,4 +24,5 @@ __all__ = [
     "table",
     "terms",
     "why_it_matters",
+    "your_data",
 ]

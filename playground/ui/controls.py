@@ -12,6 +12,7 @@ never in module globals.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ import streamlit as st
 
 from playground import link
 from playground.declare import Control, PageSpec
-from playground.ui.quote import quote
+from playground.quote import quote
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
@@ -97,13 +98,15 @@ def _draw(c: Control, spec: Any, key: str) -> None:
         st.toggle(c.label, key=key, help=c.help)
 
 
-def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None) -> Any:
+def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None, label: str | None = None) -> Any:
     """Draw the page's declared control ``name`` and return its value, kept in the link.
 
     ``options`` narrows a choice to the options that exist right now (a network's knobs, say).
-    A multiple choice comes back in the options' order.
+    A multiple choice comes back in the options' order. ``label`` words it for the data on show.
     """
     c = page.control(name)
+    if label is not None:
+        c = dataclasses.replace(c, label=label)
     spec = c.spec
     if options is not None:
         options = tuple(options)

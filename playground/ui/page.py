@@ -11,6 +11,7 @@ import streamlit as st
 from playground.content.controls import APP
 from playground.content.pages import BY_SLUG
 from playground.declare import PageSpec
+from playground.ui import owndata
 from playground.ui.controls import control
 
 PRESENT_KEY = APP.key("present")
@@ -62,14 +63,16 @@ def prose(markdown: str) -> None:
         st.markdown(markdown)
 
 
-def header(page: PageSpec) -> None:
-    """Title, the key takeaway in a box, and the page's intro."""
+def header(page: PageSpec, *, intro: str | None = None) -> None:
+    """Title, the key takeaway in a box, and the page's intro (``intro`` words it for other data)."""
     info = BY_SLUG[page.slug]
     st.title(info.title)
+    if info.learns_on_your_data:
+        owndata.banner(page.slug)
     with st.container(border=True):
         st.markdown(f":material/lightbulb: **Key takeaway.** {info.takeaway}")
-    if info.intro:
-        prose(info.intro)
+    if intro or info.intro:
+        prose(intro or info.intro)
 
 
 def why_it_matters(page: PageSpec) -> None:

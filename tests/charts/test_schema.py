@@ -18,12 +18,13 @@ from playground.charts import losses as loss_charts
 from playground.charts import nn as nn_charts
 from playground.charts import training as training_charts
 from playground.content.loop import INITIALIZE, STAGES
-from playground.models import descent, fitting, fraud, landscapes, linear, losses, nn
+from playground.models import dataset, descent, fitting, fraud, landscapes, linear, losses, nn
 from playground.ui.page import for_projector
 
 SIZE = np.array([1000.0, 2000.0, 3000.0])
 PRICE = np.array([250_000.0, 420_000.0, 560_000.0])
 FIT = linear.fit_least_squares(SIZE, PRICE)
+OWN = dataset.Pair(SIZE * 1e-9, PRICE, dataset.Quantity("<b>tiny</b> & %{x}", "€"), dataset.Quantity("y", "", "%"), "t")
 DIRTY = linear.Corruption(price=PRICE[::-1].copy(), corrupted=np.array([True, False, True]))
 
 LAND = landscapes.MOUNTAINS
@@ -46,7 +47,8 @@ BUILT = {
     "training.hierarchy": lambda: training_charts.hierarchy(epochs=3, per_epoch=40),
     "regression.line_fit": lambda: regression.line_fit(SIZE, PRICE, FIT, FIT),
     "regression.batch_fit": lambda: regression.batch_fit(SIZE, PRICE, np.array([0]), FIT, FIT),
-    "regression.dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT),
+    "regression.dirty_fit": lambda: regression.dirty_fit(SIZE, DIRTY, FIT, FIT, on=regression.frame(OWN)),
+    "regression.preview": lambda: regression.preview(OWN.x, OWN.y, FIT, on=regression.frame(OWN)),
     "network.network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
     "network.parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
     "loop.training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),

@@ -4,8 +4,8 @@ import pytest
 
 from playground.content.glossary import TERMS
 from playground.content.pages import ALL_PAGES
+from playground.quote import quote
 from playground.ui.controls import CLAIMED, RESERVED
-from playground.ui.quote import quote
 from tests.apptest import open_page
 from tests.hostile import HOSTILE, MARKDOWN, hostile_params, tells_in
 

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from playground.ui.quote import quote
+from playground.quote import quote
 
 
 def _script():

@@ -1,4 +1,4 @@
-"""Text from outside the app (a link, a search box, later an upload), made safe to show.
+"""Text from outside the app (a link, a search box, an uploaded table), made safe to show.
 
 Pure Python, no Streamlit, so the rule is tested on its own. Every Streamlit text element reads
 its body as Markdown, where a link value such as ``# Session expired`` or ``[Sign in](https://…)``

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from markdown_it import MarkdownIt
 
-from playground.ui.quote import ELLIPSIS, EMPTY, UNPRINTABLE, printable, quote
+from playground.quote import ELLIPSIS, EMPTY, UNPRINTABLE, printable, quote
 from tests.hostile import HOSTILE
 
 MARKDOWN = MarkdownIt("commonmark").enable("table").enable("strikethrough")

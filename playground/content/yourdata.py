@@ -1,0 +1,150 @@
+"""The words a line's page uses, for the houses or for a learner's own two columns.
+
+A page that can learn on uploaded data asks :func:`words` for its labels, amounts and captions,
+so "dollars per square foot" becomes "Conversion rate per $1 of Price" without a second copy of
+the page. Column names come from outside: every one is quoted as text (``playground.quote``),
+never read as Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playground import format as fmt
+from playground.models.dataset import Quantity
+from playground.quote import quote
+
+
+@dataclass(frozen=True)
+class Words:
+    """How a page names its data; ``houses`` is the app's own, anything else a learner's table."""
+
+    x: Quantity
+    y: Quantity
+    houses: bool
+
+    @property
+    def row(self) -> str:
+        return "house" if self.houses else "row"
+
+    @property
+    def rows(self) -> str:
+        return "houses" if self.houses else "rows"
+
+    def y_amount(self, value: float, *, signed: bool = False) -> str:
+        """An amount of the predicted column: a price, a miss, a bias."""
+        if self.houses:
+            return fmt.dollars(value, signed=signed)
+        return fmt.amount(value, self.y.prefix, self.y.suffix, signed=signed)
+
+    def loss_amount(self, value: float) -> str:
+        """A mean squared error: a bare number, in the square of the predicted column's units."""
+        return fmt.count(value) if self.houses else fmt.amount(value)
+
+    @property
+    def per_x(self) -> str:
+        """What one step of the input is: "per sq ft", "per $1 of `Price`"."""
+        if self.houses:
+            return "per sq ft"
+        one = f"{self.x.prefix}1{self.x.suffix}" if self.x.prefix or self.x.suffix else "1"
+        return f"per {one} of {quote(self.x.name)}"
+
+    def slope(self, value: float, *, signed: bool = False) -> str:
+        """A weight with its unit: "$182 per sq ft", "-0.0869% per $1 of `Price`"."""
+        return f"{self.y_amount(value, signed=signed)} {self.per_x}"
+
+    @property
+    def weight_label(self) -> str:
+        if self.houses:
+            return "Weight w: dollars per square foot"
+        return f"Weight w: change in {quote(self.y.name)} {self.per_x}"
+
+    @property
+    def bias_label(self) -> str:
+        if self.houses:
+            return "Bias b: starting price"
+        zero = f"{self.x.prefix}0{self.x.suffix}"
+        return f"Bias b: {quote(self.y.name)} when {quote(self.x.name)} is {zero}"
+
+    @property
+    def loss_help(self) -> str:
+        unit = "dollars squared" if self.houses else f"the square of {quote(self.y.name)}'s units"
+        return (
+            f"The average of the squared misses, in {unit}: a number training pushes down, hard to read "
+            "as it stands. Its square root is the typical miss beside it."
+        )
+
+    @property
+    def misses_caption(self) -> str:
+        return f"Each grey stroke is one {self.row}'s miss. The loss averages their squares, so long strokes dominate."
+
+    @property
+    def no_perfect_line(self) -> str:
+        if self.houses:
+            return (
+                "No setting of two knobs makes every miss zero: houses of the same size sell for different "
+                "prices. The best the line can do is make the misses as small as possible **on average**, "
+                "and that best setting is exactly what training searches for."
+            )
+        return (
+            "Unless your rows lie exactly on a straight line, no setting of two knobs makes every miss zero. "
+            "The best the line can do is make the misses as small as possible **on average**, and that best "
+            "setting is exactly what training searches for."
+        )
+
+    @property
+    def dirty_label(self) -> str:
+        if self.houses:
+            return "Share of prices attached to the wrong house (%)"
+        return f"Share of {quote(self.y.name)} values attached to the wrong row (%)"
+
+    @property
+    def dirty_intro(self) -> str:
+        wrong = (
+            "some prices were attached to the wrong houses"
+            if self.houses
+            else f"some {quote(self.y.name)} values were attached to the wrong rows"
+        )
+        return (
+            f"Training moves the knobs towards whatever the data says. If {wrong}, the knobs faithfully "
+            "learn that mistake."
+        )
+
+    @property
+    def dirty_caption(self) -> str:
+        if self.houses:
+            return "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does."
+        return (
+            f"Wrong values pull the dashed line flatter: the model learns that {quote(self.x.name)} matters "
+            "less than it does."
+        )
+
+    @property
+    def intro(self) -> str | None:
+        """The page's intro on this data; None keeps the page's own (the houses)."""
+        if self.houses:
+            return None
+        return (
+            f"Below is the simplest model there is: {quote(self.y.name)} guessed from {quote(self.x.name)} by a "
+            "straight line, on your rows. It has exactly two knobs. The **weight** says how much "
+            f"{quote(self.y.name)} changes for each step of {quote(self.x.name)}; the **bias** is where the "
+            "line starts. Turn them and watch how far the line lands from your rows."
+        )
+
+
+HOUSES = Words(Quantity("House size (sq ft)"), Quantity("Sale price", "$"), houses=True)
+
+
+def words(x: Quantity | None = None, y: Quantity | None = None) -> Words:
+    """The words for a learner's two columns, or the houses' when none are given."""
+    return HOUSES if x is None or y is None else Words(x, y, houses=False)
+
+
+def slider_format(step: float, top: float, quantity: Quantity) -> str:
+    """A slider's printf-style readout for numbers of this size: as many decimals as the step
+    has, powers of ten beyond a trillion or below a thousandth, the column's own signs."""
+    prefix, suffix = (s.replace("%", "%%") for s in (quantity.prefix, quantity.suffix))
+    if top >= 1e12 or top < 1e-3:
+        return f"{prefix}%.3e{suffix}"
+    decimals = len(f"{step:.12g}".partition(".")[2]) if "e" not in f"{step:.12g}" else 3
+    return f"{prefix}%,.{decimals}f{suffix}"

@@ -1,0 +1,163 @@
+"""Your data: a learner's own table, uploaded or pasted, and the pages that then learn on it."""
+
+import tomllib
+
+import numpy as np
+import pytest
+
+from playground import tables
+from playground.models import linear
+from tests.apptest import ROOT, charts, metric, open_page, plain
+from tests.test_tables import csv
+
+PAGE = "app_pages/your_data.py"
+PARAMETERS = "app_pages/parameters.py"
+SAMPLE = (ROOT / "data" / "conversion.csv").read_bytes()
+HOUSE_WEIGHT = "Weight w: dollars per square foot"
+
+
+def upload(raw: bytes, name: str = "mine.csv"):
+    at = open_page(PAGE)
+    at.file_uploader(key="own_file").set_value((name, raw, "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def on_parameters(at):
+    at.switch_page(PARAMETERS).run()
+    assert not at.exception
+    return at
+
+
+def own_slider(at, knob: str):
+    return next(s for s in at.slider if s.key and s.key.startswith(f"own_{knob}_"))
+
+
+def shows_houses(at) -> bool:
+    return any(s.label == HOUSE_WEIGHT for s in at.slider) and not any("Your data:" in m.value for m in at.markdown)
+
+
+def test_the_page_opens_on_the_houses_with_a_sample_to_download():
+    at = open_page(PAGE)
+    assert not at.exception
+    assert at.file_uploader(key="own_file").label == f"A CSV file, up to {tables.MAX_UPLOAD_MB} MB"
+    assert any("show the houses" in i.value for i in at.info)
+    assert shows_houses(on_parameters(at))
+
+
+def test_the_upload_limit_the_control_states_is_the_servers():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == tables.MAX_UPLOAD_MB
+
+
+def test_an_uploaded_table_is_previewed_and_parameters_learns_its_least_squares_line():
+    at = upload(SAMPLE, "conversion.csv")
+    assert [s.value for s in at.selectbox] == ["Price", "Conversion rate"]
+    assert any("Product page" in c.value and "Left out as text" in c.value for c in at.caption)
+    assert len(charts(at)) == 1
+    at = on_parameters(at)
+    assert any("Your data:" in m.value and "conversion.csv" in m.value for m in at.markdown)
+    assert own_slider(at, "w").label == "Weight w: change in ` Conversion rate ` per $1 of ` Price `"
+    assert dict(at.query_params) == {"data": "yours"}  # the link says whose data, never the data
+    rows = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Your rows")
+    table = tables.read(SAMPLE, "conversion.csv")
+    price, rate = table.columns["Price"].values, table.columns["Conversion rate"].values
+    np.testing.assert_allclose(rows["x"], price, rtol=1e-6)
+    np.testing.assert_allclose(rows["y"], rate, rtol=1e-6)
+    at.toggle(key="par_best").set_value(True).run()
+    w, b = np.polyfit(price, rate, 1)
+    knobs = next(m.value for m in at.markdown if m.value.startswith("Machine's knobs"))
+    assert f"w = {w:.3g}%" in knobs and f"b = {b:.4g}%" in knobs
+    best = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Machine's best line")
+    np.testing.assert_allclose(best["y"], w * np.asarray(best["x"]) + b, rtol=1e-5)
+    assert metric(at, "Machine's typical miss") == f"{np.sqrt(np.mean((w * price + b - rate) ** 2)):.4g}%"
+
+
+def test_turning_a_knob_on_your_data_scores_your_line_on_your_rows():
+    at = on_parameters(upload(SAMPLE))
+    own_slider(at, "w").set_value(-0.1).run()
+    own_slider(at, "b").set_value(12.0).run()
+    table = tables.read(SAMPLE, "conversion.csv")
+    fit = linear.score(table.columns["Price"].values, table.columns["Conversion rate"].values, -0.1, 12.0)
+    assert metric(at, "Your typical miss") == f"{fit.rmse:.4g}%"
+    line = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Your line")
+    np.testing.assert_allclose(line["y"], -0.1 * np.asarray(line["x"]) + 12.0, rtol=1e-5)
+    assert dict(at.query_params) == {"data": "yours"}
+
+
+def test_a_pasted_table_works_like_an_upload():
+    at = open_page(PAGE)
+    at.text_area(key="own_paste").input("ad spend;signups\n" + "\n".join(f"{i},5;{3 * i}" for i in range(1, 30))).run()
+    assert not at.exception and not at.error
+    at = on_parameters(at)
+    assert own_slider(at, "w").label.startswith("Weight w: change in ` signups `")
+
+
+BAD = {
+    "empty": (b"", "The file is empty"),
+    "excel": (b"PK\x03\x04" + bytes(100), "Excel workbook"),
+    "image": (b"\x89PNG\r\n\x1a\n" + bytes(100), "image (PNG)"),
+    "one column": (csv("x", *map(str, range(20))), "Only one column was found"),
+    "no numbers": (csv("a,b", *(f"n{i},c{i}" for i in range(20))), "No column holds numbers"),
+    "constant input": (csv("x,y", *(f"4,{i}" for i in range(20))), "in every row"),
+    "two rows": (csv("x,y", "1,2", "3,4"), "Only 2 rows"),
+}
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_a_table_that_cannot_be_used_gets_its_reason_and_the_pages_keep_the_houses(case):
+    raw, reason = BAD[case]
+    at = upload(raw)
+    assert any(reason in e.value for e in at.error), [e.value for e in at.error]
+    assert any("keep showing the houses" in c.value for c in at.caption)
+    assert shows_houses(on_parameters(at))
+
+
+def test_a_bad_upload_after_a_good_one_keeps_the_good_one():
+    at = upload(SAMPLE)
+    at.file_uploader(key="own_file").set_value(("broken.csv", b"\x89PNG\r\n", "image/png")).run()
+    assert any("image (PNG)" in e.value for e in at.error)
+    assert any("your earlier data" in c.value for c in at.caption)
+    assert not shows_houses(on_parameters(at))
+
+
+def test_picking_the_same_column_twice_says_so_and_changes_nothing():
+    at = upload(SAMPLE)
+    at.selectbox[1].set_value("Price").run()
+    assert any("two different columns" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("scale", [1e-9, 1e12])
+def test_extreme_magnitudes_fit_and_draw_with_readable_numbers(scale):
+    x = np.linspace(1, 40, 30) * scale
+    y = 2 * x + 5 * scale + np.sin(np.arange(30)) * scale
+    raw = ("x,y\n" + "\n".join(f"{float(a)!r},{float(b)!r}" for a, b in zip(x, y, strict=True))).encode()
+    at = on_parameters(upload(raw))
+    at.toggle(key="par_best").set_value(True).run()
+    assert not at.exception
+    drawn = plain(charts(at)[0])
+    rows = next(t for t in drawn["data"] if t["name"] == "Your rows")
+    np.testing.assert_allclose(rows["x"], x, rtol=1e-6)
+    low, high = drawn["layout"]["yaxis"]["range"]
+    assert low < y.min() and y.max() < high
+    w, b = np.polyfit(x, y, 1)
+    best = next(t for t in drawn["data"] if t["name"] == "Machine's best line")
+    np.testing.assert_allclose(best["y"], w * np.asarray(best["x"], float) + b, rtol=1e-5)
+    for m in at.metric:
+        assert "nan" not in m.value.lower() and len(m.value) < 40, m.value
+
+
+def test_back_to_the_houses_clears_the_data_and_the_link():
+    at = on_parameters(upload(SAMPLE))
+    at.button(key="houses-parameters").click().run()
+    assert shows_houses(at) and "data" not in at.query_params
+
+
+def test_a_shared_link_made_on_uploaded_data_opens_the_houses_and_says_why():
+    at = open_page(PARAMETERS, data="yours", w="150")
+    assert shows_houses(at)
+    notice = " ".join(w.value for w in at.warning)
+    assert "uploaded data" in notice and "never travels in a link" in notice
+    assert "data" not in at.query_params and at.query_params["w"] == "150"
+    junk = open_page(PARAMETERS, data="<script>")
+    assert "` <script> `" in " ".join(w.value for w in junk.warning)
