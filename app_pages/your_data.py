@@ -7,6 +7,7 @@ from playground import tables, ui
 from playground.charts import regression
 from playground.content.controls import YOUR_DATA as PAGE
 from playground.content.pages import ALL_PAGES
+from playground.content.yourdata import column_format
 from playground.models import linear
 from playground.ui import owndata
 
@@ -87,7 +88,16 @@ elif found is not None:
                 "Your rows and the straight line that misses them least: what the pages below will learn on.",
             )
         with rows:
-            st.dataframe(pd.DataFrame({x: pair.x, y: pair.y}), height=380, hide_index=True)
+            shown = {x: (pair.x, pair.x_is), y: (pair.y, pair.y_is)}
+            st.dataframe(
+                pd.DataFrame({name: values for name, (values, _) in shown.items()}),
+                height=380,
+                hide_index=True,
+                column_config={
+                    name: st.column_config.NumberColumn(format=column_format(q, values[:200].tolist()))
+                    for name, (values, q) in shown.items()
+                },
+            )
 
 pair = owndata.in_use()
 if pair is None:

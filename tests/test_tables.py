@@ -163,3 +163,13 @@ def test_a_line_with_extra_cells_is_left_out_and_said():
     rows = [f"{i},{i}" for i in range(20)] + ["1,2,3,4"]
     table = tables.read(csv("x,y", *rows), "t.csv")
     assert table.rows == 20 and any("1 line had more cells" in note for note in table.notes)
+
+
+def test_the_sample_table_is_its_seeded_rule_and_reads_cleanly():
+    from scripts.make_conversion import PATH, table
+
+    assert PATH.read_text() == table()
+    sample = tables.read(PATH.read_bytes(), PATH.name)
+    assert sample.names == ["Price", "Visitors", "Conversion rate"]
+    fit = linear.fit_least_squares(*(sample.columns[n].values for n in ("Price", "Conversion rate")))
+    assert fit.w == pytest.approx(-0.087, abs=0.001)

@@ -148,3 +148,14 @@ def slider_format(step: float, top: float, quantity: Quantity) -> str:
         return f"{prefix}%.3e{suffix}"
     decimals = len(f"{step:.12g}".partition(".")[2]) if "e" not in f"{step:.12g}" else 3
     return f"{prefix}%,.{decimals}f{suffix}"
+
+
+def column_format(quantity: Quantity, sample: list[float]) -> str:
+    """A table column's printf-style format: as many decimals as its numbers carry (at most six),
+    powers of ten for the very large or very small, the column's own signs."""
+    prefix, suffix = (s.replace("%", "%%") for s in (quantity.prefix, quantity.suffix))
+    top = max((abs(v) for v in sample), default=0.0)
+    if top >= 1e12 or 0 < top < 1e-3:
+        return f"{prefix}%.3e{suffix}"
+    decimals = max((len(f"{v:.6f}".rstrip("0").partition(".")[2]) for v in sample), default=0)
+    return f"{prefix}%,.{decimals}f{suffix}"
