@@ -412,6 +412,43 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
 
 
+UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
+
+
+def test_a_file_uploaded_through_the_real_control_becomes_the_data_parameters_learns_on(page, base_url):
+    page.goto(f"{base_url}/your_data")
+    settle(page, charts=False)
+    page.locator(UPLOAD).set_input_files(str(ROOT / "data" / "conversion.csv"))
+    settle(page)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("120 rows from conversion.csv")
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Parameters").click()
+    settle(page)
+    assert "data=yours" in page.url and "w=" not in page.url
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("Your data: Conversion rate predicted from Price")
+    expect(main.locator(".legendtext", has_text="Your rows").first).to_be_attached()
+    expect(main.locator('[data-testid="stMetric"]').first).to_contain_text("%")
+    main.get_by_role("button", name="Back to the houses").click()
+    expect(main.locator(".legendtext", has_text="Houses sold").first).to_be_attached(timeout=20_000)
+    assert "data=" not in page.url
+
+
+def test_a_file_over_the_upload_limit_is_refused_with_the_limit_named(page, base_url, tmp_path):
+    big = tmp_path / "big.csv"
+    with big.open("wb") as f:
+        f.write(b"x,y\n")
+        f.truncate(51 * 1024 * 1024)  # 51 MB, over the 50 MB the control states
+    page.goto(f"{base_url}/your_data")
+    settle(page, charts=False)
+    expect(page.locator('[data-testid="stFileUploader"]')).to_contain_text("up to 50 MB")
+    page.locator(UPLOAD).set_input_files(str(big))
+    expect(page.locator('[data-testid="stFileUploader"]').get_by_role("alert")).to_contain_text(
+        "must be 50.0MB or smaller", timeout=10_000
+    )
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("The pages show the houses")
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
 @pytest.mark.parametrize("index", range(len(ALL_PAGES)), ids=[p.slug for p in ALL_PAGES])
 def test_hostile_link_text_creates_no_element_on_any_page(page, base_url, index):
     """Every page, opened by a link full of Markdown, HTML and tricks, shows them as text and nothing else."""
