@@ -28,6 +28,7 @@ mine = ui.your_data()
 data, best = (mine, linear.fit_least_squares(mine.x, mine.y)) if mine else house_data()
 say = words(mine.x_is, mine.y_is) if mine else words()
 on = regression.frame(mine) if mine else regression.HOUSES
+shown = data.drawn()  # a long table draws a sample, as fast as the houses; every number uses every row
 
 ui.header(PAGE, intro=say.intro)
 if not mine:  # the scenes are set in dollars and square feet
@@ -55,7 +56,10 @@ def twist_the_knobs() -> None:
         show_best = ui.control(PAGE, "best")
     yours = linear.score(data.x, data.y, w, b)
     with picture:
-        ui.chart(regression.line_fit(data.x, data.y, yours, best if show_best else None, on=on), say.misses_caption)
+        ui.chart(
+            regression.line_fit(data.x[shown], data.y[shown], yours, best if show_best else None, on=on),
+            say.misses_caption + say.sampled(len(shown), len(data)),
+        )
         # while a knob is dragged, the line and its misses follow it in the browser; on release, all of this reruns
         keys = (f"own_w_{mine.fingerprint}", f"own_b_{mine.fingerprint}") if mine else (PAGE.key("w"), PAGE.key("b"))
         ui.follow_drag(*keys, line="Your line", houses=on.points, misses="Your misses")
@@ -124,7 +128,11 @@ def dirty_data() -> None:
         dirty_w.metric("w from dirty data", say.slope(dirty_fit.w))
         st.metric("Drift", say.slope(dirty_fit.w - best.w, signed=True), help="Dirty weight minus clean weight.")
     with picture:
-        ui.chart(regression.dirty_fit(data.x, dirty, best, dirty_fit, on=on), say.dirty_caption)
+        drawn = linear.Corruption(dirty.price[shown], dirty.corrupted[shown])
+        ui.chart(
+            regression.dirty_fit(data.x[shown], drawn, best, dirty_fit, on=on),
+            say.dirty_caption + say.sampled(len(shown), len(data)),
+        )
 
 
 dirty_data()

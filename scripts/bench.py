@@ -42,6 +42,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -101,10 +102,16 @@ def _controls(at, runs: int) -> list[tuple[str, list]]:
     return found
 
 
-def bench_page(file: str, runs: int, params: dict[str, str]) -> tuple[str, float, int]:
+def bench_page(file: str, runs: int, params: dict[str, str], raw: bytes | None = None) -> tuple[str, float, int]:
+    """The slowest control's median rerun and the chart bytes of ``file`` with ``params`` in its link,
+    or, with ``raw``, in a session that uploaded that table."""
+
+    def opened():
+        return open_on_upload(file, raw) if raw is not None else open_page(file, **params)
+
     worst_label, worst = "", 0.0
-    for label, _ in _controls(open_page(file, **params), runs):
-        at = open_page(file, **params)
+    for label, _ in _controls(opened(), runs):
+        at = opened()
         _, setters = next(c for c in _controls(at, runs) if c[0] == label)
         times = []
         for set_value in setters:
@@ -115,7 +122,7 @@ def bench_page(file: str, runs: int, params: dict[str, str]) -> tuple[str, float
         median = statistics.median(times)
         if median > worst:
             worst_label, worst = label, median
-    chart_bytes = sum(len(el.proto.spec) for el in open_page(file, **params).get("plotly_chart"))
+    chart_bytes = sum(len(el.proto.spec) for el in opened().get("plotly_chart"))
     return worst_label, worst, chart_bytes
 
 
@@ -133,6 +140,30 @@ def link_name(slug: str, params: dict[str, str]) -> str:
     return slug + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
+UPLOAD_ROWS = 10_000  # the learner's own table the pages that learn on it are measured with
+
+
+def upload_csv(rows: int = UPLOAD_ROWS) -> bytes:
+    """A learner's table of ``rows`` seeded rows: sizes, and prices written as a spreadsheet writes them."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(500, 4_000, rows)
+    y = 180 * x + 50_000 + rng.normal(0, 45_000, rows)
+    return ("Size,Price\n" + "\n".join(f'{a:.0f},"${b:,.0f}"' for a, b in zip(x, y, strict=True))).encode()
+
+
+def open_on_upload(file: str, raw: bytes):
+    """``file`` opened in a session that has just uploaded ``raw`` on the Your data page."""
+    at = open_page("app_pages/your_data.py")
+    at.file_uploader(key="own_file").set_value(("upload.csv", raw, "text/csv")).run()
+    at.switch_page(file).run()
+    return at
+
+
+def uploaded(pages: list[str]) -> list[str]:
+    """The slugs asked for that learn on the learner's data."""
+    return [info.slug for info in ALL_PAGES if info.learns_on_your_data and (not pages or info.slug in pages)]
+
+
 def apptest_table(pages: list[str], runs: int) -> int:
     open_page(ALL_PAGES[0].file)  # warm imports and caches once, as a running server has them
     print("\napptest: the script's time (AppTest), slowest control's median")
@@ -144,6 +175,14 @@ def apptest_table(pages: list[str], runs: int) -> int:
         missed += not ok
         verdict = "ok" if ok else "MISSES TARGET"
         print(f"{link_name(slug, params):<18} {label:<28} {ms:>18.1f} {chart_bytes / 1000:>9.1f}  {verdict}")
+    raw = upload_csv()
+    for slug in uploaded(pages):
+        label, ms, chart_bytes = bench_page(f"app_pages/{slug}.py", runs, {}, raw)
+        ok = ms < RERUN_TARGET_MS and chart_bytes <= BYTES_TARGET
+        missed += not ok
+        verdict = "ok" if ok else "MISSES TARGET"
+        name = f"{slug} + {UPLOAD_ROWS:,}-row upload"
+        print(f"{name:<18} {label:<28} {ms:>18.1f} {chart_bytes / 1000:>9.1f}  {verdict}")
     return missed
 
 
@@ -232,12 +271,14 @@ RECORD_REPLIES = """(() => {
 })()"""
 
 
-def _redraw_ms(page, url: str, runs: int, which: int = 0) -> tuple[float, list[float], list[float]] | None:
+def _redraw_ms(
+    page, url: str, runs: int, which: int = 0, arrive: Callable[[], None] | None = None
+) -> tuple[float, list[float], list[float]] | None:
     """Load to first chart (ms), then for each key press on the page's slider number ``which`` (the
     first by default) the ms to the server's last reply and to the last change of the page; None
-    when the page has no such slider."""
+    when the page has no such slider. ``arrive`` reaches the page some other way than opening ``url``."""
     start = time.perf_counter()
-    page.goto(url)
+    (arrive or (lambda: page.goto(url)))()
     page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stSlider"]', timeout=30_000)
     with contextlib.suppress(Exception):  # a page without a chart
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
@@ -269,6 +310,17 @@ def _redraw_ms(page, url: str, runs: int, which: int = 0) -> tuple[float, list[f
         times.append(page.evaluate("window.__lastChange") - begun)
         replies.append(page.evaluate("Math.max(0, ...window.__replies)") - begun)
     return load, replies, times
+
+
+def _upload_then_open(page, app: str, table: Path, slug: str) -> None:
+    """Upload ``table`` through Your data's control, then open ``slug`` from the sidebar (the same session)."""
+    page.goto(f"{app}/your_data")
+    page.wait_for_selector('[data-testid="stFileUploaderDropzoneInput"]', state="attached", timeout=30_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(table))
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    title = next(info.title for info in ALL_PAGES if info.slug == slug)
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).click()
+    page.wait_for_url(f"**/{slug}*", timeout=30_000)
 
 
 # page, load, reply, redraw, p90, x floor, verdict
@@ -392,6 +444,21 @@ def browser_table(pages: list[str], runs: int) -> int:
             missed += not ok
             verdict = "ok" if ok else "MISSES TARGET"
             print(BROWSER_ROW.format(name, load, reply, ms, _p90(times), ms / floor, verdict))
+        with tempfile.TemporaryDirectory() as folder:
+            table = Path(folder) / "upload.csv"
+            table.write_bytes(upload_csv())
+            for slug in uploaded(pages):
+                measured = _redraw_ms(
+                    page, "", runs, arrive=lambda slug=slug: _upload_then_open(page, app, table, slug)
+                )
+                load, replies, times = measured
+                ms, reply = statistics.median(times), statistics.median(replies)
+                ok = ms <= 2 * floor
+                missed += not ok
+                name = f"{slug} + {UPLOAD_ROWS:,}-row upload"
+                print(
+                    BROWSER_ROW.format(name, load, reply, ms, _p90(times), ms / floor, "ok" if ok else "MISSES TARGET")
+                )
         if not pages or "parameters" in pages:
             rate = _drag_updates_per_second(page, f"{app}/parameters")
             print(f"\nparameters: the line redrawn {rate:.0f} times a second while the weight is dragged")

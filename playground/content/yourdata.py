@@ -74,6 +74,15 @@ class Words:
             "as it stands. Its square root is the typical miss beside it."
         )
 
+    def sampled(self, drawn: int, rows: int) -> str:
+        """What a chart of a long table leaves out, or nothing when it draws every row."""
+        if drawn >= rows:
+            return ""
+        return (
+            f" Drawn: {drawn:,} of your {rows:,} {self.rows}, picked at random; the line, the loss and every "
+            "number use all of them."
+        )
+
     @property
     def misses_caption(self) -> str:
         return f"Each grey stroke is one {self.row}'s miss. The loss averages their squares, so long strokes dominate."

@@ -17,6 +17,8 @@ import numpy as np
 
 from playground.models import houses, linear
 
+DRAWN = 200  # points a chart draws at most: the houses' count, so a long table redraws as fast as they do
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -48,6 +50,13 @@ class Pair:
 
     def __len__(self) -> int:
         return self.x.shape[0]
+
+    def drawn(self) -> np.ndarray:
+        """The rows a chart draws: all of them up to :data:`DRAWN`, else that many picked at random
+        (the same every time), in their order. Every number still uses every row."""
+        if len(self) <= DRAWN:
+            return np.arange(len(self))
+        return np.sort(np.random.default_rng(0).choice(len(self), DRAWN, replace=False))
 
     @property
     def fingerprint(self) -> str:

@@ -54,3 +54,13 @@ def test_the_houses_as_a_pair_are_the_houses():
     np.testing.assert_array_equal(data.x, h.size)
     np.testing.assert_array_equal(data.y, h.price)
     assert data.y_is.prefix == "$"
+
+
+def test_a_chart_draws_every_row_of_a_short_table_and_a_fixed_sample_of_a_long_one():
+    short = pair(np.arange(50), np.arange(50))
+    np.testing.assert_array_equal(short.drawn(), np.arange(50))
+    long = pair(np.arange(5_000), np.arange(5_000))
+    drawn = long.drawn()
+    assert len(drawn) == dataset.DRAWN and len(set(drawn)) == dataset.DRAWN
+    assert (np.diff(drawn) > 0).all() and drawn[-1] > 4_000  # in order, spread over the whole table
+    np.testing.assert_array_equal(drawn, long.drawn())

@@ -161,3 +161,20 @@ def test_a_shared_link_made_on_uploaded_data_opens_the_houses_and_says_why():
     assert "data" not in at.query_params and at.query_params["w"] == "150"
     junk = open_page(PARAMETERS, data="<script>")
     assert "` <script> `" in " ".join(w.value for w in junk.warning)
+
+
+def test_a_long_table_is_drawn_as_a_sample_but_every_number_uses_every_row():
+    rng = np.random.default_rng(3)
+    x = rng.uniform(0, 100, 10_000)
+    y = 2 * x + rng.normal(0, 10, x.size)
+    raw = ("x,y\n" + "\n".join(f"{a:.4f},{b:.4f}" for a, b in zip(x, y, strict=True))).encode()
+    at = upload(raw)
+    assert any("10,000 usable rows" in c.value and f"{tables.MAX_ROWS:,} of them" in c.value for c in at.caption)
+    at = on_parameters(at)
+    rows = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Your rows")
+    assert len(rows["x"]) == 200
+    assert any(f"Drawn: 200 of your {tables.MAX_ROWS:,} rows" in c.value for c in at.caption)
+    used = tables.pair(tables.read(raw, "t.csv"), "x", "y")
+    own_slider(at, "w").set_value(2.0).run()
+    b = own_slider(at, "b").value
+    assert metric(at, "Your typical miss") == f"{linear.score(used.x, used.y, 2.0, b).rmse:.4g}"
