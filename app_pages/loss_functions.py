@@ -4,9 +4,11 @@ import streamlit as st
 from playground import format as fmt
 from playground import ui
 from playground.charts import losses as loss_charts
+from playground.charts import regression
 from playground.content.controls import LOSS_FUNCTIONS as PAGE
 from playground.content.pricing import business_table
-from playground.models import linear, losses, pricing
+from playground.content.yourdata import words
+from playground.models import dataset, linear, losses, pricing
 
 UNIT = 10_000  # penalties are drawn so that a $10k miss costs 1 under squared and absolute error
 ERRORS = np.linspace(-300_000, 300_000, 121)
@@ -19,8 +21,21 @@ def line(kind: str, mansions: int, delta: float, k: float) -> linear.LossFit:
     return pricing.line(kind, mansions, delta, k)
 
 
+mine = ui.your_data()
+say = words(mine.x_is, mine.y_is) if mine else words()
+on = regression.frame(mine) if mine else regression.HOUSES
+
 ui.header(PAGE)
 ui.scene_buttons(PAGE)
+
+
+def study_of_fits(delta: float, k: float) -> pricing.Priced:
+    """Every loss's line: through the houses (and as many mansions as asked), or through the learner's
+    rows with Huber's threshold in their units."""
+    if not mine:
+        return pricing.price_houses(ui.control(PAGE, "mansions"), delta, k, line=line)
+    own = ui.knob(say.huber_label, dataset.huber_knob(mine), f"own_delta_{mine.fingerprint}", mine.y_is)
+    return pricing.price_pair(mine, own, k)
 
 
 @ui.section(PAGE, "delta", "k")
@@ -53,15 +68,14 @@ def one_prediction() -> None:
             f"{scored['absolute'][0]:,.4g} times as much; squared error charges it {scored['squared'][0]:,.4g} times "
             "as much, because squaring multiplies a big miss by itself."
         )
+    if say.one_prediction_note:
+        st.info(say.one_prediction_note, icon=":material/home:")
 
 
 one_prediction()
 
 st.header("Same data, different mistakes")
-ui.prose(
-    "Each loss is now used to fit a line through all the houses. Add a few mansions that sold for "
-    "far more than their size suggests, and watch which lines chase them."
-)
+ui.prose(say.fits_intro)
 
 
 @ui.section(PAGE)
@@ -70,47 +84,37 @@ def same_data_different_mistakes() -> None:
     chosen = ui.control(PAGE, "fits")
     controls, picture = st.columns([1, 2], gap="large")
     with controls:
-        mansions = ui.control(PAGE, "mansions")
-    study = pricing.price_houses(mansions, delta, k, line=line)
+        study = study_of_fits(delta, k)
     fits = {kind: study.fits[kind] for kind in chosen}
+    shown = mine.drawn() if mine else slice(None)  # a long table draws a sample; every number uses every row
     with controls:
         for kind, fit in fits.items():
             moved = study.moved[kind]
             st.metric(
-                f"{NAMES[kind]}: price per sq ft",
-                fmt.dollars(fit.w),
-                delta=f"{fmt.dollars(moved, signed=True)} from the mansions",
+                say.weight_of(NAMES[kind]),
+                say.weight(fit.w) if mine else fmt.dollars(fit.w),
+                delta=None if mine else f"{fmt.dollars(moved, signed=True)} from the mansions",
                 delta_color="off",
                 delta_arrow="auto" if abs(moved) >= 0.5 else "off",  # under 50 cents shows as +$0: no arrow
             )
+    points = (study.size[shown], study.price[shown], study.mansion[shown])
+    drawn = say.sampled(len(points[0]), len(study.size))
     with picture:
         if not chosen:
             st.info("Pick at least one loss to fit a line with it.", icon=":material/touch_app:")
         else:
-            ui.chart(
-                loss_charts.fits_by_loss(study.size, study.price, study.mansion, fits),
-                "Squared error bends towards the mansions; absolute error and Huber barely move.",
-            )
+            ui.chart(loss_charts.fits_by_loss(*points, fits, on=on), say.fits_caption + drawn)
     if chosen:
         ui.chart(
-            loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}),
-            "Average error on the ordinary houses, by size (above zero: priced too high). A line that chased the "
-            "mansions over-prices large houses.",
+            loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}, on=on),
+            say.band_caption,
         )
 
     st.header("The business decides")
-    ui.prose(
-        f"Suppose a house listed too cheaply loses the seller **{k:g} times** as much as one listed too "
-        "high (it sells fast, below its value). Set **k** in the first section. The asymmetric loss builds "
-        "that cost into training, and its line moves up to avoid the expensive mistake."
-    )
-    ui.chart(
-        loss_charts.fits_by_loss(
-            study.size, study.price, study.mansion, {c: study.fits[c] for c in ("squared", "asymmetric")}
-        ),
-        f"With k = {k:g} the asymmetric line sits above most houses: small over-pricing beats costly under-pricing.",
-    )
-    ui.table(business_table(study, k))
+    ui.prose(say.business_intro(k))
+    pair_of_fits = {c: study.fits[c] for c in ("squared", "asymmetric")}
+    ui.chart(loss_charts.fits_by_loss(*points, pair_of_fits, on=on), say.asymmetric_caption(k) + drawn)
+    ui.table(business_table(study, k, say))
 
 
 same_data_different_mistakes()

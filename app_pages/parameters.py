@@ -9,7 +9,7 @@ from playground.charts import network as network_charts
 from playground.charts import regression
 from playground.content.controls import PARAMETERS as PAGE
 from playground.content.facts import LANGUAGE_MODELS
-from playground.content.yourdata import slider_format, words
+from playground.content.yourdata import words
 from playground.models import dataset, linear, network
 
 
@@ -42,8 +42,8 @@ def knobs() -> tuple[float, float]:
     w, b = dataset.knobs(mine)
     keys = (f"own_w_{mine.fingerprint}", f"own_b_{mine.fingerprint}")
     return (
-        ui.knob(say.weight_label, w, keys[0], slider_format(w.step, w.high, mine.y_is)),
-        ui.knob(say.bias_label, b, keys[1], slider_format(b.step, max(abs(b.low), abs(b.high)), mine.y_is)),
+        ui.knob(say.weight_label, w, keys[0], mine.y_is),
+        ui.knob(say.bias_label, b, keys[1], mine.y_is),
     )
 
 
@@ -123,10 +123,11 @@ def dirty_data() -> None:
         dirty_pct = ui.control(PAGE, "dirty", label=say.dirty_label)
         rows_seed = ui.control(PAGE, "rows")
         dirty, dirty_fit = dirty_fits(data, dirty_pct / 100, rows_seed)
-        clean_w, dirty_w = st.columns(2)
-        clean_w.metric("w from clean data", say.slope(best.w))
-        dirty_w.metric("w from dirty data", say.slope(dirty_fit.w))
-        st.metric("Drift", say.slope(dirty_fit.w - best.w, signed=True), help="Dirty weight minus clean weight.")
+        clean_w, dirty_w = (st.container(), st.container()) if mine else st.columns(2)  # room for long numbers
+        clean_w.metric(say.labelled("w from clean data"), say.weight(best.w))
+        dirty_w.metric(say.labelled("w from dirty data"), say.weight(dirty_fit.w))
+        drift = say.weight(dirty_fit.w - best.w, signed=True)
+        st.metric(say.labelled("Drift"), drift, help="Dirty weight minus clean weight.")
     with picture:
         drawn = linear.Corruption(dirty.price[shown], dirty.corrupted[shown])
         ui.chart(

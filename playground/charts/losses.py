@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from playground.charts import theme
-from playground.charts.regression import HOUSE_AXES, houses_trace, line_trace
+from playground.charts.regression import HOUSE_AXES, HOUSES, Frame, fixed_axes, houses_trace, line_trace
 from playground.models.linear import LossFit
 from playground.models.losses import NAMES
 
@@ -64,16 +64,29 @@ def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now:
     )
 
 
-def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits: Mapping[str, LossFit]) -> theme.Chart:
-    """The ordinary houses with the line each loss fits; outliers pinned to the top edge.
+def fits_by_loss(
+    size: np.ndarray,
+    price: np.ndarray,
+    outlier: np.ndarray,
+    fits: Mapping[str, LossFit],
+    *,
+    on: Frame = HOUSES,
+) -> theme.Chart:
+    """The ordinary points with the line each loss fits; outliers (the mansions) pinned to the top edge.
 
     The price axis is scaled to the ordinary houses, so the lines' differences stay visible;
-    each outlier is drawn as an arrow at the top with its real price beside it.
+    each outlier is drawn as an arrow at the top with its real price beside it. A learner's own
+    rows have no added outliers: all of them are drawn, on axes framed on them.
     """
+    data = [houses_trace(size[~outlier], price[~outlier], on.points, theme.DATA, on=on)]
+    if on is not HOUSES:
+        data += [
+            line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind], on=on) for kind, fit in fits.items()
+        ]
+        return theme.figure(data, height=440, **fixed_axes(size, price, on))
     top = float(price[~outlier].max()) * 1.25
     x = size[outlier]
-    data = [
-        houses_trace(size[~outlier], price[~outlier], "Houses sold", theme.DATA),
+    data += [
         {
             "type": "scatter",
             "x": theme.f32(x),
@@ -92,8 +105,17 @@ def fits_by_loss(size: np.ndarray, price: np.ndarray, outlier: np.ndarray, fits:
     return theme.figure(data, height=440, **axes)
 
 
-def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -> theme.Chart:
-    """The average error (predicted minus actual, the app's one sign) of ordinary houses in each size band."""
+def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray], *, on: Frame = HOUSES) -> theme.Chart:
+    """The average error (predicted minus actual, the app's one sign) of ordinary points in each band of the input."""
+    if on is HOUSES:
+        hover = "houses near %{x:,.0f} sq ft priced %{y:$,.0f} off on average (+ too high)"
+        xaxis = theme.axis(theme.AXIS["size"])
+        yaxis = theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True, zerolinewidth=3)
+    else:
+        hover = f"rows near %{{x:,.4~g}} predicted {on.y.prefix}%{{y:,.4~g}}{on.y.suffix} off on average (+ too high)"
+        xaxis = on.axes["xaxis"]
+        yaxis = {**on.axes["yaxis"], "title": {"text": "Error: predicted minus actual"}, "zeroline": True}
+        yaxis["zerolinewidth"] = 3
     data = [
         {
             "type": "scatter",
@@ -103,17 +125,11 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray]) -
             "name": NAMES[kind],
             "line": {"color": theme.LOSS_COLORS[kind], "width": 3},
             "marker": {"size": 8},
-            "hovertemplate": f"{NAMES[kind]}: houses near %{{x:,.0f}} sq ft priced %{{y:$,.0f}} off on average"
-            " (+ too high)<extra></extra>",
+            "hovertemplate": f"{NAMES[kind]}: {hover}<extra></extra>",
         }
         for kind, miss in mean_miss.items()
     ]
-    return theme.figure(
-        data,
-        height=340,
-        xaxis=theme.axis(theme.AXIS["size"]),
-        yaxis=theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True, zerolinewidth=3),
-    )
+    return theme.figure(data, height=340, xaxis=xaxis, yaxis=yaxis)
 
 
 def confidence_curves(p: np.ndarray, cross_entropy: np.ndarray, squared: np.ndarray, p_now: float) -> theme.Chart:

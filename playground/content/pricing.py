@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from playground import format as fmt
+from playground.content.yourdata import HOUSES, Words
 from playground.models import losses
 from playground.models.pricing import Priced
 
 
-def business_table(study: Priced, k: float) -> dict[str, list[str]]:
-    """One row per fitted line: how often and by how much it under- and over-prices, and what that
-    costs when under-pricing costs ``k`` times as much; the cheapest line's cost in bold."""
+def business_table(study: Priced, k: float, say: Words = HOUSES) -> dict[str, list[str]]:
+    """One row per fitted line: how often and by how much it under- and over-predicts, and what that
+    costs when under-predicting costs ``k`` times as much; the cheapest line's cost in bold. In the
+    houses' words (under-pricing) or a learner's data's (predicted too low)."""
     rows = study.outcomes
+    under, short, over = (
+        ("Houses under-priced", "Average under-pricing", "Average over-pricing")
+        if say.houses
+        else ("Rows predicted too low", "Average shortfall", "Average overshoot")
+    )
     return {
         "Line fitted with": [losses.NAMES[c] for c in rows],
-        "Houses under-priced": [f"{o.share_under:.0%}" for o in rows.values()],
-        "Average under-pricing": [fmt.dollars(o.mean_under) for o in rows.values()],
-        "Average over-pricing": [fmt.dollars(o.mean_over) for o in rows.values()],
+        under: [f"{o.share_under:.0%}" for o in rows.values()],
+        short: [say.y_amount(o.mean_under) for o in rows.values()],
+        over: [say.y_amount(o.mean_over) for o in rows.values()],
         f"Average cost to the business (k = {k:g})": [
-            f"**{fmt.dollars(o.mean_cost)}** (least)" if c == study.cheapest else fmt.dollars(o.mean_cost)
+            f"**{say.y_amount(o.mean_cost)}** (least)" if c == study.cheapest else say.y_amount(o.mean_cost)
             for c, o in rows.items()
         ],
     }

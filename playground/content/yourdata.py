@@ -53,6 +53,15 @@ class Words:
         """A weight with its unit: "$182 per sq ft", "-0.0869% per $1 of `Price`"."""
         return f"{self.y_amount(value, signed=signed)} {self.per_x}"
 
+    def labelled(self, label: str) -> str:
+        """A metric's label for a weight, with the unit :meth:`weight` leaves out on a learner's data
+        (a metric's value has room for a number, not for a column's name)."""
+        return label if self.houses else f"{label}, {self.per_x}"
+
+    def weight(self, value: float, *, signed: bool = False) -> str:
+        """A weight as a metric shows it: "$182 per sq ft" for the houses, the bare amount on a learner's data."""
+        return self.slope(value, signed=signed) if self.houses else self.y_amount(value, signed=signed)
+
     @property
     def weight_label(self) -> str:
         if self.houses:
@@ -139,6 +148,81 @@ class Words:
             f"{quote(self.y.name)} changes for each step of {quote(self.x.name)}; the **bias** is where the "
             "line starts. Turn them and watch how far the line lands from your rows."
         )
+
+    # The Loss functions page.
+
+    @property
+    def fits_intro(self) -> str:
+        if self.houses:
+            return (
+                "Each loss is now used to fit a line through all the houses. Add a few mansions that sold for "
+                "far more than their size suggests, and watch which lines chase them."
+            )
+        return (
+            "Each loss is now used to fit a line through your rows. Rows that sit far from the rest pull "
+            "hardest on squared error's line; absolute error and Huber stay closer to the bulk."
+        )
+
+    @property
+    def fits_caption(self) -> str:
+        if self.houses:
+            return "Squared error bends towards the mansions; absolute error and Huber barely move."
+        return (
+            "Each line misses your rows least under its own loss. Where rows sit far from the rest, squared "
+            "error bends towards them; absolute error and Huber stay with the bulk."
+        )
+
+    def weight_of(self, name: str) -> str:
+        """A metric's label for the weight a loss's line learned; its value is :meth:`weight`."""
+        return f"{name}: price per sq ft" if self.houses else f"{name}: w, {self.per_x}"
+
+    @property
+    def huber_label(self) -> str:
+        return f"Huber: misses of {quote(self.y.name)} above this count as large"
+
+    @property
+    def band_caption(self) -> str:
+        if self.houses:
+            return (
+                "Average error on the ordinary houses, by size (above zero: priced too high). A line that chased "
+                "the mansions over-prices large houses."
+            )
+        return f"Average error on your rows, by {quote(self.x.name)} (above zero: predicted too high)."
+
+    def business_intro(self, k: float) -> str:
+        if self.houses:
+            cost = "a house listed too cheaply loses the seller"
+            end = "one listed too high (it sells fast, below its value)"
+        else:
+            cost = f"predicting {quote(self.y.name)} too low costs"
+            end = "predicting it too high"
+        return (
+            f"Suppose {cost} **{k:g} times** as much as {end}. Set **k** in the first section. The asymmetric "
+            "loss builds that cost into training, and its line moves up to avoid the expensive mistake."
+        )
+
+    def asymmetric_caption(self, k: float) -> str:
+        if k == 1:
+            return (
+                f"With k = 1 both mistakes cost the same, so the asymmetric line is absolute error's: half the "
+                f"{self.rows} above it, half below. Raise k to see it move up."
+            )
+        if self.houses:
+            return (
+                f"With k = {k:g} the asymmetric line sits above most houses: small over-pricing beats costly "
+                "under-pricing."
+            )
+        return (
+            f"With k = {k:g} the asymmetric line sits above most of your rows: predicting a little too high beats "
+            "a costly miss on the low side."
+        )
+
+    @property
+    def one_prediction_note(self) -> str | None:
+        """Under the first section on a learner's data: it keeps the chapter's house example."""
+        if self.houses:
+            return None
+        return "This section scores one house price, the chapter's example; the sections below learn on your rows."
 
 
 HOUSES = Words(Quantity("House size (sq ft)"), Quantity("Sale price", "$"), houses=True)

@@ -124,3 +124,12 @@ def knobs(pair: Pair) -> tuple[Knob, Knob]:
     b_high = _tidy(math.ceil((max(best.b, start_b) + height) / b_step) * b_step)
     bias = Knob(b_low, b_high, b_step, b_low)
     return Knob(-w_span, w_span, w_step, 0.0), Knob(b_low, b_high, b_step, bias.snap(start_b))
+
+
+def huber_knob(pair: Pair) -> Knob:
+    """A range for Huber's threshold on ``pair``: a twentieth of the least-squares line's typical
+    miss up to four times it, starting at the typical miss (a miss above it counts as large)."""
+    typical = linear.fit_least_squares(pair.x, pair.y).rmse or float(np.ptp(pair.y)) or 1.0
+    step = nice(typical / 20)
+    high = _tidy(math.ceil(4 * typical / step) * step)
+    return Knob(step, high, step, Knob(step, high, step, step).snap(typical))

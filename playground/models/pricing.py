@@ -3,7 +3,8 @@
 One call (:func:`price_houses`) fits a line under every loss to the houses with a few mansions
 added, and again without them, and measures what each line does: how far the mansions pulled it,
 its average miss by size on the ordinary houses, and what its mistakes cost a business where
-under-pricing costs ``k`` times more.
+under-pricing costs ``k`` times more. :func:`price_pair` does the same on a learner's own two
+columns, whose outliers are whatever the data holds (none is added, nothing is moved).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import houses, linear, losses
+from playground.models import dataset, houses, linear, losses
 
 SIZE_BANDS = 8  # bands of house size for the average miss
 
@@ -56,17 +57,44 @@ def price_houses(
     data = houses.with_mansions(ordinary, mansions)
     fits = {kind: line(kind, mansions, *knobs(kind, delta, k)) for kind in losses.LOSSES}
     without = {kind: line(kind, 0, *knobs(kind, delta, k)) for kind in losses.LOSSES}
+    outlier = np.arange(len(data)) >= len(ordinary)
+    moved = {kind: fits[kind].w - without[kind].w for kind in fits}
+    return _priced(data.size, data.price, outlier, fits, moved, k)
+
+
+def price_pair(
+    pair: dataset.Pair, delta: float, k: float, *, fit: Callable[[str, float, float], linear.LossFit] | None = None
+) -> Priced:
+    """Every loss's line through a learner's own rows (``delta`` and ``k`` in their units).
+
+    ``fit(kind, delta, k)`` fits one line (a page passes a cached one); by default it fits on ``pair``.
+    """
+    fit = fit or (lambda kind, d, kk: linear.fit_under_loss(pair.x, pair.y, kind, delta=d, k=kk))
+    fits = {kind: fit(kind, *knobs(kind, delta, k)) for kind in losses.LOSSES}
+    return _priced(pair.x, pair.y, np.zeros(len(pair), dtype=bool), fits, dict.fromkeys(fits, 0.0), k)
+
+
+def _priced(
+    x: np.ndarray,
+    y: np.ndarray,
+    outlier: np.ndarray,
+    fits: dict[str, linear.LossFit],
+    moved: dict[str, float],
+    k: float,
+) -> Priced:
+    """What each line does: its average miss by band of ``x`` on the rows that are not outliers,
+    and what its mistakes cost on every row."""
     misses = {}
     for kind, fit in fits.items():
-        error = linear.predict(ordinary.size, fit.w, fit.b) - ordinary.price  # predicted minus actual, as everywhere
-        bands, misses[kind] = linear.binned_means(ordinary.size, error, SIZE_BANDS)
-    outcomes = {kind: losses.outcomes(data.price, linear.predict(data.size, f.w, f.b), k) for kind, f in fits.items()}
+        error = linear.predict(x[~outlier], fit.w, fit.b) - y[~outlier]  # predicted minus actual, as everywhere
+        bands, misses[kind] = linear.binned_means(x[~outlier], error, SIZE_BANDS)
+    outcomes = {kind: losses.outcomes(y, linear.predict(x, f.w, f.b), k) for kind, f in fits.items()}
     return Priced(
-        size=data.size,
-        price=data.price,
-        mansion=np.arange(len(data)) >= len(ordinary),
+        size=x,
+        price=y,
+        mansion=outlier,
         fits=fits,
-        moved={kind: fits[kind].w - without[kind].w for kind in fits},
+        moved=moved,
         bands=bands,
         misses=misses,
         outcomes=outcomes,

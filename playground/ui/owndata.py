@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from playground import format as fmt
+from playground.content.yourdata import slider_format
 from playground.quote import quote
 from playground.ui.controls import CLAIMED, notify
 
@@ -75,11 +76,13 @@ def banner(slug: str) -> None:
         st.button("Back to the houses", key=f"houses-{slug}", on_click=forget, icon=":material/home:")
 
 
-def knob(label: str, knob: Any, key: str, format: str) -> float:
-    """A slider for one knob of a line on the learner's data (``knob``: a ``dataset.Knob``).
+def knob(label: str, knob: Any, key: str, unit: Any) -> float:
+    """A slider for one knob on the learner's data (``knob``: a ``dataset.Knob``), its readout in
+    ``unit``'s signs (a ``dataset.Quantity``).
 
     Not in the link, which never carries uploaded data; ``key`` should name the data (its
     fingerprint), so new data starts from its own default."""
     if key not in st.session_state:
         st.session_state[key] = knob.default
-    return st.slider(label, knob.low, knob.high, step=knob.step, key=key, format=format)
+    readout = slider_format(knob.step, max(abs(knob.low), abs(knob.high)), unit)
+    return st.slider(label, knob.low, knob.high, step=knob.step, key=key, format=readout)

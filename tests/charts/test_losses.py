@@ -72,3 +72,18 @@ def test_confidence_curves_mark_the_chosen_probability_on_both():
     assert _named(fig, "Cross-entropy: now")["y"][0] == pytest.approx(np.log(2), rel=1e-3)
     assert _named(fig, "Squared error: now")["y"][0] == pytest.approx(0.25, rel=1e-3)
     assert fig["layout"]["xaxis"]["tickformat"] == ".0%"
+
+
+def test_on_a_learners_rows_every_row_is_drawn_and_no_mansion_is_pinned():
+    from playground.charts import regression
+    from playground.models.dataset import Pair, Quantity
+
+    x, y = np.linspace(1, 10, 12), np.linspace(5, 2, 12)
+    own = Pair(x, y, Quantity("Price", "$"), Quantity("Rate", "", "%"), "t")
+    fit = linear.fit_under_loss(x, y, "huber", delta=0.5)
+    fig = plain(loss_charts.fits_by_loss(x, y, np.zeros(12, dtype=bool), {"huber": fit}, on=regression.frame(own)))
+    assert [t["name"] for t in fig["data"]] == ["Your rows", "Huber line"]
+    assert len(fig["data"][0]["x"]) == 12 and fig["layout"]["yaxis"]["title"]["text"] == "Rate"
+    bands = plain(loss_charts.misses_by_loss(x[:3], {"huber": y[:3]}, on=regression.frame(own)))
+    assert bands["layout"]["xaxis"]["title"]["text"] == "Price"
+    assert bands["layout"]["yaxis"]["title"]["text"] == "Error: predicted minus actual"

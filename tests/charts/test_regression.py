@@ -83,3 +83,19 @@ def test_after_an_update_the_misses_still_run_to_the_line_the_loss_was_measured_
     fig = plain(regression.batch_fit(SIZE, PRICE, np.arange(len(SIZE)), line, before))
     misses = next(t for t in fig["data"] if t["name"] == "Your misses")
     np.testing.assert_allclose(misses["y"][0::3], linear.predict(SIZE, 120, 0), rtol=1e-6)
+
+
+def test_a_learners_columns_frame_the_chart_with_their_names_as_plain_text_and_their_signs():
+    from playground.models.dataset import Pair, Quantity
+
+    own = Pair(SIZE / 100, PRICE / 1e5, Quantity("<b>Price</b> & %{x}", "$"), Quantity("Rate", "", "%"), "t")
+    frame = regression.frame(own)
+    fig = plain(regression.line_fit(own.x, own.y, linear.score(own.x, own.y, 0.1, 1.0), on=frame))
+    x_axis, y_axis = fig["layout"]["xaxis"], fig["layout"]["yaxis"]
+    assert x_axis["title"]["text"].startswith("&lt;b&gt;Price&lt;/b&gt; &amp; ")
+    assert "%{x}" not in x_axis["title"]["text"]  # a name cannot become a hover placeholder
+    assert (x_axis["tickprefix"], y_axis["ticksuffix"]) == ("$", "%")
+    rows = _trace(fig, "Your rows")
+    assert "<b>" not in rows["hovertemplate"] and rows["hovertemplate"].count("%{") == 2
+    low, high = y_axis["range"]
+    assert low < own.y.min() and own.y.max() < high  # framed on the rows, not from zero

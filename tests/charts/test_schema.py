@@ -82,7 +82,20 @@ BUILT = {
 }
 
 
-@pytest.mark.parametrize("build", BUILT.values(), ids=BUILT.keys())
+# Builders that also draw a learner's own columns (names with HTML and template syntax in them), beside the houses.
+OWN_FRAME = regression.frame(OWN)
+ON_YOUR_DATA = {
+    "regression.line_fit": lambda: regression.line_fit(OWN.x, OWN.y, FIT, FIT, on=OWN_FRAME),
+    "losses.fits_by_loss": lambda: loss_charts.fits_by_loss(
+        OWN.x, OWN.y, np.zeros(3, dtype=bool), {"huber": FIT}, on=OWN_FRAME
+    ),
+    "losses.misses_by_loss": lambda: loss_charts.misses_by_loss(OWN.x, {"huber": OWN.y}, on=OWN_FRAME),
+}
+
+
+@pytest.mark.parametrize(
+    "build", [*BUILT.values(), *ON_YOUR_DATA.values()], ids=[*BUILT, *(f"{k} (your data)" for k in ON_YOUR_DATA)]
+)
 @pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenter"])
 def test_every_builder_passes_plotlys_validation(build, presenting):
     fig = for_projector(build()) if presenting else build()

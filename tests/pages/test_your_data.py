@@ -178,3 +178,35 @@ def test_a_long_table_is_drawn_as_a_sample_but_every_number_uses_every_row():
     own_slider(at, "w").set_value(2.0).run()
     b = own_slider(at, "b").value
     assert metric(at, "Your typical miss") == f"{linear.score(used.x, used.y, 2.0, b).rmse:.4g}"
+
+
+def line_of(at, chart: int, name: str) -> tuple[float, float]:
+    """The slope and intercept of the line trace ``name`` in chart number ``chart``."""
+    trace = next(t for t in plain(charts(at)[chart])["data"] if t["name"] == name)
+    (x0, x1), (y0, y1) = np.asarray(trace["x"], float), np.asarray(trace["y"], float)
+    return (y1 - y0) / (x1 - x0), y0 - (y1 - y0) / (x1 - x0) * x0
+
+
+def test_loss_functions_fits_every_loss_on_your_rows_with_hubers_threshold_in_their_units():
+    at = upload(SAMPLE)
+    at.switch_page("app_pages/loss_functions.py").run()
+    assert not at.exception
+    assert not any(s.key == "loss_mansions" for s in at.slider)  # outliers are whatever the data holds
+    assert any("the sections below learn on your rows" in i.value for i in at.info)
+    table = tables.read(SAMPLE, "conversion.csv")
+    x, y = table.columns["Price"].values, table.columns["Conversion rate"].values
+    w, b = np.polyfit(x, y, 1)
+    assert line_of(at, 1, "Squared error line") == pytest.approx((w, b), rel=1e-4)
+    delta = next(s for s in at.slider if s.key.startswith("own_delta_"))
+    assert delta.label == "Huber: misses of ` Conversion rate ` above this count as large"
+    for value in (delta.value, 0.3):
+        delta.set_value(value).run()
+        delta = next(s for s in at.slider if s.key.startswith("own_delta_"))
+        huber = linear.fit_under_loss(x, y, "huber", delta=value)
+        assert line_of(at, 1, "Huber line") == pytest.approx((huber.w, huber.b), rel=1e-4)
+        absolute = linear.fit_under_loss(x, y, "absolute")
+        assert line_of(at, 1, "Absolute error line") == pytest.approx((absolute.w, absolute.b), rel=1e-4)
+    assert metric(at, "Squared error: w, per $1 of ` Price `") == f"{w:.4g}%"
+    business = next(m.value for m in at.markdown if m.value.startswith("| Line fitted with"))
+    assert "Rows predicted too low" in business and "Houses" not in business
+    assert dict(at.query_params) == {"data": "yours"}

@@ -1,0 +1,55 @@
+"""The words of a line's page, for the houses and for a learner's own columns."""
+
+import pytest
+
+from playground.content.yourdata import HOUSES, column_format, slider_format, words
+from playground.models.dataset import Quantity
+
+MINE = words(Quantity("Price", "$"), Quantity("Conversion rate", "", "%"))
+
+
+def test_the_houses_keep_their_own_words():
+    assert words() is HOUSES
+    assert HOUSES.weight_label == "Weight w: dollars per square foot"
+    assert HOUSES.slope(182.4) == "$182 per sq ft" and HOUSES.weight(182.4) == "$182 per sq ft"
+
+
+def test_a_learners_columns_name_every_label_and_carry_their_signs():
+    assert MINE.weight_label == "Weight w: change in ` Conversion rate ` per $1 of ` Price `"
+    assert MINE.bias_label == "Bias b: ` Conversion rate ` when ` Price ` is $0"
+    assert MINE.y_amount(2.1412) == "2.141%" and MINE.weight(-0.0869) == "-0.0869%"
+    assert MINE.labelled("Drift") == "Drift, per $1 of ` Price `"
+    assert "sq ft" not in MINE.intro and "house" not in MINE.fits_caption.lower()
+
+
+def test_names_from_a_file_never_become_markdown():
+    hostile = words(Quantity("**x** [a](http://e.com)"), Quantity("<b>y</b>"))
+    for text in (hostile.weight_label, hostile.bias_label, hostile.intro, hostile.band_caption):
+        assert "` **x** [a](http://e.com) `" in text or "` <b>y</b> `" in text
+
+
+@pytest.mark.parametrize("say", [HOUSES, MINE], ids=["houses", "yours"])
+def test_the_asymmetric_caption_is_true_at_k_equal_to_one(say):
+    assert "half" in say.asymmetric_caption(1.0) and "above most" not in say.asymmetric_caption(1.0)
+    assert "above most" in say.asymmetric_caption(2.0)
+
+
+@pytest.mark.parametrize(
+    ("step", "top", "unit", "fmt"),
+    [
+        (0.002, 0.2, Quantity("a"), "%,.3f"),
+        (0.2, 20.4, Quantity("a", "", "%"), "%,.1f%%"),
+        (10_000, 1.1e6, Quantity("a", "$"), "$%,.0f"),
+        (2.5, 500, Quantity("a"), "%,.1f"),
+        (5e-10, 5e-8, Quantity("a"), "%.3e"),
+        (5e11, 5e13, Quantity("a", "€"), "€%.3e"),
+    ],
+)
+def test_a_sliders_readout_has_the_steps_decimals_and_the_columns_signs(step, top, unit, fmt):
+    assert slider_format(step, top, unit) == fmt
+
+
+def test_a_tables_column_shows_the_decimals_its_numbers_carry():
+    assert column_format(Quantity("p", "$"), [51.99, 5.5, 3.0]) == "$%,.2f"
+    assert column_format(Quantity("n"), [1200.0, 3.0]) == "%,.0f"
+    assert column_format(Quantity("tiny"), [3e-9]) == "%.3e"
