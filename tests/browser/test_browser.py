@@ -433,6 +433,32 @@ def test_a_file_uploaded_through_the_real_control_becomes_the_data_parameters_le
     assert "data=" not in page.url
 
 
+@pytest.mark.parametrize("slug", ["your_data", "parameters", "loss_functions"])
+def test_hostile_column_names_in_an_upload_are_shown_as_text_everywhere(page, base_url, tmp_path, slug):
+    """A table's header is anybody's words: on every page that shows it, it stays text."""
+    x_name = "# Sales [Sign in](https://evil.example) <img src=x onerror=alert(1)>"
+    y_name = "**Rate** $\\frac{1}{0}$ :red[Alert] <b>%{x}</b>"
+    table = tmp_path / "hostile.csv"
+    rows = "\n".join(f"{i},{3 * i + (i % 4)}" for i in range(30))
+    table.write_text(f'"{x_name}","{y_name}"\n{rows}\n')
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{base_url}/your_data")
+    settle(page, charts=False)
+    page.locator(UPLOAD).set_input_files(str(table))
+    settle(page)
+    if slug != "your_data":
+        title = next(info.title for info in ALL_PAGES if info.slug == slug)
+        page.locator('[data-testid="stSidebarNav"] a', has_text=title).click()
+        settle(page)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("# Sales [Sign in](https://evil.example)")
+    for selector in ('a[href*="evil"]', 'img[src="x"]', "script", ".katex", "h1:has-text('Sales')"):
+        assert main.locator(selector).count() == 0, selector
+    assert main.locator(".main-svg text", has_text="<img src=x").count() > 0  # an axis title, as text
+    assert not dialogs and page.locator('[data-testid="stException"]').count() == 0
+
+
 def test_a_file_over_the_upload_limit_is_refused_with_the_limit_named(page, base_url, tmp_path):
     big = tmp_path / "big.csv"
     with big.open("wb") as f:
