@@ -1,10 +1,13 @@
+import functools
+
 import streamlit as st
 
 from playground import ui
 from playground.charts import descent as descent_charts
 from playground.content.controls import GRADIENT_DESCENT as PAGE
 from playground.content.controls import RATES
-from playground.content.descent import BAD, valley_name, verdict
+from playground.content.controls import SHORT_LANDSCAPE_NAMES as LAND_NAMES
+from playground.content.descent import BAD, PLAYER_CAPTION, bowl_caption, valley_name, verdict
 from playground.models import descent, landscapes
 
 LANDS = landscapes.LANDSCAPES
@@ -23,7 +26,7 @@ def ground(key: str):
 
 
 @st.cache_data(max_entries=512)
-def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int, noisy: bool, seed: int):
+def walk(key: str, optimizer: str, start: tuple[float, float], lr: float, steps: int, *, noisy: bool, seed: int):
     return descent.run(LANDS[key], optimizer, start, lr, steps, noisy=noisy, seed=seed)
 
 
@@ -33,11 +36,18 @@ def safe_rates(key: str, optimizers: tuple[str, ...], start: tuple[float, float]
 
 
 MAP = "gd_map"  # the player's widget key: a click on the map arrives under it
+mine = ui.your_data()
+bowl = landscapes.line_bowl(mine) if mine else None  # the learner's own bowl stands in for the houses'
+
+
+def land_of(key: str) -> landscapes.Landscape:
+    """The landscape ``key`` names; the learner's bowl (this session's, never cached) stands in for the houses'."""
+    return bowl if bowl is not None and key == "house" else LANDS[key]
 
 
 def start_where_clicked() -> None:
     """A click on the map starts the walk there: the two start sliders (and the link) follow."""
-    land = LANDS[st.session_state[PAGE.key("land")]]
+    land = land_of(st.session_state[PAGE.key("land")])
     for point in st.session_state[MAP].selection.points:
         where = descent_charts.start_fractions(land, point)
         if where is not None:
@@ -53,7 +63,7 @@ def walk_downhill() -> None:
     st.header("Walk downhill")
     controls, picture = st.columns([1, 2.4], gap="large")
     with controls:
-        key = ui.control(PAGE, "land")
+        key = ui.control(PAGE, "land", format_func=lambda k: "Your data" if land_of(k) is bowl else LAND_NAMES[k])
         chosen = ui.control(PAGE, "opt")
         lr = ui.control(PAGE, "lr")
         steps = ui.control(PAGE, "steps")
@@ -63,46 +73,32 @@ def walk_downhill() -> None:
         seed = ui.control(PAGE, "seed") if noisy else 0
         blindfold = ui.control(PAGE, "blind")
         show_3d = ui.control(PAGE, "3d")
-    land = LANDS[key]
-    start = land.at(sx, sy)
-    paths = {o: walk(key, o, start, lr, steps, noisy, seed) for o in chosen or ("gd",)}
+    land = land_of(key)
+    start, own = land.at(sx, sy), land is bowl
+    step = functools.partial(descent.run, land) if own else functools.partial(walk, key)  # own: walked afresh
+    paths = {o: step(o, start, lr, steps, noisy=noisy, seed=seed) for o in chosen or ("gd",)}
     with picture:
         if not chosen:
             st.info("No optimizer picked, so plain gradient descent walks.", icon=":material/touch_app:")
-        player = descent_charts.descent_player(land, ground(key), paths, blindfold=blindfold)
-        if show_3d and not blindfold:
-            flat, solid = st.columns(2)
+        terrain = descent_charts.landscape(land, landscapes.grid(land, 64)) if own else ground(key)
+        player = descent_charts.descent_player(land, terrain, paths, blindfold=blindfold)
+        if show_3d and blindfold:  # a 3D view would show what the blindfold hides
+            st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")
+        flat, solid = st.columns(2) if show_3d and not blindfold else (st.container(), None)
+        if solid is not None:
+            mesh = landscapes.grid(land, 40) if own else landscape_grid(key, 40)
             with solid:
-                ui.chart(
-                    descent_charts.landscape_3d(land, landscape_grid(key, 40), paths), "Drag to turn the landscape."
-                )
-            with flat:
-                ui.chart(
-                    player,
-                    "Press Play, or drag the step slider. Click the map to start there.",
-                    key=MAP,
-                    on_click=start_where_clicked,
-                )
-        else:
-            if show_3d:  # a 3D view would show what the blindfold hides
-                st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")
-            ui.chart(
-                player,
-                "Press Play, or drag the step slider. Top: the map seen from above (click it to start the walk "
-                "there). Below: loss per step.",
-                key=MAP,
-                on_click=start_where_clicked,
-            )
+                ui.chart(descent_charts.landscape_3d(land, mesh, paths), "Drag to turn the landscape.")
+        with flat:
+            ui.chart(player, PLAYER_CAPTION[solid is not None], key=MAP, on_click=start_where_clicked)
         if key == "house":
-            st.caption(
-                "Each point of the house-price bowl is one line through the houses: its weight (left to right) "
-                "and bias (bottom to top). The height is that line's loss, its mean squared miss."
-            )
+            st.caption(bowl_caption(own))
 
     # Blindfolded, how each walk ended stays folded away until the learner has watched it.
     outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()
     # one search for every walk that went wrong: the landscape is measured once a step for all of them
-    safer = safe_rates(key, tuple(o for o, p in paths.items() if p.outcome in BAD), start, lr)
+    bad = tuple(o for o, p in paths.items() if p.outcome in BAD)
+    safer = descent.largest_stable_rates(land, bad, start, lr, RATES) if own else safe_rates(key, bad, start, lr)
     for path in paths.values():
         said = verdict(path, land, steps, safer.get(path.optimizer))
         show = {"bad": outcomes.error, "good": outcomes.success, "note": outcomes.info}[said.tone]
@@ -128,7 +124,10 @@ def two_starts() -> None:
         by = ui.control(PAGE, "by")
     mountains = LANDS["mountains"]
     starts = {"First start": (ax, ay), "Second start": (bx, by)}
-    pair = {label: walk("mountains", "gd", mountains.at(*f), PAIR_RATE, 200, False, 0) for label, f in starts.items()}
+    pair = {
+        label: walk("mountains", "gd", mountains.at(*f), PAIR_RATE, 200, noisy=False, seed=0)
+        for label, f in starts.items()
+    }
     with left:
         for label, path in pair.items():
             where = valley_name(mountains, path.valley) if path.valley is not None else "no valley yet"

@@ -167,7 +167,16 @@ def _touch(land: Landscape) -> dict[str, Any]:
     fx, fy = np.meshgrid(np.linspace(0, 1, TOUCH), np.linspace(0, 1, TOUCH))
     x, y = land.at(fx.ravel(), fy.ravel())
     loss = land.loss(x, y)
-    if land.units is not None:
+    if land.reads is not None:
+        w, b = land.units.line_in_dollars(x, y)
+        custom = np.column_stack([loss, w, b])
+        x_is, y_is = land.reads
+        pre, suf = y_is.prefix, y_is.suffix
+        where = (
+            f"a line at {pre}%{{customdata[1]:,.4~g}}{suf} per {theme.plain(x_is.name)} and "
+            f"{pre}%{{customdata[2]:,.4~g}}{suf}"
+        )
+    elif land.units is not None:
         w, b = land.units.line_in_dollars(x, y)
         custom = np.column_stack([loss, w, b])
         where = "a line at $%{customdata[1]:,.0f} per sq ft and $%{customdata[2]:,.0f}"
@@ -218,11 +227,29 @@ def _walk(path: Path, label: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+def _nice_ticks(low: float, high: float, count: int = 5) -> np.ndarray:
+    """Round values (1, 2, 2.5 or 5 times a power of ten apart) between ``low`` and ``high``."""
+    raw = (high - low) / count
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return np.arange(np.ceil(low / step), np.floor(high / step) + 1) * step
+
+
 def _knob_axes(land: Landscape) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The map's two axes; a house line's knobs read in dollars (per sq ft, and a starting price)."""
+    """The map's two axes; a house line's knobs read in dollars (per sq ft, and a starting price), a
+    learner's line in their columns' own units, at round values of those."""
     x = theme.axis(land.x_label, range=list(land.x_range), showgrid=False, zeroline=False)  # the picture is the grid
     y = theme.axis(land.y_label, range=list(land.y_range), showgrid=False, zeroline=False)
-    if land.units is not None:
+    if land.reads is not None:
+        (x_is, y_is), u = land.reads, land.units
+        per = u.price / u.size  # one scaled unit of the weight, in the learner's own
+        ws, bs = _nice_ticks(*(np.array(land.x_range) * per), 6), _nice_ticks(*(np.array(land.y_range) * u.price), 6)
+        x |= {"tickvals": (ws / per).tolist(), "ticktext": [fmt.amount(w, y_is.prefix, y_is.suffix) for w in ws]}
+        y |= {"tickvals": (bs / u.price).tolist(), "ticktext": [fmt.amount(b, y_is.prefix, y_is.suffix) for b in bs]}
+        one, zero = (f"{x_is.prefix}{n}{x_is.suffix}" for n in (1, 0))
+        x["title"] = {"text": theme.plain(f"Weight w: {y_is.name} per {one} of {x_is.name}")}
+        y["title"] = {"text": theme.plain(f"Bias b: {y_is.name} when {x_is.name} is {zero}")}
+    elif land.units is not None:
         ws = np.arange(np.ceil(land.x_range[0]), land.x_range[1] + 1e-9)
         bs = np.arange(np.ceil(land.y_range[0]), land.y_range[1] + 1e-9)
         x |= {"tickvals": ws.tolist(), "ticktext": [fmt.dollars(land.units.line_in_dollars(w, 0)[0]) for w in ws]}
@@ -448,8 +475,10 @@ def landscape_3d(
             }
         )
     scene = {
-        "xaxis": {**_knob_axes(land)[0], "title": {"text": land.x_label, "font": size}, "tickfont": size},
-        "yaxis": {**_knob_axes(land)[1], "title": {"text": land.y_label, "font": size}, "tickfont": size},
+        **{
+            name: {**axis, "title": {**axis["title"], "font": size}, "tickfont": size}
+            for name, axis in zip(("xaxis", "yaxis"), _knob_axes(land), strict=True)
+        },
         "zaxis": {"title": {"text": "loss", "font": size}, "tickfont": size},
         "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.1}},
     }

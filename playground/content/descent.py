@@ -48,7 +48,11 @@ def _typical_miss(land: Landscape, loss: float) -> str:
     """On the house bowl the loss is a mean squared miss in $100k units: say it in dollars too."""
     if land.units is None or not loss >= 0:
         return ""
-    return f" (its line misses a typical house by {fmt.dollars_short(land.units.dollars(loss**0.5))})"
+    miss = land.units.dollars(loss**0.5)
+    if land.reads is not None:
+        y_is = land.reads[1]
+        return f" (its line misses a typical row by {fmt.amount(miss, y_is.prefix, y_is.suffix)})"
+    return f" (its line misses a typical house by {fmt.dollars_short(miss)})"
 
 
 def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None) -> Verdict:
@@ -101,4 +105,23 @@ def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None)
         "note",
         f"{name} is still coming down after {steps} steps: the loss went from {start} to {final}, "
         "but it has not reached a valley yet. Raise the learning rate or allow more steps.",
+    )
+
+
+# Under the descent player: alone (False), or beside the 3D view (True).
+PLAYER_CAPTION = {
+    False: "Press Play, or drag the step slider. Top: the map seen from above (click it to start the walk there). "
+    "Below: loss per step.",
+    True: "Press Play, or drag the step slider. Click the map to start there.",
+}
+
+
+def bowl_caption(yours: bool) -> str:
+    """Under the bowl of a line: what a point of it is, for the houses or a learner's rows."""
+    where = (
+        "this bowl is one line through your rows" if yours else "the house-price bowl is one line through the houses"
+    )
+    return (
+        f"Each point of {where}: its weight (left to right) and bias (bottom to top). The height is that "
+        "line's loss, its mean squared miss."
     )

@@ -163,6 +163,7 @@ GRADIENT_DESCENT = PageInfo(
         "A model that has stopped improving may be sitting in a shallow valley, not at the best "
         "answer, so ask how many starts and settings were tried before calling it done."
     ),
+    learns_on_your_data=True,
 )
 
 TRAINING_LOOP = PageInfo(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.models import houses
+from playground.models import dataset, houses, linear
 
 Grad = tuple[np.ndarray, np.ndarray]
 
@@ -28,7 +28,8 @@ class Landscape:
     loss: Callable[[np.ndarray, np.ndarray], np.ndarray]
     grad: Callable[[np.ndarray, np.ndarray], Grad]
     minima: tuple[tuple[float, float], ...]  # every valley floor, deepest first
-    units: houses.Units | None = None  # the knobs are a house line's, in these units: axes read in dollars
+    units: houses.Units | None = None  # the knobs are a line's, in these units: axes read in dollars...
+    reads: tuple[dataset.Quantity, dataset.Quantity] | None = None  # ...or in a learner's columns (x, y)
 
     def at(self, fx: float, fy: float) -> tuple[float, float]:
         """The point at fractions ``(fx, fy)`` of the map's width and height."""
@@ -48,30 +49,49 @@ def grid(land: Landscape, n: int = 80) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 # (a) The house-price line's own loss: mean squared error over its two knobs, with size in
 # thousands of square feet and price in $100k, so that both knobs are numbers near 1.
+def _moments(x: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    return {
+        "xx": float(np.mean(x**2)),
+        "x": float(np.mean(x)),
+        "xy": float(np.mean(x * y)),
+        "y": float(np.mean(y)),
+        "yy": float(np.mean(y**2)),
+    }
+
+
+def _line_loss(m: dict[str, float]) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    def loss(w: np.ndarray, b: np.ndarray) -> np.ndarray:
+        # mean((w x + b - y)^2), expanded into the data's moments so a whole grid costs one pass
+        return w**2 * m["xx"] + 2 * w * b * m["x"] + b**2 - 2 * w * m["xy"] - 2 * b * m["y"] + m["yy"]
+
+    return loss
+
+
+def _line_grad(m: dict[str, float]) -> Callable[[np.ndarray, np.ndarray], Grad]:
+    def grad(w: np.ndarray, b: np.ndarray) -> Grad:
+        return 2 * (w * m["xx"] + b * m["x"] - m["xy"]), 2 * (w * m["x"] + b - m["y"])
+
+    return grad
+
+
+def _line_minimum(m: dict[str, float]) -> tuple[float, float]:
+    A = np.array([[m["xx"], m["x"]], [m["x"], 1.0]])
+    w, b = np.linalg.solve(A, [m["xy"], m["y"]])
+    return float(w), float(b)
+
+
+def _steepest(m: dict[str, float]) -> float:
+    """The largest curvature of a line's loss: what decides which learning rates blow up."""
+    return float(np.linalg.eigvalsh(2 * np.array([[m["xx"], m["x"]], [m["x"], 1.0]])).max())
+
+
 _H = houses.load()
-_HX, _HY = houses.SCALED.view(_H.size, _H.price)
-_M = {
-    "xx": float(np.mean(_HX**2)),
-    "x": float(np.mean(_HX)),
-    "xy": float(np.mean(_HX * _HY)),
-    "y": float(np.mean(_HY)),
-    "yy": float(np.mean(_HY**2)),
-}
-
-
-def _house_loss(w: np.ndarray, b: np.ndarray) -> np.ndarray:
-    # mean((w x + b - y)^2), expanded into the data's moments so a whole grid costs one pass
-    return w**2 * _M["xx"] + 2 * w * b * _M["x"] + b**2 - 2 * w * _M["xy"] - 2 * b * _M["y"] + _M["yy"]
-
-
-def _house_grad(w: np.ndarray, b: np.ndarray) -> Grad:
-    return 2 * (w * _M["xx"] + b * _M["x"] - _M["xy"]), 2 * (w * _M["x"] + b - _M["y"])
+_M = _moments(*houses.SCALED.view(_H.size, _H.price))
+_house_loss, _house_grad = _line_loss(_M), _line_grad(_M)
 
 
 def _house_minimum() -> tuple[float, float]:
-    A = np.array([[_M["xx"], _M["x"]], [_M["x"], 1.0]])
-    w, b = np.linalg.solve(A, [_M["xy"], _M["y"]])
-    return float(w), float(b)
+    return _line_minimum(_M)
 
 
 HOUSE = Landscape(
@@ -172,3 +192,35 @@ PLATEAU = Landscape(
 )
 
 LANDSCAPES = {land.key: land for land in (HOUSE, MOUNTAINS, RAVINE, PLATEAU)}
+
+
+def line_bowl(pair: dataset.Pair) -> Landscape:
+    """The bowl of a line through a learner's own rows, in place of the houses' (key ``"house"``).
+
+    Computed in units chosen so the bowl is exactly as steep as the houses' (its largest
+    curvature is theirs: the learning rates that settle, bounce or blow up there do here too) and
+    its floor's knobs are at most 2; the map is framed around the floor as the houses' is.
+    """
+    x, y = np.asarray(pair.x, dtype=np.float64), np.asarray(pair.y, dtype=np.float64)
+    target, low, high = _steepest(_M), np.log(np.ptp(x)) - 30, np.log(np.ptp(x)) + 30
+    for _ in range(200):  # the curvature falls as the unit of x grows: halve the interval on a log scale
+        mid = (low + high) / 2
+        low, high = (mid, high) if _steepest(_moments(x / np.exp(mid), y)) > target else (low, mid)
+    ux = float(np.exp((low + high) / 2))
+    best = linear.fit_least_squares(x, y)
+    uy = max(abs(best.w) * ux, abs(best.b)) / 2 or float(np.std(y)) or 1.0
+    m = _moments(x / ux, y / uy)
+    w0, b0 = _line_minimum(m)
+    return Landscape(
+        "house",
+        "Your data: the bowl of the Parameters page",
+        (w0 - 2.8, w0 + 2.2),
+        (b0 - 3.5, b0 + 3.5),
+        "Weight w",
+        "Bias b",
+        _line_loss(m),
+        _line_grad(m),
+        ((w0, b0),),
+        units=houses.Units(ux, uy),
+        reads=(pair.x_is, pair.y_is),
+    )

@@ -13,7 +13,7 @@ never in module globals.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -98,15 +98,25 @@ def _draw(c: Control, spec: Any, key: str) -> None:
         st.toggle(c.label, key=key, help=c.help)
 
 
-def control(page: PageSpec, name: str, *, options: Sequence[Any] | None = None, label: str | None = None) -> Any:
+def control(
+    page: PageSpec,
+    name: str,
+    *,
+    options: Sequence[Any] | None = None,
+    label: str | None = None,
+    format_func: Callable[[Any], str] | None = None,
+) -> Any:
     """Draw the page's declared control ``name`` and return its value, kept in the link.
 
     ``options`` narrows a choice to the options that exist right now (a network's knobs, say).
-    A multiple choice comes back in the options' order. ``label`` words it for the data on show.
+    A multiple choice comes back in the options' order. ``label`` and ``format_func`` word it
+    for the data on show; the link's values stay the same.
     """
     c = page.control(name)
     if label is not None:
         c = dataclasses.replace(c, label=label)
+    if format_func is not None:
+        c = dataclasses.replace(c, format_func=format_func)
     spec = c.spec
     if options is not None:
         options = tuple(options)

@@ -210,3 +210,28 @@ def test_loss_functions_fits_every_loss_on_your_rows_with_hubers_threshold_in_th
     business = next(m.value for m in at.markdown if m.value.startswith("| Line fitted with"))
     assert "Rows predicted too low" in business and "Houses" not in business
     assert dict(at.query_params) == {"data": "yours"}
+
+
+def test_gradient_descent_walks_the_bowl_of_your_rows_down_to_their_least_squares_line():
+    from playground.models import landscapes
+
+    at = upload(SAMPLE)
+    at.switch_page("app_pages/gradient_descent.py").run()
+    assert not at.exception
+    table = tables.read(SAMPLE, "conversion.csv")
+    pair = tables.pair(table, "Price", "Conversion rate")
+    w, b = np.polyfit(pair.x, pair.y, 1)
+    player = plain(charts(at)[0])
+    bowl = landscapes.line_bowl(pair)
+    floor = next(t for t in player["data"] if t["name"] == "Valley floor")
+    assert bowl.units.line_in_dollars(floor["x"][0], floor["y"][0]) == pytest.approx((w, b), rel=1e-6)
+    walk = next(t for t in player["data"] if t["name"] == "Gradient descent")
+    assert bowl.units.line_in_dollars(walk["x"][-1], walk["y"][-1]) == pytest.approx((w, b), rel=2e-2)
+    ended = bowl.units.line_in_dollars(walk["x"][-1], walk["y"][-1])  # the verdict speaks of where the walk ended
+    typical = np.sqrt(np.mean((ended[0] * pair.x + ended[1] - pair.y) ** 2))
+    (said,) = [s.value for s in at.success if "misses a typical row by" in s.value]
+    assert float(said.split("misses a typical row by ")[1].split("%")[0]) == pytest.approx(typical, rel=1e-3)
+    assert "Conversion rate per $1 of Price" in player["layout"]["xaxis"]["title"]["text"]
+    assert all(text.endswith("%") for text in player["layout"]["yaxis"]["ticktext"])
+    at.button(key="houses-gradient_descent").click().run()  # back to the houses: the house bowl again
+    assert "sq ft" in plain(charts(at)[0])["data"][1]["hovertemplate"]
