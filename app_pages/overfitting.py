@@ -9,10 +9,14 @@ from playground.content.fitting import (
     complexity_caption,
     epoch_caption,
     fit_caption,
+    intro_on_your_rows,
+    least_miss,
+    metrics_on_your_rows,
     miss,
     verdict_sentence,
 )
-from playground.models import fitting
+from playground.content.yourdata import words
+from playground.models import dataset, fitting
 
 SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 GRID = np.linspace(*fitting.X_RANGE, 800)  # fine enough to show a wild curve threading each house
@@ -34,86 +38,98 @@ def next_sample() -> None:
     st.session_state[PAGE.key("seed")] = (st.session_state.get(PAGE.key("seed"), 0) + 1) % 10_000
 
 
-ui.header(PAGE)
-ui.scene_buttons(PAGE)
+def own_study(pair: dataset.Pair, seed: int, n_train: int, l2: float):
+    """The learner's rows split by ``seed``: this session's alone, never in the shared cache."""
+    s = fitting.split(pair.x, pair.y, n_train, seed)
+    return s, fitting.sweep(s, l2), fitting.train_by_descent(s, fitting.MAX_DEGREE, EPOCHS, l2)
+
+
+mine = ui.your_data()
+say = words(mine.x_is, mine.y_is) if mine else words()
+on = fit_charts.reading(mine) if mine else fit_charts.HOUSES
+pool = len(mine) - fitting.held_back(len(mine)) if mine else 0  # the learner's rows that may train
+
+ui.header(PAGE, intro=intro_on_your_rows(say))
+if not mine:  # the scenes set the houses' market
+    ui.scene_buttons(PAGE)
 
 st.header("The fit")
 controls, picture = st.columns([1, 2.2], gap="large")
 with controls:
     degree = ui.control(PAGE, "degree")
-    n_train = ui.control(PAGE, "n")
-    noise = ui.control(PAGE, "noise")
+    if mine:
+        rows = dataset.Knob(min(5, pool), pool, 1, min(20, pool))
+        n_train, noise = int(ui.knob("Training rows", rows, f"own_n_{mine.fingerprint}", dataset.Quantity(""))), 0
+    else:
+        n_train, noise = ui.control(PAGE, "n"), ui.control(PAGE, "noise")
     l2 = ui.control(PAGE, "l2")
-    seed = ui.control(PAGE, "seed")
-    st.button(
-        "New sample", icon=":material/casino:", on_click=next_sample, help="Draw other houses from the same market."
-    )
-s, sweep, history = study(seed, n_train, noise, l2)
-model = fitting.fit(s.x_train, s.y_train, degree, l2)
-curve = model.predict(GRID)
+    seed = ui.control(PAGE, "seed", label="Split" if mine else None)
+    what = "Put other rows in training" if mine else "Draw other houses from the same market."
+    st.button("New split" if mine else "New sample", icon=":material/casino:", on_click=next_sample, help=what)
+s, sweep, history = own_study(mine, seed, n_train, l2) if mine else study(seed, n_train, noise, l2)
+model = fitting.fit(s.x_train, s.y_train, degree, l2, s.x_range)
+grid = np.linspace(*s.x_range, 800) if mine else GRID
+curve = model.predict(grid)
 with picture:
-    ui.chart(
-        fit_charts.fit_view(s, GRID, curve, fitting.truth(GRID)),
-        fit_caption(fitting.leaves_market(s, curve)),
-    )
+    truth = None if mine else fitting.truth(grid)
+    ui.chart(fit_charts.fit_view(s, grid, curve, truth, on=on), fit_caption(fitting.leaves_market(s, curve), say))
 train, val = float(sweep.train[degree]), float(sweep.val[degree])
-floor = fitting.noise_floor(s)
+floor = float(sweep.val.min()) if mine else fitting.noise_floor(s)  # nobody knows the real pattern of their rows
 verdicts = fitting.verdicts(sweep, floor)
 kind = verdicts[degree]
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
-callout(verdict_sentence(kind, train, val, floor, l2), icon=ICONS[kind])
+callout(verdict_sentence(kind, train, val, floor, l2, say), icon=ICONS[kind])
 RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
 on_train, on_new, least = st.columns(3)
-on_train.metric("Typical miss on training houses", miss(train), help=RMS_HELP)
-on_new.metric("Typical miss on new houses", miss(val), help=RMS_HELP)
-least.metric(
-    "Least possible miss",
-    miss(floor),
-    help="How far the real pattern itself misses the new houses: the luck in each sale, which no model can predict.",
-)
+on_train.metric(f"Typical miss on training {say.rows}", miss(train, say), help=RMS_HELP)
+on_new.metric(f"Typical miss on new {say.rows}", miss(val, say), help=RMS_HELP)
+least_label, least_help = least_miss(say)
+least.metric(least_label, miss(floor, say), help=least_help)
 
 st.header("Error against complexity")
-ui.prose("Every degree from 0 to 15, fitted to the same training houses and tested on the same new ones.")
-ui.chart(
-    fit_charts.complexity_curve(sweep, degree, verdicts, floor),
-    complexity_caption(verdicts),
-)
+ui.prose(f"Every degree from 0 to 15, fitted to the same training {say.rows} and tested on the same new ones.")
+ui.chart(fit_charts.complexity_curve(sweep, degree, verdicts, floor, on=on), complexity_caption(verdicts, say))
 
 st.header("Training too long")
 ui.prose(
-    f"A degree-{fitting.MAX_DEGREE} model trained step by step with gradient descent on the same houses. "
-    "Early on it learns the broad pattern; later it starts bending towards individual houses."
+    f"A degree-{fitting.MAX_DEGREE} model trained step by step with gradient descent on the same {say.rows}. "
+    f"Early on it learns the broad pattern; later it starts bending towards individual {say.rows}."
 )
-ui.chart(
-    fit_charts.epoch_curves(history, floor),
-    epoch_caption(history),
-)
+ui.chart(fit_charts.epoch_curves(history, floor, on=on), epoch_caption(history, say))
 
 st.header("More data fixes it")
+if mine:
+    sizes = (*(n for n in SIZES if n < pool), pool)
+    curve_of_data = fitting.rows_learning_curve(mine.x, mine.y, seed, sizes, degree, l2)
+else:
+    curve_of_data = growing(seed, degree, noise, l2)
 ui.chart(
-    fit_charts.data_size_curve(growing(seed, degree, noise, l2), floor),
-    f"Degree {degree} with more and more training houses: the gap between the two errors closes.",
+    fit_charts.data_size_curve(curve_of_data, floor, on=on),
+    f"Degree {degree} with more and more training {say.rows}: the gap between the two errors closes.",
 )
 
 st.header("Three kinds of metrics")
 m = fitting.metrics(s.y_val, model.predict(s.x_val))
-tech, business, decision = st.columns(3)
-tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
-tech.caption(
-    "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
-    "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
-)
-business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
-business.caption(
-    "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
-    "conversion, cost to serve, cycle time and retention."
-)
-decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
-decision.caption(
-    f"How people act on it: here, how often an agent overrules a valuation off by more than "
-    f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
-    "how well hard cases are escalated to a person."
-)
+if mine:  # what the business earns and how people act need to know what the learner's numbers mean
+    st.info(metrics_on_your_rows(miss(m.rmse, say)), icon=":material/table_chart:")
+else:
+    tech, business, decision = st.columns(3)
+    tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
+    tech.caption(
+        "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
+        "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
+    )
+    business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
+    business.caption(
+        "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
+        "conversion, cost to serve, cycle time and retention."
+    )
+    decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
+    decision.caption(
+        f"How people act on it: here, how often an agent overrules a valuation off by more than "
+        f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
+        "how well hard cases are escalated to a person."
+    )
 
 ui.why_it_matters(PAGE)
 ui.terms("Overfitting", "Underfitting", "Validation set", "Generalisation", "Regularisation", "Epoch")

@@ -3,122 +3,175 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from playground.charts import theme
+from playground.models.dataset import Pair
 from playground.models.fitting import EpochErrors, Sample, Sweep, price_range
 
-THOUSAND = 1_000.0  # the models count sq ft and dollars in thousands; the charts show sq ft and $
+
+@dataclass(frozen=True)
+class Reading:
+    """How the fitting charts read: the houses (computed in thousands, shown in sq ft and dollars)
+    or a learner's own two columns (shown as they are, in their own signs)."""
+
+    scale: float  # a computed number times this is what the chart shows
+    x_title: str
+    y_title: str
+    signs: dict[str, str]  # the tick format of an amount of the predicted column
+    x_signs: dict[str, str]  # and of the input
+    point: str  # a point's hover text, after its set's name
+    curve: str  # the model's hover text
+    amount: str  # an error's hover text
+    rows: str  # what the points are: "houses", "rows"
+    floor: str  # the dashed line's name
 
 
-def _error_axis(errors: np.ndarray, floor: float, **extra: Any) -> dict[str, Any]:
-    """A dollar axis for typical misses, from zero to a little above the simplest model's miss.
+HOUSES = Reading(
+    1_000.0,
+    theme.AXIS["size"],
+    theme.AXIS["price"],
+    theme.DOLLARS,
+    {},
+    "%{x:,.0f} sq ft, $%{y:,.0f}",
+    "model: %{x:,.0f} sq ft → $%{y:,.0f}",
+    "$%{y:,.0f}",
+    "houses",
+    "least possible miss",
+)
 
-    The top is capped at four times the noise floor, so a memorising model's wild misses leave
+
+def reading(pair: Pair) -> Reading:
+    """The reading of a learner's two columns: their names on the axes (as text), their signs on the ticks."""
+    (xp, xs), (yp, ys) = (pair.x_is.prefix, pair.x_is.suffix), (pair.y_is.prefix, pair.y_is.suffix)
+    return Reading(
+        1.0,
+        theme.plain(pair.x_is.name),
+        theme.plain(pair.y_is.name),
+        {"tickprefix": yp, "ticksuffix": ys, "tickformat": "~s" if np.abs(pair.y).max() >= 1e3 else "~g"},
+        {"tickprefix": xp, "ticksuffix": xs, "tickformat": "~s" if np.abs(pair.x).max() >= 1e3 else "~g"},
+        f"{xp}%{{x:,.4~g}}{xs}, {yp}%{{y:,.4~g}}{ys}",
+        f"model: {xp}%{{x:,.4~g}}{xs} → {yp}%{{y:,.4~g}}{ys}",
+        f"{yp}%{{y:,.4~g}}{ys}",
+        "rows",
+        "best any degree does on new rows",
+    )
+
+
+def _error_axis(errors: np.ndarray, floor: float, on: Reading, **extra: Any) -> dict[str, Any]:
+    """An axis for typical misses, from zero to a little above the simplest model's miss.
+
+    The top is capped at four times the floor, so a memorising model's wild misses leave
     through the top instead of flattening the U into the floor."""
-    top = min(float(np.nanmax(errors)), 4 * floor) * 1.15 * THOUSAND
-    return theme.axis(theme.AXIS["rmse"], range=[0, top], **theme.DOLLARS, **extra)
+    top = min(float(np.nanmax(errors)), 4 * floor) * 1.15 * on.scale
+    title = theme.AXIS["rmse"] if on is HOUSES else f"Typical miss on a row ({on.y_title})"
+    return theme.axis(title, range=[0, top], **on.signs, **extra)
 
 
-def _floor(floor: float) -> dict[str, Any]:
-    """A dashed line at the noise floor: the least any model can miss new houses by."""
+def _floor(floor: float, on: Reading) -> dict[str, Any]:
+    """A dashed line at the floor: the least any model can miss new houses by (the houses), or the
+    least any degree misses the new rows by (a learner's)."""
     return {
         "type": "line",
         "xref": "paper",
         "yref": "y",
         "x0": 0,
         "x1": 1,
-        "y0": floor * THOUSAND,
-        "y1": floor * THOUSAND,
+        "y0": floor * on.scale,
+        "y1": floor * on.scale,
         "line": {"color": theme.GREY, "width": 2, "dash": "dash"},
     }
 
 
-def _floor_label(floor: float) -> dict[str, Any]:
+def _floor_label(floor: float, on: Reading) -> dict[str, Any]:
     return {
         "x": 1,
-        "y": floor * THOUSAND,
+        "y": floor * on.scale,
         "xref": "paper",
         "yref": "y",
         "xanchor": "right",
         "yanchor": "top",
-        "text": "least possible miss",
+        "text": on.floor,
         "showarrow": False,
     }
 
 
-def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, hollow: bool = False) -> dict[str, Any]:
+def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, on: Reading, hollow: bool = False) -> dict[str, Any]:
     marker = {"color": color, "size": 9}
     if hollow:
         marker = {"color": "rgba(0,0,0,0)", "size": 9, "line": {"color": color, "width": 2}}
     return {
         "type": "scatter",
-        "x": theme.f32(x * THOUSAND),
-        "y": theme.f32(y * THOUSAND),
+        "x": theme.f32(x * on.scale),
+        "y": theme.f32(y * on.scale),
         "mode": "markers",
         "name": name,
         "marker": marker,
-        "hovertemplate": f"{name}: %{{x:,.0f}} sq ft, $%{{y:,.0f}}<extra></extra>",
+        "hovertemplate": f"{name}: {on.point}<extra></extra>",
     }
 
 
-def fit_view(s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray) -> theme.Chart:
-    """Training and validation houses, the true curve, and the model's curve on ``grid``.
+def fit_view(
+    s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray | None, *, on: Reading = HOUSES
+) -> theme.Chart:
+    """Training and validation points, the true curve (when there is one), and the model's curve on ``grid``.
 
-    The price axis stays on the market's range (the houses with some room); a wild curve leaves
-    the chart and comes back rather than squashing the houses flat.
+    The price axis stays on the market's range (the points with some room); a wild curve leaves
+    the chart and comes back rather than squashing the points flat.
     """
     low, high = price_range(s)
     room = high - low  # a wild curve is clipped well off the chart, where it cannot stretch the axis
     data = [
-        _points(s.x_val, s.y_val, "Validation houses (new data)", theme.VALIDATION, hollow=True),
-        _points(s.x_train, s.y_train, "Training houses", theme.TRAIN),
+        _points(s.x_val, s.y_val, f"Validation {on.rows} (new data)", theme.VALIDATION, on, hollow=True),
+        _points(s.x_train, s.y_train, f"Training {on.rows}", theme.TRAIN, on),
+    ]
+    if truth is not None:
+        data.append(
+            {
+                "type": "scatter",
+                "x": theme.f32(grid * on.scale),
+                "y": theme.f32(truth * on.scale),
+                "mode": "lines",
+                "name": "The real pattern",
+                "line": {"color": theme.GREY, "width": 3, "dash": "dash"},
+                "hoverinfo": "skip",
+            }
+        )
+    data.append(
         {
             "type": "scatter",
-            "x": theme.f32(grid * THOUSAND),
-            "y": theme.f32(truth * THOUSAND),
-            "mode": "lines",
-            "name": "The real pattern",
-            "line": {"color": theme.GREY, "width": 3, "dash": "dash"},
-            "hoverinfo": "skip",
-        },
-        {
-            "type": "scatter",
-            "x": theme.f32(grid * THOUSAND),
-            "y": theme.f32(np.clip(model, low - 3 * room, high + 3 * room) * THOUSAND),
+            "x": theme.f32(grid * on.scale),
+            "y": theme.f32(np.clip(model, low - 3 * room, high + 3 * room) * on.scale),
             "mode": "lines",
             "name": "The model",
             "line": {"color": theme.YOURS, "width": 4},
-            "hovertemplate": "model: %{x:,.0f} sq ft → $%{y:,.0f}<extra></extra>",
-        },
-    ]
+            "hovertemplate": f"{on.curve}<extra></extra>",
+        }
+    )
     return theme.figure(
         data,
         height=440,
-        xaxis=theme.axis(theme.AXIS["size"]),
-        yaxis=theme.axis(
-            theme.AXIS["price"],
-            range=[low * THOUSAND, high * THOUSAND],
-            **theme.DOLLARS,
-        ),
+        xaxis=theme.axis(on.x_title, **on.x_signs),
+        yaxis=theme.axis(on.y_title, range=[low * on.scale, high * on.scale], **on.signs),
     )
 
 
 def _error_lines(
-    x: np.ndarray, train: np.ndarray, val: np.ndarray, at: str, mode: str = "lines+markers"
+    x: np.ndarray, train: np.ndarray, val: np.ndarray, at: str, on: Reading, mode: str = "lines+markers"
 ) -> list[dict[str, Any]]:
     """Training and validation error against ``x``, in the shared train and validation colours."""
     return [
         {
             "type": "scatter",
             "x": theme.f32(x),
-            "y": theme.f32(err * THOUSAND),
+            "y": theme.f32(err * on.scale),
             "mode": mode,
             "name": name,
             "line": {"color": color, "width": 3},
-            "hovertemplate": f"{name} {at}: $%{{y:,.0f}}<extra></extra>",
+            "hovertemplate": f"{name} {at}: {on.amount}<extra></extra>",
         }
         for name, err, color in (("Training error", train, theme.TRAIN), ("Validation error", val, theme.VALIDATION))
     ]
@@ -146,38 +199,40 @@ def _zones(verdicts: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str
     return shapes, labels
 
 
-def complexity_curve(sweep: Sweep, degree: int, verdicts: Sequence[str], floor: float) -> theme.Chart:
+def complexity_curve(
+    sweep: Sweep, degree: int, verdicts: Sequence[str], floor: float, *, on: Reading = HOUSES
+) -> theme.Chart:
     """Training and validation error for every degree, the zones, the noise floor, the current
     and the best degree."""
     shapes, labels = _zones(verdicts)
-    data = _error_lines(sweep.x, sweep.train, sweep.val, "at degree %{x}")
+    data = _error_lines(sweep.x, sweep.train, sweep.val, "at degree %{x}", on)
     data.append(
         {
             "type": "scatter",
             "x": [int(sweep.best)],
-            "y": [float(sweep.val[sweep.best]) * THOUSAND],
+            "y": [float(sweep.val[sweep.best]) * on.scale],
             "mode": "markers",
             "name": f"Best on new data (degree {sweep.best})",
             "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
         }
     )
-    shapes += [theme.vline(degree, theme.YOURS, dash="dot"), _floor(floor)]
+    shapes += [theme.vline(degree, theme.YOURS, dash="dot"), _floor(floor, on)]
     return theme.figure(
         data,
         height=400,
         shapes=shapes,
-        annotations=[*labels, _floor_label(floor)],
+        annotations=[*labels, _floor_label(floor, on)],
         xaxis=theme.axis(theme.AXIS["degree"], dtick=1, range=[-0.5, len(verdicts) - 0.5]),
-        yaxis=_error_axis(np.concatenate([sweep.train, sweep.val]), floor),
+        yaxis=_error_axis(np.concatenate([sweep.train, sweep.val]), floor, on),
     )
 
 
-def epoch_curves(history: EpochErrors, floor: float) -> theme.Chart:
+def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) -> theme.Chart:
     """Training and validation error per epoch, the noise floor, the best epoch marked and what
     follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
-    data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", mode="lines")
-    shapes = [theme.vline(best, theme.BEST), _floor(floor)]
+    data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", on, mode="lines")
+    shapes = [theme.vline(best, theme.BEST), _floor(floor, on)]
     if history.overtrained:  # shade the epochs that made it worse, only when they did
         shapes.insert(0, theme.band(best, end, theme.VERDICT_COLORS["overfit"]))
     labels = [
@@ -191,27 +246,29 @@ def epoch_curves(history: EpochErrors, floor: float) -> theme.Chart:
             "text": f" lowest validation error: epoch {best}",
             "showarrow": False,
         },
-        _floor_label(floor),
+        _floor_label(floor, on),
     ]
+    epoch = theme.AXIS["epoch"] if on is HOUSES else "Epoch (one pass over the training rows)"
     return theme.figure(
         data,
         height=380,
         shapes=shapes,
         annotations=labels,
-        xaxis=theme.axis(theme.AXIS["epoch"]),
-        yaxis=_error_axis(np.concatenate([history.train, history.val]), floor),
+        xaxis=theme.axis(epoch),
+        yaxis=_error_axis(np.concatenate([history.train, history.val]), floor, on),
     )
 
 
-def data_size_curve(curve: Sweep, floor: float) -> theme.Chart:
+def data_size_curve(curve: Sweep, floor: float, *, on: Reading = HOUSES) -> theme.Chart:
     """Training and validation error of one model as the training set grows (``curve.x`` holds the sizes)."""
-    data = _error_lines(curve.x, curve.train, curve.val, "with %{x} training houses")
+    data = _error_lines(curve.x, curve.train, curve.val, f"with %{{x}} training {on.rows}", on)
     sizes = [int(n) for n in curve.x]
+    title = theme.AXIS["n_train"] if on is HOUSES else "Training rows (log scale)"
     return theme.figure(
         data,
         height=360,
-        shapes=[_floor(floor)],
-        annotations=[_floor_label(floor)],
-        xaxis=theme.axis(theme.AXIS["n_train"], type="log", tickvals=sizes, ticktext=[str(n) for n in sizes]),
-        yaxis=_error_axis(np.concatenate([curve.train, curve.val]), floor),
+        shapes=[_floor(floor, on)],
+        annotations=[_floor_label(floor, on)],
+        xaxis=theme.axis(title, type="log", tickvals=sizes, ticktext=[str(n) for n in sizes]),
+        yaxis=_error_axis(np.concatenate([curve.train, curve.val]), floor, on),
     )

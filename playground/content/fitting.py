@@ -6,26 +6,44 @@ Errors arrive in $k, as the model computes them, and are shown in dollars throug
 from __future__ import annotations
 
 from playground import format as fmt
+from playground.content.yourdata import HOUSES, Words
 from playground.models import houses
 from playground.models.fitting import EpochErrors
+from playground.quote import quote
 
 ICONS = {"underfit": ":material/trending_flat:", "good fit": ":material/check_circle:", "overfit": ":material/warning:"}
 
 
-def miss(k_dollars: float) -> str:
-    """A typical miss, read as a PM would: $64k, $1.2M, or "more than $10M" for a wild curve."""
+def miss(k_dollars: float, say: Words = HOUSES) -> str:
+    """A typical miss, read as a PM would: $64k, $1.2M, or "more than $10M" for a wild curve; on a
+    learner's data, in their column's units (computed as they are, not in thousands)."""
+    if not say.houses:
+        return say.y_amount(k_dollars)
     dollars = houses.THOUSANDS.dollars(k_dollars)
     return "more than $10M" if dollars > 10e6 else fmt.dollars_short(dollars)
 
 
-def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: float) -> str:
-    """Why the current model got its verdict, against the noise floor no model can beat."""
-    noise = f"the luck in each sale alone, which no model can predict, costs {miss(floor)}"
-    if kind == "good fit":
-        return (
-            f"**Good fit.** It misses new houses by {miss(val)}, close to the least possible: {noise}. "
-            "It learned the pattern, not the noise."
+def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: float, say: Words = HOUSES) -> str:
+    """Why the current model got its verdict, against the noise floor no model can beat (the houses),
+    or against the best any degree does on the new rows (a learner's data, whose real pattern nobody knows)."""
+    rows = say.rows
+
+    def miss_(value: float) -> str:
+        return miss(value, say)
+
+    if say.houses:
+        noise = f"the luck in each sale alone, which no model can predict, costs {miss_(floor)}"
+        close, above, though = (
+            f"close to the least possible: {noise}",
+            f"well above the least possible ({noise})",
+            noise,
         )
+    else:
+        best = f"the best any degree does on them ({miss_(floor)})"
+        close, above = f"close to {best}", f"well above {best}"
+        though = f"some degree misses them by only {miss_(floor)}"
+    if kind == "good fit":
+        return f"**Good fit.** It misses new {rows} by {miss_(val)}, {close}. It learned the pattern, not the noise."
     if kind == "underfit":
         cause = (
             "the penalty is so strong that it cannot bend to follow the pattern. Try a smaller penalty."
@@ -34,18 +52,24 @@ def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: floa
             "underfits as well; for that one, more epochs are the cure.)"
         )
         return (
-            f"**Underfitting.** It misses the houses it trained on by {miss(train)} and new ones by "
-            f"{miss(val)}, well above the least possible ({noise}): {cause}"
+            f"**Underfitting.** It misses the {rows} it trained on by {miss_(train)} and new ones by "
+            f"{miss_(val)}, {above}: {cause}"
         )
     return (
-        f"**Overfitting.** It misses its training houses by only {miss(train)} but new houses by "
-        f"{miss(val)}, though {noise}: it memorised the noise. Try less complexity, more data or more "
+        f"**Overfitting.** It misses its training {rows} by only {miss_(train)} but new {rows} by "
+        f"{miss_(val)}, though {though}: it memorised the noise. Try less complexity, more data or more "
         "regularisation."
     )
 
 
-def fit_caption(wild: bool) -> str:
+def fit_caption(wild: bool, say: Words = HOUSES) -> str:
     """What the fit chart shows; ``wild`` when the model's curve runs off the chart."""
+    if not say.houses:
+        off = " Between your rows it shoots far off the chart." if wild else ""
+        return (
+            f"The red line is the model.{off} Press New split: other rows train, and a flexible model swings "
+            "from split to split."
+        )
     if wild:
         return (
             "The red line is the model; the dashed grey line is the real pattern. The model bends to pass "
@@ -58,32 +82,68 @@ def fit_caption(wild: bool) -> str:
     )
 
 
-def epoch_caption(history: EpochErrors) -> str:
+def epoch_caption(history: EpochErrors, say: Words = HOUSES) -> str:
     """What the training-too-long chart shows: a real early-stopping point, or a curve that levels off."""
     best_epoch, best_val = history.best_epoch, float(history.val.min())
     last_epoch, last_val = int(history.epochs[-1]), float(history.val[-1])
     if not history.overtrained:
         return (
-            f"Validation error levels off at about {miss(last_val)} and stays there to epoch {last_epoch}: "
+            f"Validation error levels off at about {miss(last_val, say)} and stays there to epoch {last_epoch}: "
             "here, training longer neither helps nor hurts, so there is nothing for early stopping to save."
         )
     return (
-        f"Validation error is lowest at epoch {best_epoch} ({miss(best_val)}), then climbs to {miss(last_val)} "
-        f"by epoch {last_epoch} as the curve bends towards single houses. Stopping at epoch {best_epoch} "
+        f"Validation error is lowest at epoch {best_epoch} ({miss(best_val, say)}), then climbs to "
+        f"{miss(last_val, say)} by epoch {last_epoch} as the curve bends towards single {say.rows}. Stopping at "
+        f"epoch {best_epoch} "
         "(early stopping) keeps the better model."
     )
 
 
-def complexity_caption(verdicts: list[str]) -> str:
+def complexity_caption(verdicts: list[str], say: Words = HOUSES) -> str:
     """What the error-against-complexity chart shows: a U when some degree overfits, a floor when none does."""
+    dashed = "the least possible miss" if say.houses else "the best any degree does on new rows"
     if "overfit" in verdicts:
         return (
             "Training error only falls as complexity grows. Validation error falls while the model learns the "
-            "pattern, then rises once it starts memorising the noise: that U marks overfitting. The dashed line "
-            "is the least possible miss."
+            f"pattern, then rises once it starts memorising the noise: that U marks overfitting. The dashed line "
+            f"is {dashed}."
         )
     return (
         "Training error only falls as complexity grows, and here validation error falls, then stays level: "
         "with this much data or this penalty, no degree can bend to the noise, so there is no U. The dashed "
-        "line is the least possible miss."
+        f"line is {dashed}."
+    )
+
+
+def least_miss(say: Words = HOUSES) -> tuple[str, str]:
+    """The label and help of the metric the verdicts are judged against."""
+    if say.houses:
+        return (
+            "Least possible miss",
+            "How far the real pattern itself misses the new houses: the luck in each sale, which no model can predict.",
+        )
+    return (
+        "Best miss on new rows, any degree",
+        "Nobody knows the real pattern behind your rows, so a model is judged against the best any degree "
+        "does on the same new rows.",
+    )
+
+
+def metrics_on_your_rows(typical: str) -> str:
+    """The three kinds of metric on a learner's data: only the model's can be measured here."""
+    return (
+        f"On your rows the model metric is the typical miss on new rows: {typical}. The other two need to know "
+        "what your numbers mean to your business: which miss costs money (the business metric) and which one a "
+        "person would overrule (the decision metric). Back on the houses, this section shows all three."
+    )
+
+
+def intro_on_your_rows(say: Words) -> str | None:
+    """The page's intro on a learner's data (None keeps the houses' own)."""
+    if say.houses:
+        return None
+    return (
+        f"Here a curve learns {quote(say.y.name)} from {quote(say.x.name)} on your rows. Nobody knows the real "
+        "pattern behind them, so some rows are kept back: the model sees only the blue training rows, and "
+        "the amber validation rows, like an exam it has not seen, show how it does on new data."
     )

@@ -234,6 +234,7 @@ OVERFITTING = PageInfo(
         "training and validation behaves as data grows. When a model does not generalise, the fix "
         "is usually the data (more of it, cleaner, more representative), not cleverer code."
     ),
+    learns_on_your_data=True,
 )
 
 YOUR_DATA = PageInfo(

@@ -36,6 +36,7 @@ class Sample:
     y_train: np.ndarray
     x_val: np.ndarray
     y_val: np.ndarray
+    x_range: tuple[float, float] = X_RANGE  # where the features map onto [-1, 1]: the houses', or a learner's rows'
 
 
 def sample(rng: np.random.Generator, n_train: int, noise: float, n_val: int = 200) -> Sample:
@@ -54,23 +55,24 @@ def sample(rng: np.random.Generator, n_train: int, noise: float, n_val: int = 20
     return Sample(x_train, y_train, x_val, y_val)
 
 
-def _features(x: np.ndarray, degree: int) -> np.ndarray:
-    z = 2 * (np.asarray(x, dtype=np.float64) - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) - 1
+def _features(x: np.ndarray, degree: int, x_range: tuple[float, float] = X_RANGE) -> np.ndarray:
+    z = 2 * (np.asarray(x, dtype=np.float64) - x_range[0]) / (x_range[1] - x_range[0]) - 1
     return legendre.legvander(z, degree)
 
 
 @dataclass(frozen=True)
 class Polynomial:
-    """A fitted polynomial: Legendre coefficients of shape (degree + 1,)."""
+    """A fitted polynomial: Legendre coefficients of shape (degree + 1,) over ``x_range``."""
 
     coef: np.ndarray
+    x_range: tuple[float, float] = X_RANGE
 
     @property
     def degree(self) -> int:
         return self.coef.shape[0] - 1
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        return _features(x, self.degree) @ self.coef
+        return _features(x, self.degree, self.x_range) @ self.coef
 
 
 def roughness(degree: int) -> np.ndarray:
@@ -81,7 +83,9 @@ def roughness(degree: int) -> np.ndarray:
     return np.arange(degree + 1, dtype=np.float64) ** 2
 
 
-def fit(x: np.ndarray, y: np.ndarray, degree: int, l2: float = 0.0) -> Polynomial:
+def fit(
+    x: np.ndarray, y: np.ndarray, degree: int, l2: float = 0.0, x_range: tuple[float, float] = X_RANGE
+) -> Polynomial:
     """Least squares with an L2 penalty on the coefficients, weighted by roughness, in closed form.
 
     Notes
@@ -96,7 +100,7 @@ def fit(x: np.ndarray, y: np.ndarray, degree: int, l2: float = 0.0) -> Polynomia
         raise ValueError(f"degree must be between 0 and {MAX_DEGREE}, got {degree}")
     if not l2 >= 0:
         raise ValueError(f"the L2 penalty must be non-negative, got {l2}")
-    return Polynomial(_solve(_features(x, degree), y, l2))
+    return Polynomial(_solve(_features(x, degree, x_range), y, l2), x_range)
 
 
 def _solve(V: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
@@ -132,7 +136,7 @@ class Sweep:
 def sweep(s: Sample, l2: float = 0.0) -> Sweep:
     """:func:`fit` at every degree. A degree's Legendre features are the first columns of the
     highest degree's, so the features are built once."""
-    V, Vv = _features(s.x_train, MAX_DEGREE), _features(s.x_val, MAX_DEGREE)
+    V, Vv = _features(s.x_train, MAX_DEGREE, s.x_range), _features(s.x_val, MAX_DEGREE, s.x_range)
     train, val = [], []
     for d in range(MAX_DEGREE + 1):
         coef = _solve(V[:, : d + 1], s.y_train, l2)
@@ -219,7 +223,7 @@ def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> Ep
     an L2 penalty), so a strong penalty cannot force a tiny rate: the walk ends at :func:`fit`'s
     answer whatever the penalty. Errors are RMSE ($k) after every epoch, starting at epoch 0.
     """
-    V, Vv = _features(s.x_train, degree), _features(s.x_val, degree)
+    V, Vv = _features(s.x_train, degree, s.x_range), _features(s.x_val, degree, s.x_range)
     n = V.shape[0]
     ridge = l2 * roughness(degree) ** 2
     lr = 1.0 / (2 * np.linalg.eigvalsh(V.T @ V / n).max())
@@ -270,4 +274,41 @@ def learning_curve(seed: int, sizes: tuple[int, ...], degree: int, noise: float,
         coef = _solve(V, s.y_train, l2)
         train.append(_rms(V @ coef - s.y_train))
         val.append(_rms(_features(s.x_val, degree) @ coef - s.y_val))
+    return Sweep(np.array(sizes), np.array(train), np.array(val))
+
+
+# A learner's own rows: no market to draw more houses from, so the rows are split instead.
+VALIDATION_SHARE = 0.25  # of the rows, held back as new data (at least MIN_VALIDATION, at most MAX_VALIDATION)
+MIN_VALIDATION, MAX_VALIDATION = 5, 500
+
+
+def held_back(n_rows: int) -> int:
+    """How many of ``n_rows`` rows are kept back for validation; the rest may train."""
+    return int(min(MAX_VALIDATION, max(MIN_VALIDATION, round(VALIDATION_SHARE * n_rows))))
+
+
+def split(x: np.ndarray, y: np.ndarray, n_train: int, seed: int) -> Sample:
+    """A learner's rows split by one shuffle (``seed``): the last :func:`held_back` rows validate,
+    the first ``n_train`` of the others train. A larger ``n_train`` keeps the same validation rows
+    and adds training rows, so more data is the only thing that changes."""
+    n_val = held_back(len(x))
+    if not 1 <= n_train <= len(x) - n_val:
+        raise ValueError(f"n_train must be between 1 and {len(x) - n_val}, got {n_train}")
+    order = np.random.default_rng(seed).permutation(len(x))
+    train, val = order[:n_train], order[len(x) - n_val :]
+    low, high = float(np.min(x)), float(np.max(x))
+    return Sample(x[train], y[train], x[val], y[val], (low, high) if high > low else (low - 1, high + 1))
+
+
+def rows_learning_curve(
+    x: np.ndarray, y: np.ndarray, seed: int, sizes: tuple[int, ...], degree: int, l2: float = 0.0
+) -> Sweep:
+    """:func:`learning_curve` on a learner's rows: the same validation rows, ever more training rows."""
+    train, val = [], []
+    for n in sizes:
+        s = split(x, y, n, seed)
+        V = _features(s.x_train, degree, s.x_range)
+        coef = _solve(V, s.y_train, l2)
+        train.append(_rms(V @ coef - s.y_train))
+        val.append(_rms(_features(s.x_val, degree, s.x_range) @ coef - s.y_val))
     return Sweep(np.array(sizes), np.array(train), np.array(val))

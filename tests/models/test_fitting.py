@@ -189,3 +189,34 @@ def test_a_memorising_curve_leaves_the_market_and_a_sensible_one_does_not():
     assert fitting.leaves_market(s, wild) and not fitting.leaves_market(s, calm)
     low, high = fitting.price_range(s)
     assert low < min(s.y_train.min(), s.y_val.min()) and high > max(s.y_train.max(), s.y_val.max())
+
+
+def test_a_learners_rows_split_the_same_way_and_more_training_rows_keep_the_same_exam():
+    rng = np.random.default_rng(2)
+    x, y = rng.uniform(1e-9, 5e-9, 120), rng.normal(0, 1, 120)
+    small, large = fitting.split(x, y, 10, seed=4), fitting.split(x, y, 90, seed=4)
+    assert len(small.x_val) == len(large.x_val) == fitting.held_back(120) == 30
+    np.testing.assert_array_equal(small.x_val, large.x_val)  # the exam never changes with more data
+    np.testing.assert_array_equal(small.x_train, large.x_train[:10])
+    assert not set(large.x_train) & set(large.x_val)
+    assert large.x_range == (x.min(), x.max())
+    with pytest.raises(ValueError, match="n_train"):
+        fitting.split(x, y, 91, seed=4)
+
+
+def test_a_fit_over_a_learners_range_is_the_least_squares_polynomial_at_any_scale():
+    from numpy.polynomial import polynomial
+
+    x = np.linspace(2e11, 9e11, 40)
+    y = 3 + 1e-11 * x - 4e-24 * x**2 + np.sin(np.arange(40))
+    model = fitting.fit(x, y, 2, x_range=(x.min(), x.max()))
+    z = (x - x.min()) / np.ptp(x)  # well conditioned for the direct solve
+    np.testing.assert_allclose(model.predict(x), polynomial.polyval(z, polynomial.polyfit(z, y, 2)), rtol=1e-9)
+
+
+def test_the_learning_curve_on_rows_grows_the_training_rows_over_one_exam():
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0, 10, 200)
+    y = 2 * x + rng.normal(0, 1, 200)
+    curve = fitting.rows_learning_curve(x, y, 1, (10, 50, 150), degree=1)
+    assert list(curve.x) == [10, 50, 150] and curve.val[-1] < curve.val[0] * 1.5

@@ -235,3 +235,29 @@ def test_gradient_descent_walks_the_bowl_of_your_rows_down_to_their_least_square
     assert all(text.endswith("%") for text in player["layout"]["yaxis"]["ticktext"])
     at.button(key="houses-gradient_descent").click().run()  # back to the houses: the house bowl again
     assert "sq ft" in plain(charts(at)[0])["data"][1]["hovertemplate"]
+
+
+def test_overfitting_splits_your_rows_and_every_curve_is_a_direct_least_squares_solve():
+    from numpy.polynomial import polynomial
+
+    at = upload(SAMPLE)
+    at.switch_page("app_pages/overfitting.py").run()
+    assert not at.exception
+    assert not any(s.key in ("ovf_noise", "ovf_n") for s in at.slider)  # the market's knobs: not the learner's
+    rows = next(s for s in at.slider if s.key.startswith("own_n_"))
+    assert (rows.label, rows.max) == ("Training rows", 90)  # 120 rows, a quarter kept back as new data
+    table = tables.read(SAMPLE, "conversion.csv")
+    price, rate = table.columns["Price"].values, table.columns["Conversion rate"].values
+    order = np.random.default_rng(0).permutation(120)
+    train = order[: rows.value]
+    fit = plain(charts(at)[0])
+    model = next(t for t in fit["data"] if t["name"] == "The model")
+    direct = polynomial.polyfit(price[train], rate[train], 3)
+    np.testing.assert_allclose(model["y"], polynomial.polyval(np.asarray(model["x"], float), direct), rtol=1e-4)
+    np.testing.assert_allclose(sorted(next(t for t in fit["data"] if t["name"] == "Training rows")["x"]),
+                               sorted(price[train]), rtol=1e-6)  # fmt: skip
+    assert not any(t["name"] == "The real pattern" for t in fit["data"])  # nobody knows it for their rows
+    (verdict,) = [v.value for v in [*at.success, *at.warning, *at.info] if v.value.startswith("**Good fit.**")]
+    assert "new rows" in verdict and "best any degree does on them" in verdict and "house" not in verdict
+    at.slider(key="ovf_degree").set_value(12).run()
+    assert any(w.value.startswith("**Overfitting.**") for w in at.warning)
