@@ -63,7 +63,9 @@ with controls:
     else:
         n_train, noise = ui.control(PAGE, "n"), ui.control(PAGE, "noise")
     l2 = ui.control(PAGE, "l2")
-    seed = ui.control(PAGE, "seed", label="Split" if mine else None)
+    seed = ui.control(
+        PAGE, "seed", **({"label": "Split", "help": "Which rows train: each number is another split."} if mine else {})
+    )
     what = "Put other rows in training" if mine else "Draw other houses from the same market."
     st.button("New split" if mine else "New sample", icon=":material/casino:", on_click=next_sample, help=what)
 s, sweep, history = own_study(mine, seed, n_train, l2) if mine else study(seed, n_train, noise, l2)

@@ -104,17 +104,20 @@ def control(
     *,
     options: Sequence[Any] | None = None,
     label: str | None = None,
+    help: str | None = None,
     format_func: Callable[[Any], str] | None = None,
 ) -> Any:
     """Draw the page's declared control ``name`` and return its value, kept in the link.
 
     ``options`` narrows a choice to the options that exist right now (a network's knobs, say).
-    A multiple choice comes back in the options' order. ``label`` and ``format_func`` word it
-    for the data on show; the link's values stay the same.
+    A multiple choice comes back in the options' order. ``label``, ``help`` and ``format_func``
+    word it for the data on show; the link's values stay the same.
     """
     c = page.control(name)
     if label is not None:
         c = dataclasses.replace(c, label=label)
+    if help is not None:
+        c = dataclasses.replace(c, help=help)
     if format_func is not None:
         c = dataclasses.replace(c, format_func=format_func)
     spec = c.spec
