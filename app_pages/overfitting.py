@@ -13,6 +13,7 @@ from playground.content.fitting import (
     least_miss,
     metrics_on_your_rows,
     miss,
+    validation_drawn,
     verdict_sentence,
 )
 from playground.content.yourdata import words
@@ -74,7 +75,9 @@ grid = np.linspace(*s.x_range, 800) if mine else GRID
 curve = model.predict(grid)
 with picture:
     truth = None if mine else fitting.truth(grid)
-    ui.chart(fit_charts.fit_view(s, grid, curve, truth, on=on), fit_caption(fitting.leaves_market(s, curve), say))
+    drawn = validation_drawn(min(len(s.x_val), dataset.DRAWN), len(s.x_val))
+    chart = fit_charts.fit_view(s, grid, curve, truth, on=on, most=dataset.DRAWN if mine else None)
+    ui.chart(chart, fit_caption(fitting.leaves_market(s, curve), say) + drawn)
 train, val = float(sweep.train[degree]), float(sweep.val[degree])
 floor = float(sweep.val.min()) if mine else fitting.noise_floor(s)  # nobody knows the real pattern of their rows
 verdicts = fitting.verdicts(sweep, floor)

@@ -56,6 +56,8 @@ with paste:
 
 if file is not None:
     found = read(file.getvalue(), file.name, file.file_id)
+    if text.strip():
+        st.caption("Reading the uploaded file; remove it to read the pasted table instead.")
 elif text.strip():
     found = read(text.encode(), "a pasted table", hash(text))
 else:
@@ -68,6 +70,8 @@ if isinstance(found, str):
     st.caption(f"Nothing changed: the pages keep showing {kept}.")
 elif found is not None:
     names = found.names
+    columns = "1 column" if len(names) == 1 else f"{len(names)} columns"
+    st.caption(f"{ui.quote(found.source)}: {found.rows:,} rows read; {columns} of numbers to choose from.")
     pick_x, pick_y = st.columns(2)
     x = pick_x.selectbox("Learn from (the input)", names, index=0, key=f"own_x_{hash(tuple(names))}")
     y = pick_y.selectbox("Predict (the output)", names, index=len(names) - 1, key=f"own_y_{hash(tuple(names))}")

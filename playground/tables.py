@@ -102,15 +102,29 @@ def _separator(lines: list[str]) -> str:
 def _names(header: list[str]) -> tuple[list[str], list[str]]:
     """Unique, non-empty column names, and a note for each one that had to change."""
     names, notes, seen = [], [], Counter()
+    given = {raw.strip() for raw in header}
     for i, raw in enumerate(header, start=1):
         name = raw.strip() or f"Column {i}"
         seen[name] += 1
         if seen[name] > 1:
-            shown = f"{name} ({seen[name]})"
+            shown, k = f"{name} ({seen[name]})", seen[name]
+            while shown in seen or shown in given:  # "a (2)" may be a column of its own
+                k += 1
+                shown = f"{name} ({k})"
+            seen[shown] += 1
             notes.append(f"Two columns are called {quote(name)}; the one in position {i} is shown as {quote(shown)}.")
             name = shown
         names.append(name)
     return names, notes
+
+
+def _is_number(cell: str) -> bool:
+    """Whether a header cell is a plain number (so the header is really a first row of data)."""
+    try:
+        float(cell.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _unit(cells: pd.Series) -> tuple[str, str]:
@@ -171,14 +185,17 @@ def read(raw: bytes, source: str) -> Table:
             "Only one column was found. The app needs two: one to learn from and one to predict. "
             "Separate the columns with commas, semicolons or tabs."
         )
-    names, renamed = _names(header)
+    headless = all(_is_number(cell) for cell in header)  # the first row is data: there are no names
+    names, renamed = ([f"Column {i}" for i in range(1, len(header) + 1)], []) if headless else _names(header)
     notes += renamed
+    if headless:
+        notes.append("The first row holds numbers, not names: it was read as data, and the columns are numbered.")
     try:
         frame = pd.read_csv(
             io.StringIO(text.lstrip("\ufeff")),
             sep=sep,
             header=None,
-            skiprows=1,
+            skiprows=0 if headless else 1,
             names=names,
             dtype=str,
             keep_default_na=False,
@@ -188,9 +205,9 @@ def read(raw: bytes, source: str) -> Table:
         )
     except (pd.errors.ParserError, ValueError) as error:
         raise TableError(
-            f"The table could not be read as CSV ({str(error)[:120]}). Check that it is a CSV file."
+            f"The table could not be read as CSV ({quote(str(error), 120)}). Check that it is a CSV file."
         ) from None
-    skipped = len(lines) - 1 - len(frame)
+    skipped = len(lines) - (0 if headless else 1) - len(frame)
     if skipped > 0:
         notes.append(f"{plural(skipped, 'line')} had more cells than the header and were left out.")
     if frame.empty:

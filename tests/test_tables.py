@@ -173,3 +173,15 @@ def test_the_sample_table_is_its_seeded_rule_and_reads_cleanly():
     assert sample.names == ["Price", "Visitors", "Conversion rate"]
     fit = linear.fit_least_squares(*(sample.columns[n].values for n in ("Price", "Conversion rate")))
     assert fit.w == pytest.approx(-0.087, abs=0.001)
+
+
+def test_a_table_without_a_header_row_keeps_its_first_row_and_numbers_its_columns():
+    table = tables.read(csv(*(f"{i},{2 * i}" for i in range(1, 21))), "t.csv")
+    assert table.names == ["Column 1", "Column 2"] and table.rows == 20
+    assert table.columns["Column 1"].values[0] == 1
+    assert any("first row holds numbers" in note for note in table.notes)
+
+
+def test_a_renamed_duplicate_never_collides_with_a_real_column():
+    table = tables.read(csv("a,a,a (2)", *(f"{i},{i},{i}" for i in range(20))), "t.csv")
+    assert len(set(table.names)) == 3 and table.names[2] == "a (2)"

@@ -115,17 +115,24 @@ def _points(x: np.ndarray, y: np.ndarray, name: str, color: str, on: Reading, ho
 
 
 def fit_view(
-    s: Sample, grid: np.ndarray, model: np.ndarray, truth: np.ndarray | None, *, on: Reading = HOUSES
+    s: Sample,
+    grid: np.ndarray,
+    model: np.ndarray,
+    truth: np.ndarray | None,
+    *,
+    on: Reading = HOUSES,
+    most: int | None = None,
 ) -> theme.Chart:
     """Training and validation points, the true curve (when there is one), and the model's curve on ``grid``.
 
     The price axis stays on the market's range (the points with some room); a wild curve leaves
-    the chart and comes back rather than squashing the points flat.
+    the chart and comes back rather than squashing the points flat. ``most`` draws only the first
+    that many validation points (a learner's are already in a random order).
     """
     low, high = price_range(s)
     room = high - low  # a wild curve is clipped well off the chart, where it cannot stretch the axis
     data = [
-        _points(s.x_val, s.y_val, f"Validation {on.rows} (new data)", theme.VALIDATION, on, hollow=True),
+        _points(s.x_val[:most], s.y_val[:most], f"Validation {on.rows} (new data)", theme.VALIDATION, on, hollow=True),
         _points(s.x_train, s.y_train, f"Training {on.rows}", theme.TRAIN, on),
     ]
     if truth is not None:

@@ -147,3 +147,10 @@ def intro_on_your_rows(say: Words) -> str | None:
         "pattern behind them, so some rows are kept back: the model sees only the blue training rows, and "
         "the amber validation rows, like an exam it has not seen, show how it does on new data."
     )
+
+
+def validation_drawn(drawn: int, rows: int) -> str:
+    """What the fit chart leaves out of a long exam, or nothing when it draws every validation row."""
+    if drawn >= rows:
+        return ""
+    return f" Drawn: {drawn:,} of the {rows:,} validation rows, picked at random; every error uses all of them."

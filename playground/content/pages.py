@@ -88,6 +88,7 @@ LOSS_FUNCTIONS = PageInfo(
         "as guessing too high? The answers pick the loss, and the loss sets the product's "
         "behaviour."
     ),
+    learns_on_your_data=True,
 )
 
 FORWARD_PASS = PageInfo(

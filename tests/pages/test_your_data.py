@@ -261,3 +261,70 @@ def test_overfitting_splits_your_rows_and_every_curve_is_a_direct_least_squares_
     assert "new rows" in verdict and "best any degree does on them" in verdict and "house" not in verdict
     at.slider(key="ovf_degree").set_value(12).run()
     assert any(w.value.startswith("**Overfitting.**") for w in at.warning)
+
+
+MESSY = {
+    "currency, thousands and percent": (
+        csv("Price,Visitors,Rate", *(f'"${i},250.50","{i},000",{i}.5%' for i in range(1, 21))),
+        None,
+    ),
+    "semicolons and decimal commas": (
+        "Größe;Preis\n".encode() + "\n".join(f"{i},5;{i * 3},25 €" for i in range(1, 21)).encode(),
+        "decimals with a comma",
+    ),
+    "byte-order mark": (b"\xef\xbb\xbf" + csv("a,b", *(f"{i},{i * i}" for i in range(20))), None),
+    "Latin-1": ("Größe,Preis\n".encode("latin-1") + csv(*(f"{i},{2 * i + 1}" for i in range(20))), "Latin-1"),
+    "missing, NaN and infinite values": (
+        csv(
+            "x,y",
+            *(f"{i},{'' if i % 5 == 0 else 'NaN' if i % 7 == 0 else 'inf' if i % 9 == 0 else i}" for i in range(40)),
+        ),
+        "rows dropped for",
+    ),
+    "duplicate column names": (csv("a,a,b", *(f"{i},{-i},{2 * i}" for i in range(20))), "Two columns are called"),
+}
+
+
+@pytest.mark.parametrize("case", MESSY)
+def test_a_messy_but_usable_table_is_read_with_a_note_and_every_page_learns_on_it(case):
+    raw, note = MESSY[case]
+    at = upload(raw)
+    assert not at.error, [e.value for e in at.error]
+    if note:
+        assert any(note in c.value for c in at.caption), [c.value for c in at.caption]
+    for page in ("parameters", "loss_functions", "gradient_descent", "overfitting"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, (page, at.exception)
+        assert any("Your data:" in m.value for m in at.markdown), page
+
+
+def test_a_million_rows_are_read_sampled_and_said_and_the_pages_answer():
+    x = np.arange(1_000_000, dtype=float)
+    raw = ("x,y\n" + "\n".join(f"{v:.0f},{3 * v + 7:.0f}" for v in x)).encode()
+    at = upload(raw, "big.csv")
+    assert any("1,000,000 usable rows" in c.value for c in at.caption)
+    at = on_parameters(at)
+    at.toggle(key="par_best").set_value(True).run()
+    knobs = next(m.value for m in at.markdown if m.value.startswith("Machine's knobs"))
+    assert "w = 3 " in knobs and "b = 7" in knobs  # the sample of 2,000 rows lies on the same exact line
+
+
+def test_every_page_that_reads_your_data_says_so_in_its_banner_and_on_the_your_data_page():
+    from playground.content.pages import ALL_PAGES
+
+    for info in ALL_PAGES:
+        reads = "ui.your_data()" in (ROOT / info.file).read_text()
+        assert reads is info.learns_on_your_data, info.slug
+    listed = {link.label for link in upload(SAMPLE).get("page_link")}
+    assert {info.title for info in ALL_PAGES if info.learns_on_your_data} <= listed
+
+
+def test_a_long_exam_is_drawn_as_a_sample_on_overfitting():
+    rng = np.random.default_rng(8)
+    x = rng.uniform(0, 10, 3_000)
+    raw = ("x,y\n" + "\n".join(f"{a:.4f},{np.sin(a) + rng.normal(0, 0.2):.4f}" for a in x)).encode()
+    at = upload(raw)
+    at.switch_page("app_pages/overfitting.py").run()
+    validation = next(t for t in plain(charts(at)[0])["data"] if t["name"].startswith("Validation"))
+    assert len(validation["x"]) == 200
+    assert any("Drawn: 200 of the 500 validation rows" in c.value for c in at.caption)
