@@ -1,5 +1,7 @@
 """Entry point: page config, the navigation over every page, the shared sidebar."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from playground.content.pages import ALL_PAGES
@@ -8,7 +10,9 @@ from playground.ui.page import presenter_toggle
 from playground.ui.scenes import bring_into_view
 from playground.ui.server import tune_process
 
-st.set_page_config(page_title="How Models Learn", page_icon=":material/school:", layout="wide")
+# The tab's icon ships with the app: a ":material/..." icon would be fetched from Google's font server.
+ICON = Path(__file__).resolve().parent / "playground" / "assets" / "icon.png"
+st.set_page_config(page_title="How Models Learn", page_icon=ICON, layout="wide")
 controls.start_run()
 
 sections: dict[str, list] = {}

@@ -412,6 +412,23 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
 
 
+def test_no_page_asks_any_host_but_the_apps_own(browser, base_url):
+    """Every request of every page, opened by link and reached through the sidebar, goes to the app
+    itself: no font server for the tab's icon, no CDN, nothing the README says the app never does."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for info in ALL_PAGES:
+        page.goto(f"{base_url}/{info.slug}")
+        settle(page, info.slug not in TEXT_ONLY)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Parameters").click()
+    settle(page)
+    page.close()
+    foreign = sorted({url for url in asked if not url.startswith((base_url, "data:", "blob:"))})
+    assert not foreign
+    assert any("/media/" in url for url in asked)  # the shipped icon, served by the app
+
+
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 
 
