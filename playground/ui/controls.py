@@ -24,6 +24,7 @@ from playground.quote import quote
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
+DECLARED = "_link_declared"  # every control of the pages drawn this run, shown or hidden: name -> Control
 ARRIVED = "_link_arrived"  # the link's setting names when this run began
 PINNED = "_link_pinned"  # controls whose default changed: name -> (value as text, is it the default, page's names)
 # Streamlit's own link settings, never ours to reject.
@@ -57,7 +58,7 @@ def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> N
             )
         state[key] = spec.widget_value(value)
     elif not spec.valid(state[key]):
-        notify(f"**{label}** had an unusable value and was reset to {spec.to_text(spec.default)}.")
+        # the learner's own click narrowed the options (fewer neurons, fewer knobs): no link is to blame
         state[key] = spec.widget_value(spec.default)
 
 
@@ -125,6 +126,7 @@ def control(
         options = tuple(options)
         spec = link.Choice(options, spec.default if spec.default in options else options[0])
     key = page.key(name)
+    st.session_state.setdefault(DECLARED, {}).update((control.name, control) for control in page.controls)
     _bind(page, name, key, c.label, spec)
     _draw(c, spec, key)
     value = _publish(name, key, spec, pinned=name in page.earlier)
@@ -138,6 +140,7 @@ def start_run() -> None:
     """Forget the last run's notices and claimed names; call once at the top of the app."""
     st.session_state[NOTICES] = []
     st.session_state[CLAIMED] = set(RESERVED)
+    st.session_state[DECLARED] = {}
     st.session_state[PINNED] = {}
     st.session_state[ARRIVED] = frozenset(st.query_params)
 
@@ -156,9 +159,20 @@ def settle_pinned() -> None:
 
 
 def finish_run(notice_box: Any) -> None:
-    """Drop link names no control claimed, then show this run's notices in ``notice_box``."""
+    """Drop link names no control claimed, then show this run's notices in ``notice_box``.
+
+    A control of the page that is hidden right now (the noise seed while noisy gradients are off)
+    keeps its value in the link without a word: when it shows again, it comes back from there."""
     claimed = st.session_state.get(CLAIMED, set(RESERVED))
-    for name in [n for n in st.query_params if n not in claimed]:
+    hidden = {n: c for n, c in st.session_state.get(DECLARED, {}).items() if n not in claimed}
+    for name, c in hidden.items():
+        if name in st.query_params:
+            raw = st.query_params.get_all(name)
+            _, reason = link.read(c.spec, raw)
+            if reason:
+                notify(f"The link's **{name}** value {quote(raw[-1])} ({c.label}) was ignored: {reason}.")
+                del st.query_params[name]
+    for name in [n for n in st.query_params if n not in claimed and n not in hidden]:
         notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
         del st.query_params[name]
     settle_pinned()
