@@ -9,6 +9,7 @@ link's own text: the notice quotes that once, inertly (``playground.quote``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,14 +24,36 @@ def format_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.10g}"
 
 
+# What a link may write as a number: the digits 0 to 9, a sign, a point, an exponent; nothing else.
+# Python's float() also reads "１２", "٣", "1_0" and " 12 ", which a link a person typed or copied
+# should not carry silently (they look like other numbers, or like none).
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NOT_FINITE = frozenset({"nan", "inf", "infinity"})
+
+
 def _finite(raw: str) -> float:
+    if raw.lower().lstrip("+-") in _NOT_FINITE:
+        raise ValueError("it is not a finite number")
     try:
         value = float(raw)
     except ValueError:
         raise ValueError("it is not a number") from None
+    if not NUMBER.fullmatch(raw):
+        raise ValueError("it is not a number written with the digits 0 to 9")
     if not math.isfinite(value):
         raise ValueError("it is not a finite number")
     return value
+
+
+def changed(spec: Spec, raw: Sequence[str], value: Any) -> bool:
+    """Whether a number the link gave was moved to ``value``, the nearest the control can take
+    (off its grid of steps, or between its options): the learner is told, not surprised."""
+    if not raw or not isinstance(spec, Range | Choice) or (isinstance(spec, Choice) and not spec.numeric):
+        return False
+    try:
+        return _finite(raw[-1]) != value
+    except ValueError:
+        return False
 
 
 class _Spec:

@@ -111,3 +111,30 @@ def test_specs_reject_a_default_they_cannot_hold():
 
 def test_a_pick_list_equals_its_default_in_any_order():
     assert PICK.same(["mae", "mse"], PICK.default)
+
+
+@pytest.mark.parametrize("raw", ["１２", "٣", "1_0", " 12", "12 ", "１.５"])
+def test_a_link_number_is_written_with_the_digits_0_to_9_only(raw):
+    assert link.read(KNOB, [raw]) == (KNOB.default, "it is not a number written with the digits 0 to 9")
+
+
+@pytest.mark.parametrize("raw", ["12", "-0", "+7", "1e2", "2.50", ".5"])
+def test_plain_numbers_are_still_read(raw):
+    assert link.read(KNOB, [raw])[1] is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "raw", "moved"),
+    [
+        (KNOB, "150", False),
+        (KNOB, "150.0", False),
+        (KNOB, "150.4", True),
+        (RATE, "0.1", False),
+        (RATE, "0.11", True),
+        (SWITCH, "1", False),
+        (KNOB, "abc", False),
+    ],
+)
+def test_a_number_moved_to_the_nearest_value_the_control_takes_is_told(spec, raw, moved):
+    value, _ = link.read(spec, [raw])
+    assert link.changed(spec, [raw], value) is moved

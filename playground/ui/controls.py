@@ -56,6 +56,11 @@ def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> N
                 f"The link's **{name}** value {quote(raw[-1])} ({label}) was ignored: {reason}. "
                 f"Using the default, {spec.to_text(spec.default)}."
             )
+        elif link.changed(spec, raw, value):
+            notify(
+                f"The link's **{name}** value {quote(raw[-1])} ({label}) is not one this control can take; "
+                f"it was set to the nearest, {spec.to_text(value)}."
+            )
         state[key] = spec.widget_value(value)
     elif not spec.valid(state[key]):
         # the learner's own click narrowed the options (fewer neurons, fewer knobs): no link is to blame

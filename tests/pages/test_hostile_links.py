@@ -37,3 +37,12 @@ def test_the_glossary_search_from_a_link_is_shown_as_typed_not_rendered():
     at = open_page("app_pages/glossary.py", q="[Sign in](https://evil.example)")
     assert not at.exception
     assert at.caption[0].value == f"0 of {len(TERMS)} terms matching ` [Sign in](https://evil.example) `"
+
+
+def test_foreign_digits_are_refused_and_an_off_grid_number_moved_with_a_word():
+    at = open_page("app_pages/parameters.py", w="１２", b="45500.5")
+    notice = " ".join(w.value for w in at.warning)
+    assert "**w** value ` １２ `" in notice and "digits 0 to 9" in notice
+    assert at.slider(key="par_w").value == 100  # the default, as the notice says
+    assert "**b** value ` 45500.5 `" in notice and "set to the nearest, 46000" in notice
+    assert at.slider(key="par_b").value == 46_000 and at.query_params["b"] == "46000"
