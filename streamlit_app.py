@@ -8,7 +8,7 @@ from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
 from playground.ui.scenes import bring_into_view
-from playground.ui.server import tune_process
+from playground.ui.server import rerun_whole_after_a_reconnect, tune_process
 
 # The tab's icon ships with the app: a ":material/..." icon would be fetched from Google's font server.
 ICON = Path(__file__).resolve().parent / "playground" / "assets" / "icon.png"
@@ -29,4 +29,5 @@ notice_box = st.container()
 current.run()
 controls.finish_run(notice_box)
 bring_into_view()
+rerun_whole_after_a_reconnect()
 tune_process()  # once per server process, after the first page has imported what it needs

@@ -7,6 +7,7 @@ import ctypes.util
 import gc
 import threading
 import time
+from datetime import timedelta
 
 import streamlit as st
 from threadpoolctl import threadpool_limits
@@ -62,3 +63,17 @@ def _give_back_every(libc: ctypes.CDLL, every_s: float) -> None:
     while True:
         time.sleep(every_s)
         libc.malloc_trim(0)
+
+
+@st.fragment(run_every=timedelta(hours=1))
+def rerun_whole_after_a_reconnect() -> None:
+    """Draws nothing; its presence makes a tab that reconnects ask for a whole run.
+
+    When the server restarts under an open tab (a redeploy, a wake-up on Community Cloud), the
+    tab reconnects to a fresh session that knows none of the page's sections. Streamlit's
+    frontend asks for a whole run on reconnecting only when the last run was a section's or the
+    page has a fragment that reruns on a timer (``App.handleConnectionStateChanged``, Streamlit
+    1.67); otherwise the learner's first move reaches the fresh session as a section's rerun,
+    which it drops ("The fragment ... does not exist anymore"), and every move after it too.
+    This timer makes the whole run happen; once an hour it reruns this empty function.
+    """

@@ -15,8 +15,9 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from playground import format as fmt
 from playground.content.pages import ALL_PAGES
-from playground.models import landscapes
+from playground.models import houses, landscapes, linear
 from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, STEP_NOW, drag_slider
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
@@ -410,6 +411,31 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
+
+
+def test_after_the_server_restarts_under_an_open_tab_the_first_move_sticks(browser):
+    """A redeploy or a wake-up restarts the server under open tabs. The tab reconnects to a fresh
+    session; its first move must stick (it used to vanish, and every move after it: the fresh
+    session dropped the section's rerun it asked for), and the setup comes back from the link."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    port = free_port()
+    thumb = page.locator(".st-key-par_w input[type='range']")
+    with served(port):
+        page.goto(f"http://127.0.0.1:{port}/parameters?w=150")
+        settle(page)
+    with served(port):
+        expect(thumb).to_be_enabled(timeout=30_000)  # reconnected
+        page.wait_for_timeout(1_500)
+        thumb.focus()
+        thumb.press("ArrowRight")
+        want = 151
+        page.wait_for_function(f"() => location.search.includes('w={want}')", timeout=20_000)
+        settle(page)
+        assert thumb.input_value() == str(want)
+        miss = page.locator('[data-testid="stMetric"]').first.inner_text()
+        data = houses.load()
+        assert fmt.dollars(linear.score(data.size, data.price, want, 0).rmse) in miss  # the server agrees
+    page.close()
 
 
 def test_no_page_asks_any_host_but_the_apps_own(browser, base_url):
