@@ -6,12 +6,13 @@ missing browser fails the run.
 """
 
 import os
+import random
 import shutil
 import signal
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
 
@@ -411,6 +412,29 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
+
+
+@pytest.mark.parametrize(
+    ("slug", "key", "name", "default"),
+    [("gradient_descent", "gd_lr", "lr", "0.1"), ("parameters", "par_w", "w", "100")],
+)
+def test_after_fast_bursts_of_keys_the_link_always_says_what_the_slider_shows(page, base_url, slug, key, name, default):
+    """A presenter's hand on the arrow keys: 12 bursts of 5 to 20 presses, a few ms apart. After
+    each, the address bar (what a copied link or a reload opens) must say what the slider shows."""
+    page.goto(f"{base_url}/{slug}")
+    settle(page)
+    thumb = page.locator(f".st-key-{key} input[type='range']")
+    shown = page.locator(f".st-key-{key} [data-testid='stSliderThumbValue']")
+    rng = random.Random(7)
+    for burst in range(12):
+        thumb.focus()
+        for _ in range(rng.randint(5, 20)):
+            thumb.press("ArrowRight" if burst % 2 == 0 else "ArrowLeft")
+            page.wait_for_timeout(rng.randint(0, 40))
+        settle(page, charts=False)
+        page.wait_for_timeout(800)
+        linked = parse_qs(urlsplit(page.url).query).get(name, [default])[-1]
+        assert shown.inner_text().replace("$", "").replace(",", "") == linked, burst
 
 
 def test_after_the_server_restarts_under_an_open_tab_the_first_move_sticks(browser):
