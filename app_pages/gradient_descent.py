@@ -37,7 +37,7 @@ def safe_rates(key: str, optimizers: tuple[str, ...], start: tuple[float, float]
 
 MAP = "gd_map"  # the player's widget key: a click on the map arrives under it
 mine = ui.your_data()
-bowl = landscapes.line_bowl(mine) if mine else None  # the learner's own bowl stands in for the houses'
+bowl = ui.kept("bowl", lambda: landscapes.line_bowl(mine)) if mine else None  # stands in for the houses'
 
 
 def land_of(key: str) -> landscapes.Landscape:
@@ -80,7 +80,9 @@ def walk_downhill() -> None:
     with picture:
         if not chosen:
             st.info("No optimizer picked, so plain gradient descent walks.", icon=":material/touch_app:")
-        terrain = descent_charts.landscape(land, landscapes.grid(land, 64)) if own else ground(key)
+        terrain = (
+            ui.kept("ground", lambda: descent_charts.landscape(land, landscapes.grid(land, 64))) if own else ground(key)
+        )
         player = descent_charts.descent_player(land, terrain, paths, blindfold=blindfold)
         if show_3d and blindfold:  # a 3D view would show what the blindfold hides
             st.info("Take the blindfold off to see the landscape in 3D.", icon=":material/visibility_off:")

@@ -5,7 +5,7 @@ from playground.ui.controls import control
 from playground.ui.glossary import terms
 from playground.ui.live import follow_drag
 from playground.ui.owndata import current as your_data
-from playground.ui.owndata import knob
+from playground.ui.owndata import kept, knob
 from playground.ui.page import chart, header, prose, table, why_it_matters
 from playground.ui.scenes import scene_buttons
 from playground.ui.sections import drawn, section
@@ -16,6 +16,7 @@ __all__ = [
     "drawn",
     "follow_drag",
     "header",
+    "kept",
     "knob",
     "prose",
     "quote",

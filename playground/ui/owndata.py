@@ -8,6 +8,7 @@ logged, never put in a link. The link only says that a page was showing uploaded
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -18,6 +19,7 @@ from playground.quote import quote
 from playground.ui.controls import CLAIMED, notify
 
 PAIR = "_own_pair"  # the Pair the pages learn on; absent while they show the houses
+KEPT = "_own_kept"  # name -> (the data's fingerprint, what was made from it): this session's only
 LINK_NAME, LINK_VALUE = "data", "yours"
 
 
@@ -33,6 +35,17 @@ def use(pair: Any) -> None:
 def forget() -> None:
     """Back to the houses."""
     st.session_state.pop(PAIR, None)
+    st.session_state.pop(KEPT, None)
+
+
+def kept(name: str, make: Callable[[], Any]) -> Any:
+    """What ``make`` builds from the learner's data, built once per upload and kept in this session
+    only: Streamlit's shared cache would keep it for every viewer."""
+    pair, store = in_use(), st.session_state.setdefault(KEPT, {})
+    fingerprint = pair.fingerprint if pair is not None else None
+    if name not in store or store[name][0] != fingerprint:
+        store[name] = (fingerprint, make())
+    return store[name][1]
 
 
 def describe(pair: Any) -> str:

@@ -328,3 +328,22 @@ def test_a_long_exam_is_drawn_as_a_sample_on_overfitting():
     validation = next(t for t in plain(charts(at)[0])["data"] if t["name"].startswith("Validation"))
     assert len(validation["x"]) == 200
     assert any("Drawn: 200 of the 500 validation rows" in c.value for c in at.caption)
+
+
+def test_new_data_gets_its_own_bowl_and_back_to_the_houses_forgets_it():
+    from playground.models import landscapes
+
+    at = upload(SAMPLE)
+    at.switch_page("app_pages/gradient_descent.py").run()
+    first = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Valley floor")
+    other = csv("a,b", *(f"{i},{50 - 2 * i + (i % 3)}" for i in range(30)))
+    at.switch_page(PAGE).run()
+    at.file_uploader(key="own_file").set_value(("other.csv", other, "text/csv")).run()
+    at.switch_page("app_pages/gradient_descent.py").run()
+    second = next(t for t in plain(charts(at)[0])["data"] if t["name"] == "Valley floor")
+    pair = tables.pair(tables.read(other, "other.csv"), "a", "b")
+    bowl = landscapes.line_bowl(pair)
+    assert (second["x"][0], second["y"][0]) == pytest.approx(bowl.minima[0], rel=1e-5)
+    assert (first["x"][0], first["y"][0]) != pytest.approx(bowl.minima[0], rel=1e-3)
+    at.button(key="houses-gradient_descent").click().run()
+    assert "_own_kept" not in at.session_state
