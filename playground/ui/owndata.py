@@ -66,9 +66,9 @@ def current() -> Any | None:
         if asked is not None:
             if asked == LINK_VALUE:
                 notify(
-                    "This link was made while someone was using their own uploaded data. Uploaded data "
-                    "stays in the browser session that loaded it and never travels in a link, so this "
-                    "page shows the houses. Upload a table on **Your data** to use yours."
+                    "This link was made on uploaded data. An upload stays in the browser session that "
+                    "read it (it is gone once the app restarts) and never travels in a link, so this page "
+                    "shows the houses. Upload the table again on **Your data** to use it."
                 )
             else:
                 notify(f"The link's **{LINK_NAME}** value {quote(asked)} was ignored: it can only say `{LINK_VALUE}`.")
