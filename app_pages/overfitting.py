@@ -79,7 +79,7 @@ with picture:
     chart = fit_charts.fit_view(s, grid, curve, truth, on=on, most=dataset.DRAWN if mine else None)
     ui.chart(chart, fit_caption(fitting.leaves_market(s, curve), say) + drawn)
 train, val = float(sweep.train[degree]), float(sweep.val[degree])
-floor = float(sweep.val.min()) if mine else fitting.noise_floor(s)  # nobody knows the real pattern of their rows
+floor = sweep.lowest if mine else fitting.noise_floor(s)  # nobody knows the real pattern of a learner's rows
 verdicts = fitting.verdicts(sweep, floor)
 kind = verdicts[degree]
 callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]

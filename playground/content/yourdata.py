@@ -233,22 +233,22 @@ def words(x: Quantity | None = None, y: Quantity | None = None) -> Words:
     return HOUSES if x is None or y is None else Words(x, y, houses=False)
 
 
-def slider_format(step: float, top: float, quantity: Quantity) -> str:
-    """A slider's printf-style readout for numbers of this size: as many decimals as the step
-    has, powers of ten beyond a trillion or below a thousandth, the column's own signs."""
+def _printf(quantity: Quantity, top: float, decimals: int) -> str:
+    """A printf-style number in the column's own signs: powers of ten beyond a trillion or below a
+    thousandth, else ``decimals`` decimals with thousands separators."""
     prefix, suffix = (s.replace("%", "%%") for s in (quantity.prefix, quantity.suffix))
-    if top >= 1e12 or top < 1e-3:
+    if top >= 1e12 or 0 < top < 1e-3:
         return f"{prefix}%.3e{suffix}"
-    decimals = len(f"{step:.12g}".partition(".")[2]) if "e" not in f"{step:.12g}" else 3
     return f"{prefix}%,.{decimals}f{suffix}"
+
+
+def slider_format(step: float, top: float, quantity: Quantity) -> str:
+    """A slider's readout for numbers up to ``top``: as many decimals as the step has."""
+    written = f"{step:.12g}"
+    return _printf(quantity, top, 3 if "e" in written else len(written.partition(".")[2]))
 
 
 def column_format(quantity: Quantity, sample: list[float]) -> str:
-    """A table column's printf-style format: as many decimals as its numbers carry (at most six),
-    powers of ten for the very large or very small, the column's own signs."""
-    prefix, suffix = (s.replace("%", "%%") for s in (quantity.prefix, quantity.suffix))
+    """A table column's format: as many decimals as its numbers carry (at most six)."""
     top = max((abs(v) for v in sample), default=0.0)
-    if top >= 1e12 or 0 < top < 1e-3:
-        return f"{prefix}%.3e{suffix}"
-    decimals = max((len(f"{v:.6f}".rstrip("0").partition(".")[2]) for v in sample), default=0)
-    return f"{prefix}%,.{decimals}f{suffix}"
+    return _printf(quantity, top, max((len(f"{v:.6f}".rstrip("0").partition(".")[2]) for v in sample), default=0))

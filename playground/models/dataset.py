@@ -98,6 +98,11 @@ class Knob:
     step: float
     default: float
 
+    @classmethod
+    def near(cls, low: float, high: float, step: float, start: float) -> Knob:
+        """A knob from ``low`` to ``high`` whose default is the step nearest ``start``."""
+        return cls(low, high, step, cls(low, high, step, low).snap(start))
+
     def snap(self, value: float) -> float:
         """``value`` on the nearest step inside the range."""
         k = round((min(max(value, self.low), self.high) - self.low) / self.step)
@@ -122,8 +127,7 @@ def knobs(pair: Pair) -> tuple[Knob, Knob]:
     b_step = nice((max(best.b, start_b) - min(best.b, start_b) + 2 * height) / 200)
     b_low = _tidy(math.floor((min(best.b, start_b) - height) / b_step) * b_step)
     b_high = _tidy(math.ceil((max(best.b, start_b) + height) / b_step) * b_step)
-    bias = Knob(b_low, b_high, b_step, b_low)
-    return Knob(-w_span, w_span, w_step, 0.0), Knob(b_low, b_high, b_step, bias.snap(start_b))
+    return Knob(-w_span, w_span, w_step, 0.0), Knob.near(b_low, b_high, b_step, start_b)
 
 
 def huber_knob(pair: Pair) -> Knob:
@@ -132,4 +136,4 @@ def huber_knob(pair: Pair) -> Knob:
     typical = linear.fit_least_squares(pair.x, pair.y).rmse or float(np.ptp(pair.y)) or 1.0
     step = nice(typical / 20)
     high = _tidy(math.ceil(4 * typical / step) * step)
-    return Knob(step, high, step, Knob(step, high, step, step).snap(typical))
+    return Knob.near(step, high, step, typical)

@@ -132,6 +132,12 @@ class Sweep:
     def best(self) -> int:
         return int(self.x[np.argmin(self.val)])
 
+    @property
+    def lowest(self) -> float:
+        """The least validation error of all: on a learner's rows, whose real pattern nobody knows,
+        the miss a model is judged against."""
+        return float(np.min(self.val))
+
 
 def sweep(s: Sample, l2: float = 0.0) -> Sweep:
     """:func:`fit` at every degree. A degree's Legendre features are the first columns of the
@@ -267,14 +273,18 @@ def learning_curve(seed: int, sizes: tuple[int, ...], degree: int, noise: float,
 
     Each size gets its own sample from ``seed``; the returned ``x`` holds the sizes.
     """
+    return _growing([sample(np.random.default_rng(seed), n, noise) for n in sizes], degree, l2)
+
+
+def _growing(samples: list[Sample], degree: int, l2: float) -> Sweep:
+    """Training and validation RMSE of one degree fitted to each sample; ``x`` holds the training sizes."""
     train, val = [], []
-    for n in sizes:
-        s = sample(np.random.default_rng(seed), n, noise)
-        V = _features(s.x_train, degree)
+    for s in samples:
+        V = _features(s.x_train, degree, s.x_range)
         coef = _solve(V, s.y_train, l2)
         train.append(_rms(V @ coef - s.y_train))
-        val.append(_rms(_features(s.x_val, degree) @ coef - s.y_val))
-    return Sweep(np.array(sizes), np.array(train), np.array(val))
+        val.append(_rms(_features(s.x_val, degree, s.x_range) @ coef - s.y_val))
+    return Sweep(np.array([len(s.x_train) for s in samples]), np.array(train), np.array(val))
 
 
 # A learner's own rows: no market to draw more houses from, so the rows are split instead.
@@ -304,11 +314,4 @@ def rows_learning_curve(
     x: np.ndarray, y: np.ndarray, seed: int, sizes: tuple[int, ...], degree: int, l2: float = 0.0
 ) -> Sweep:
     """:func:`learning_curve` on a learner's rows: the same validation rows, ever more training rows."""
-    train, val = [], []
-    for n in sizes:
-        s = split(x, y, n, seed)
-        V = _features(s.x_train, degree, s.x_range)
-        coef = _solve(V, s.y_train, l2)
-        train.append(_rms(V @ coef - s.y_train))
-        val.append(_rms(_features(s.x_val, degree, s.x_range) @ coef - s.y_val))
-    return Sweep(np.array(sizes), np.array(train), np.array(val))
+    return _growing([split(x, y, n, seed) for n in sizes], degree, l2)

@@ -52,6 +52,11 @@ def test_flipping_every_switch_and_choice_raises_no_notice(info):
             assert not _notices(at), (key, value, _notices(at))
 
 
+def test_the_sweep_finds_the_controls_a_switch_hides():
+    gradient_descent = next(info for info in PAGES if info.slug == "gradient_descent")
+    assert ("toggle", "gd_noisy", True, False, "gd_seed") in _dependents(gradient_descent)
+
+
 def test_the_noise_seed_hides_with_noisy_gradients_and_comes_back_as_it_was():
     at = open_page("app_pages/gradient_descent.py")
     _set(at, "toggle", "gd_noisy", True)
