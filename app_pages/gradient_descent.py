@@ -48,7 +48,7 @@ def land_of(key: str) -> landscapes.Landscape:
 def start_where_clicked() -> None:
     """A click on the map starts the walk there: the two start sliders (and the link) follow."""
     land = land_of(st.session_state[PAGE.key("land")])
-    for point in st.session_state[MAP].selection.points:
+    for point in ui.clicked(MAP):
         where = descent_charts.start_fractions(land, point)
         if where is not None:
             st.session_state[PAGE.key("sx")], st.session_state[PAGE.key("sy")] = where

@@ -107,6 +107,25 @@ DOLLARS = {"tickformat": "$~s"}  # -$100k, not $-100k
 HIDDEN_AXIS = {"visible": False}
 
 FONT_SIZE = 15
+FONT_FAMILY = '"Source Sans", sans-serif'  # the app's own font, loaded by the page
+INK = "#333333"  # chart text: 12.6:1 on white (Streamlit's chart theme used #808495, 3.8:1)
+GRID = "#E6EAF1"
+
+# The look every chart shares, in its own layout (the app draws charts itself: ui/plotly_chart.py).
+# Plotly's default template would add ~10 KB a chart; this is the little the charts need.
+TEMPLATE: dict[str, Any] = {
+    "layout": {
+        "font": {"family": FONT_FAMILY, "color": INK},
+        "title": {"font": {"color": "#111111", "weight": "bold"}, "x": 0, "xanchor": "left"},
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "#FFFFFF",
+        "margin": {"pad": 8},
+        "xaxis": {"automargin": True, "showgrid": False, "zeroline": False, "gridcolor": GRID},
+        "yaxis": {"automargin": True, "gridcolor": GRID, "zerolinecolor": GRID},
+        "hoverlabel": {"bgcolor": "#FFFFFF", "bordercolor": "rgba(17, 17, 17, 0.2)", "font": {"color": INK}},
+        "legend": {"bordercolor": "rgba(0, 0, 0, 0)", "borderwidth": 0, "valign": "top"},
+    }
+}
 
 # A chart: Plotly's JSON schema as plain dicts and lists, arrays already encoded (see the module doc).
 Chart = dict[str, Any]
@@ -163,9 +182,7 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "font": size},
         "hovermode": "closest",
-        # Streamlit's chart theme restyles every figure in the browser, so Plotly's default
-        # template would only add ~10 KB a chart and a deep copy of it on every rerun.
-        "template": "none",
+        "template": TEMPLATE,
         **layout,
         "height": height,
     }

@@ -7,11 +7,13 @@ from playground.ui.live import follow_drag
 from playground.ui.owndata import current as your_data
 from playground.ui.owndata import kept, knob
 from playground.ui.page import chart, header, prose, table, why_it_matters
+from playground.ui.plotly_chart import clicked
 from playground.ui.scenes import scene_buttons
 from playground.ui.sections import drawn, section
 
 __all__ = [
     "chart",
+    "clicked",
     "control",
     "drawn",
     "follow_drag",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from playground.content.controls import APP
@@ -13,9 +14,9 @@ from playground.content.pages import BY_SLUG
 from playground.declare import PageSpec
 from playground.ui import owndata
 from playground.ui.controls import control
+from playground.ui.plotly_chart import plotly_chart
 
 PRESENT_KEY = APP.key("present")
-PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 PRESENTER_TYPE = 22 / 15  # chart type: 15 px becomes 22 px, legible from the back of a room
 PRESENTER_GROWTH = 1.3  # chart height
 
@@ -88,19 +89,6 @@ def table(columns: dict[str, list[str]]) -> None:
     st.markdown("\n".join([header, rule, *rows]))
 
 
-class _Sent(go.Figure):
-    """A chart dict on its way to ``st.plotly_chart``, which passes what it is given to
-    ``plotly.tools.return_figure_from_figure_or_data``: that rebuilds a plain dict as a validated
-    ``go.Figure`` (~88 ms for the descent player) but takes a figure's ``to_dict()`` as it is."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        super().__init__()
-        self._spec = spec
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._spec
-
-
 def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
     """The chart in presenter mode: every font larger, the plot taller; a new dict, the old one untouched."""
 
@@ -123,13 +111,12 @@ def chart(
 ) -> None:
     """Draw a chart (a builder's dict) full width, with a one-line caption saying what to notice.
 
-    The one place a chart reaches Streamlit; in presenter mode it is drawn for a projector. With
-    ``on_click`` (and a ``key``), clicking a point runs it before the next run, the clicked point
-    in ``st.session_state[key].selection.points``.
+    The one place a chart reaches the page; in presenter mode it is drawn for a projector. A chart
+    keeps its place from run to run under ``key``, by default the page line that draws it (a line
+    that draws several charts in one run names each). With ``on_click`` (and a ``key``), clicking
+    a point runs it before the next run, the clicked points in ``clicked(key)``.
     """
-    shown = _Sent(for_projector(spec) if presenting() else spec)
-    if on_click is None:
-        st.plotly_chart(shown, config=PLOTLY_CONFIG, key=key, alt=caption)
-    else:
-        st.plotly_chart(shown, config=PLOTLY_CONFIG, key=key, alt=caption, on_select=on_click, selection_mode="points")
+    caller = sys._getframe(1)
+    key = key or f"chart-{Path(caller.f_code.co_filename).stem}-{caller.f_lineno}"
+    plotly_chart(for_projector(spec) if presenting() else spec, key=key, alt=caption, on_click=on_click)
     st.caption(caption)
