@@ -57,6 +57,56 @@ function plotlyJs() {
   return library;
 }
 
+// Draw the newest figure a chart was sent, if it changed since the last draw. A rerun sends every
+// chart of the page again, most of them unchanged, and a burst of reruns ends in one draw.
+function draw(box) {
+  const data = box.latest;
+  if (!box.visible || box.drawn === data.spec) return;
+  box.drawn = data.spec;
+  plotlyJs().then((Plotly) => {
+    if (box.drawn !== data.spec) return;
+    const gd = box.firstChild;
+    if (!gd._fullLayout) gd.textContent = "";  // a message from an earlier failed load
+    const spec = JSON.parse(data.spec);
+    // A trace that did not change is handed back as the very object drawn before: Plotly.js then
+    // sees it unchanged and, when only the layout moved (a marker line, a label), redraws just that.
+    const before = box.traces || new Map();
+    box.traces = new Map();
+    const traces = spec.data.map((trace, i) => {
+      const text = JSON.stringify(trace);
+      const same = before.get(i);
+      const kept = same && same.text === text ? same.trace : trace;
+      box.traces.set(i, { text, trace: kept });
+      return kept;
+    });
+    // An animation's frames only matter once Play is pressed: the picture is drawn first and
+    // they follow in the next task, so a walk with 200 frames redraws as fast as one without.
+    const frames = spec.frames || [];
+    return Plotly.react(gd, { data: traces, layout: spec.layout, frames: [], config: data.config })
+      .then(() => frames.length && new Promise((done) => setTimeout(done, 0)).then(() => {
+        if (box.drawn === data.spec) return Plotly.addFrames(gd, frames);
+      }))
+      .then(() => listen(box, gd));
+  }).catch(() => {
+    box.drawn = null;
+    box.firstChild.textContent = "This chart could not be drawn: its drawing library did not load. "
+      + "Reload the page to try again.";
+  });
+}
+
+function listen(box, gd) {
+  if (box.listening) return;
+  box.listening = true;
+  // Play and the step slider write their frames into the drawn traces: none is kept after that.
+  gd.on("plotly_animating", () => { box.traces = null; });
+  gd.on("plotly_click", (event) => {
+    if (!box.sendClick) return;
+    box.sendClick("click", event.points.map((p) => (
+      { x: p.x, y: p.y, curve_number: p.curveNumber, point_number: p.pointNumber }
+    )));
+  });
+}
+
 export default function (component) {
   const { parentElement, data, setTriggerValue } = component;
   let box = parentElement.querySelector(":scope > div.playground-chart");
@@ -69,44 +119,39 @@ export default function (component) {
     box.appendChild(document.createElement("div"));
     parentElement.appendChild(box);
   }
-  const gd = box.firstChild;
   box.setAttribute("aria-label", data.alt);
-  box.style.minHeight = data.height + "px";  // the chart's room is kept while Plotly.js loads
+  // The chart's room is fixed (and kept while Plotly.js loads), and what Plotly.js does inside it
+  // is contained: measuring its text never makes the browser lay out the rest of the page again.
+  box.style.height = data.height + "px";
+  box.style.contain = "strict";
   box.sendClick = data.clickable ? setTriggerValue : null;
   box.latest = data;
 
-  // Draw only the newest figure: a burst of reruns while Plotly.js loads ends in one draw.
-  plotlyJs().then((Plotly) => {
-    if (box.latest !== data) return;
-    const spec = JSON.parse(data.spec);
-    return Plotly.react(gd, { data: spec.data, layout: spec.layout, frames: spec.frames || [], config: data.config })
-      .then(() => {
-        if (box.listening) return;
-        box.listening = true;
-        gd.on("plotly_click", (event) => {
-          if (!box.sendClick) return;
-          box.sendClick("click", event.points.map((p) => (
-            { x: p.x, y: p.y, curve_number: p.curveNumber, point_number: p.pointNumber }
-          )));
-        });
-      });
-  }).catch(() => {
-    box.textContent = "This chart could not be drawn: its drawing library did not load. Reload the page to try again.";
-  });
-
-  // The page's width can change without the window's (the sidebar opens or closes).
-  if (!box.resizing) {
+  if (!box.watching) {
+    // A chart out of sight is drawn when it comes near the screen, not on every rerun: a
+    // control's change redraws the charts the learner can see first, and only those.
+    const near = box.getBoundingClientRect();
+    box.visible = near.bottom > -300 && near.top < window.innerHeight + 300;
+    box.watching = new IntersectionObserver((entries) => {
+      box.visible = entries[entries.length - 1].isIntersecting;
+      draw(box);
+    }, { rootMargin: "300px 0px" });
+    box.watching.observe(box);
+    // The page's width can change without the window's (the sidebar opens or closes).
     let pending = false;
     box.resizing = new ResizeObserver(() => {
+      const gd = box.firstChild;
       if (pending || !window.Plotly || !gd._fullLayout) return;
       pending = true;
       requestAnimationFrame(() => { pending = false; window.Plotly.Plots.resize(gd); });
     });
     box.resizing.observe(box);
   }
+  draw(box);
   return () => {
-    if (box.resizing) box.resizing.disconnect();
-    box.resizing = null;
+    box.watching.disconnect();
+    box.resizing.disconnect();
+    box.watching = null;
   };
 }
 """
