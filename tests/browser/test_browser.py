@@ -606,3 +606,103 @@ def test_when_its_worker_dies_behind_haproxy_the_learner_keeps_their_setup(brows
         expect(page.locator('[data-testid="stButtonGroup"] button[aria-checked="true"]').first).to_have_text("Ravine")
         assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+# --- the app's own chart element (playground/ui/plotly_chart.py) ---------------------------------
+
+
+def _chart_state(page, index: int) -> dict:
+    """What chart ``index`` of the page has drawn: whether its newest figure is on screen, and a tag."""
+    return (
+        page.locator('[data-testid="stPlotlyChart"]')
+        .nth(index)
+        .evaluate(
+            """box => {
+              const svg = box.querySelector('.main-svg');
+              return {drawn: box.drawn === box.latest.spec, tag: box.firstChild.dataset.tag || null,
+                      width: svg ? svg.getBoundingClientRect().width : 0};
+            }"""
+        )
+    )
+
+
+def test_a_chart_is_redrawn_in_place_when_a_knob_moves(page, base_url):
+    """The chart the learner looks at is updated, not thrown away and drawn again from nothing."""
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.evaluate("box => { box.firstChild.dataset.tag = 'the same chart'; }")
+    line = chart.locator(".scatterlayer .trace").nth(2).locator("path").first
+    before = line.get_attribute("d")
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_function("() => window.location.search.includes('w=101')", timeout=20_000)
+    settle(page)
+    expect(line).not_to_have_attribute("d", before, timeout=20_000)
+    assert _chart_state(page, 0) == {**_chart_state(page, 0), "drawn": True, "tag": "the same chart"}
+
+
+def test_a_chart_out_of_sight_shows_the_newest_state_once_scrolled_to(browser, base_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{base_url}/overfitting")
+        settle(page)
+        thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+        thumb.focus()
+        thumb.press("ArrowRight")
+        page.wait_for_function("() => window.location.search.includes('degree=')", timeout=20_000)
+        settle(page)
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        last = charts.count() - 1
+        assert not _chart_state(page, last)["drawn"]  # far below: not drawn while out of sight
+        for i in range(charts.count()):
+            charts.nth(i).scroll_into_view_if_needed()
+            page.wait_for_function(
+                "box => box.drawn === box.latest.spec && box.querySelector('.main-svg')",
+                arg=charts.nth(i).element_handle(),
+                timeout=20_000,
+            )
+    finally:
+        page.close()
+
+
+def test_a_chart_follows_the_width_of_its_column(page, base_url):
+    """The column can narrow without the window changing (the sidebar opens): the chart follows it."""
+    page.goto(f"{base_url}/loss_functions")
+    settle(page)
+    wide = _chart_state(page, 0)["width"]
+    page.evaluate("document.querySelector('[data-testid=\"stMainBlockContainer\"]').style.maxWidth = '700px'")
+    page.wait_for_function(
+        "w => document.querySelector('[data-testid=stPlotlyChart] .main-svg').getBoundingClientRect().width < w - 100",
+        arg=wide,
+        timeout=10_000,
+    )
+
+
+def test_play_still_walks_after_a_knob_changed_the_walk(page, base_url):
+    """An animation's frames arrive just after its picture: Play works on the walk a change drew."""
+    page.goto(f"{base_url}/gradient_descent?steps=60")
+    settle(page)
+    rate = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    rate.focus()
+    rate.press("ArrowLeft")
+    page.wait_for_function("() => window.location.search.includes('lr=')", timeout=20_000)
+    settle(page)
+    player = page.locator('[data-testid="stPlotlyChart"]').first
+    player.get_by_text("▶ Play").click()
+    expect(player.locator(STEP_NOW)).to_have_text("Step 60", timeout=20_000)
+
+
+def test_a_chart_whose_drawing_library_cannot_load_says_so(browser, base_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.route("**/app/static/plotly.min.js", lambda route: route.abort())
+        page.goto(f"{base_url}/parameters")
+        page.wait_for_selector("h1", timeout=30_000)
+        expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text(
+            "could not be drawn", timeout=20_000
+        )
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        page.close()
