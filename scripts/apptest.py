@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from playground.ui.plotly_chart import NAME as CHART
+
 ENTRY = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 
 
@@ -17,3 +19,9 @@ def open_page(file: str, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     return at.run()
+
+
+def chart_elements(at: AppTest) -> list:
+    """The page's charts (``ui.plotly_chart``'s elements), in page order; each one's ``proto.json``
+    holds its figure (``spec``, as JSON text), caption (``alt``), height and config."""
+    return [el for el in at.get("bidi_component") if el.proto.component_name == CHART]

@@ -8,8 +8,7 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from playground.quote import quote
-from playground.ui.plotly_chart import NAME
-from scripts.apptest import open_page
+from scripts.apptest import chart_elements, open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 # The pages with no chart when opened (text and questions; Your data before a table is read):
@@ -24,11 +23,6 @@ def metric(at: AppTest, label: str) -> str:
 def charts(at: AppTest) -> list[dict]:
     """The Plotly figures the page sent, as JSON, in page order (``ui.plotly_chart``'s elements)."""
     return [json.loads(json.loads(el.proto.json)["spec"]) for el in chart_elements(at)]
-
-
-def chart_elements(at: AppTest) -> list:
-    """The page's chart elements (their ``proto.json`` holds the figure, caption and config)."""
-    return [el for el in at.get("bidi_component") if el.proto.component_name == NAME]
 
 
 def table(at: AppTest, first_column: str) -> list[dict[str, str]]:
