@@ -58,10 +58,12 @@ function plotlyJs() {
 }
 
 // Draw the newest figure a chart was sent, if it changed since the last draw. A rerun sends every
-// chart of the page again, most of them unchanged, and a burst of reruns ends in one draw.
+// chart of the page again, most of them unchanged, and a burst of reruns ends in one draw. Every
+// chart is drawn when the page opens; after that, a change to a chart out of sight is drawn when
+// the chart comes near the screen, so a control's change redraws what the learner sees first.
 function draw(box) {
   const data = box.latest;
-  if (!box.visible || box.drawn === data.spec) return;
+  if ((!box.visible && box.drawn !== undefined) || box.drawn === data.spec) return;
   box.drawn = data.spec;
   plotlyJs().then((Plotly) => {
     if (box.drawn !== data.spec) return;
@@ -88,7 +90,7 @@ function draw(box) {
       }))
       .then(() => listen(box, gd));
   }).catch(() => {
-    box.drawn = null;
+    box.drawn = undefined;
     box.firstChild.textContent = "This chart could not be drawn: its drawing library did not load. "
       + "Reload the page to try again.";
   });
@@ -128,8 +130,6 @@ export default function (component) {
   box.latest = data;
 
   if (!box.watching) {
-    // A chart out of sight is drawn when it comes near the screen, not on every rerun: a
-    // control's change redraws the charts the learner can see first, and only those.
     const near = box.getBoundingClientRect();
     box.visible = near.bottom > -300 && near.top < window.innerHeight + 300;
     box.watching = new IntersectionObserver((entries) => {
