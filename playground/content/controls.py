@@ -182,8 +182,8 @@ GRADIENT_DESCENT = PageSpec(
         toggle(
             "3d",
             "View in 3D",
-            help="Slow: with the 3D view on, each change takes one to two seconds to redraw (measured: "
-            "about 1.2 s on a quiet machine, more on a busy one). Turn it on to look, off to explore.",
+            help="A little slower: with the 3D view on, each change takes about twice as long to redraw "
+            "(measured: about 0.2 s, more on a busy computer). Turn it on to look, off to explore.",
         ),
         slider("ax", "First start: left to right", 0.0, 1.0, 0.07, 0.01),
         slider("ay", "First start: bottom to top", 0.0, 1.0, 0.57, 0.01),
