@@ -312,11 +312,11 @@ def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height
         "sliders": [
             {
                 "active": 0,
-                "x": 0.22,
-                "len": 0.78,
+                "x": 0,  # under the buttons, the whole width: beside them it ran under Pause on a narrow plot
+                "len": 1,
                 "y": -0.09,
                 "yanchor": "top",
-                "pad": {"t": 0},
+                "pad": {"t": 48},
                 "font": size,
                 "ticklen": 0,
                 "currentvalue": {"visible": False},

@@ -183,7 +183,7 @@ GRADIENT_DESCENT = PageSpec(
             "3d",
             "View in 3D",
             help="A little slower: with the 3D view on, each change takes about twice as long to redraw "
-            "(measured: about 0.2 s, more on a busy computer). Turn it on to look, off to explore.",
+            "(measured: 0.2 to 0.3 s, more on a busy computer). Turn it on to look, off to explore.",
         ),
         slider("ax", "First start: left to right", 0.0, 1.0, 0.07, 0.01),
         slider("ay", "First start: bottom to top", 0.0, 1.0, 0.57, 0.01),
