@@ -111,21 +111,11 @@ function listen(box, gd) {
 
 export default function (component) {
   const { parentElement, data, setTriggerValue } = component;
-  let box = parentElement.querySelector(":scope > div.playground-chart");
-  if (!box) {
-    box = document.createElement("div");
-    box.className = "playground-chart";
-    // Streamlit's own chart test id: the team's screenshot tool and the tests find charts by it.
-    box.dataset.testid = "stPlotlyChart";
-    box.setAttribute("role", "figure");
-    box.appendChild(document.createElement("div"));
-    parentElement.appendChild(box);
-  }
+  const box = parentElement.querySelector("div.playground-chart");  // HTML, below
   box.setAttribute("aria-label", data.alt);
-  // The chart's room is fixed (and kept while Plotly.js loads), and what Plotly.js does inside it
-  // is contained: measuring its text never makes the browser lay out the rest of the page again.
+  // The chart's room is kept while Plotly.js loads. (No CSS containment: with `contain: strict`
+  // Chromium sometimes left a drawn chart unpainted until something else repainted the page.)
   box.style.height = data.height + "px";
-  box.style.contain = "strict";
   box.sendClick = data.clickable ? setTriggerValue : null;
   box.latest = data;
 
@@ -171,8 +161,13 @@ def serve_plotly_js() -> None:
         logging.getLogger(__name__).exception("could not write %s: charts will say they cannot draw", SERVED)
 
 
+# The chart's box is in the page as soon as the element is, before its script has loaded: whoever
+# waits for a chart to be drawn (a screenshot, a test) finds the box and waits for its drawing.
+# It carries Streamlit's own chart test id, by which the team's screenshot tool and the tests find charts.
+HTML = '<div class="playground-chart" data-testid="stPlotlyChart" role="figure"><div></div></div>'
+
 serve_plotly_js()
-_element = st.components.v2.component(NAME, js=JS, isolate_styles=False)
+_element = st.components.v2.component(NAME, html=HTML, js=JS, isolate_styles=False)
 
 
 def plotly_chart(spec: dict[str, Any], *, key: str, alt: str, on_click: Callable[[], None] | None = None) -> None:

@@ -66,7 +66,16 @@ def test_a_charts_data_is_its_figure_its_caption_and_its_room():
     assert first["clickable"] is False
 
 
-def test_a_figure_with_values_json_cannot_write_reaches_the_browser_as_valid_json():
-    """A diverged walk holds NaN and infinity: JSON has no words for them, so they are sent as null."""
-    text = plotly_chart.to_json_plotly({"data": [{"y": [1.0, float("nan"), float("inf")]}], "layout": {"height": 1}})
-    assert json.loads(text)["data"][0]["y"] == [1.0, None, None]
+def test_a_figure_with_values_json_cannot_write_reaches_the_browser_as_strict_json(monkeypatch):
+    """A diverged walk holds NaN and infinity: JSON has no words for them (the browser's JSON.parse
+    refuses Python's NaN), so what the element is handed says null there."""
+    sent = []
+    monkeypatch.setattr(plotly_chart, "_element", lambda **mounted: sent.append(mounted["data"]))
+    spec = {"data": [{"y": [1.0, float("nan"), float("inf")]}], "layout": {"height": 300}}
+    plotly_chart.plotly_chart(spec, key="k", alt="a walk that blew up")
+
+    def refuse(word):
+        raise ValueError(f"not JSON: {word}")
+
+    figure = json.loads(sent[0]["spec"], parse_constant=refuse)
+    assert figure["data"][0]["y"] == [1.0, None, None]
