@@ -55,10 +55,9 @@ def start_where_clicked() -> None:
 
 
 ui.header(PAGE)
-ui.scene_buttons(PAGE)
 
 
-@ui.section(PAGE)
+@ui.section(PAGE, scenes=True)  # every scene sets this section's controls: moving into one reruns it alone
 def walk_downhill() -> None:
     st.header("Walk downhill")
     controls, picture = st.columns([1, 2.4], gap="large")

@@ -339,6 +339,32 @@ def test_a_knob_reruns_its_own_section_yet_the_scene_row_and_later_sections_keep
     expect(page.get_by_text("With k = 2.5 the asymmetric line")).to_have_count(1)
 
 
+def test_a_knob_moved_into_a_scene_reruns_the_section_holding_the_scene_row_alone(page, base_url):
+    """Gradient descent's scenes set the walk's controls only, so its scene row lives in the walk's
+    section: crossing a scene's value with the rate reruns that section alone, and it marks the scene."""
+    page.add_init_script(RECORD_REPLIES)
+    page.goto(f"{base_url}/gradient_descent")
+    settle(page)
+    _press(page, "gd_ax")  # the second section's knob, which every scene puts back
+    page.evaluate("window.__replies = []")
+    page.get_by_role("button", name="Too timid").click()  # a scene click: the whole page, both sections reset
+    page.wait_for_function("() => window.location.search.includes('lr=0.001')", timeout=20_000)
+    settle(page)
+    page.wait_for_timeout(500)
+    whole = page.evaluate("window.__replies.length")
+    first_start = page.locator('[data-testid="stSlider"]').filter(has_text="First start: left to right").first
+    expect(first_start).to_contain_text("0.07")  # back to its default
+    marked = page.locator('[class*="st-key-scene-gd"] [data-testid="stBaseButton-primary"]')
+    expect(page.get_by_text("· now: Too timid")).to_have_count(1)
+    page.goto(f"{base_url}/gradient_descent")  # the defaults: "Just right", at a rate of 0.1
+    settle(page)
+    leaving = _press(page, "gd_lr")  # 0.1 -> 0.126: off every scene
+    entering = _press(page, "gd_lr")  # -> 0.158, the oscillating scene's rate
+    assert 0 < max(leaving, entering) < whole / 2, (leaving, entering, whole)
+    expect(page.get_by_text("· now: Too bold: oscillates")).to_have_count(1)
+    assert all("Too bold: oscillates" in text for text in marked.all_inner_texts())
+
+
 def test_a_sections_own_run_keeps_a_changed_default_named_in_the_link(page, base_url):
     # mansions' default changed (0 -> 2): a link with this page's settings must always name it
     page.goto(f"{base_url}/loss_functions?actual=505000&mansions=3")
