@@ -12,6 +12,7 @@ everywhere. Each name says what it produces:
 - ``plural``: 1 bias · 3 biases
 - ``decimal``: a small setting written out, 0.00003 (never 3e-05)
 - ``amount``: a number of any size in a learner's own units, $1,250 · 12.5% · 0.0421 · 3.2e-09
+- ``power_of_ten``: a log axis's tick, 10⁻⁶ · 0.001 · 1 · 100 · 10k · 1M
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ def decimal(value: float) -> str:
     """A number in plain decimals, however small: 0.00003, 0.01, 1 (never 3e-05)."""
     text = f"{value:.12f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+def power_of_ten(exponent: int) -> str:
+    """Ten to a whole power, short enough for a tick: 10⁻⁶, 0.001, 1, 100, 10k, 1M."""
+    if exponent < -4:
+        return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return count(10**exponent, short=True) if exponent >= 0 else decimal(10.0**exponent)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

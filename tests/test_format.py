@@ -110,3 +110,11 @@ def test_amount_reads_any_size_in_the_learners_own_units(value, prefix, suffix, 
 def test_amount_signs_and_names_what_is_not_a_number():
     assert fmt.amount(3, signed=True) == "+3" and fmt.amount(-3, signed=True) == "-3"
     assert fmt.amount(float("nan")) == "not a number" and fmt.amount(float("-inf")) == "-infinity"
+
+
+@pytest.mark.parametrize(
+    ("exponent", "text"),
+    [(-8, "10⁻⁸"), (-12, "10⁻¹²"), (-4, "0.0001"), (-1, "0.1"), (0, "1"), (2, "100"), (4, "10k"), (6, "1M"), (9, "1B")],
+)
+def test_power_of_ten_reads_as_a_short_tick(exponent, text):
+    assert fmt.power_of_ten(exponent) == text

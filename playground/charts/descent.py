@@ -7,6 +7,7 @@ earlier stays where it ended).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,13 +18,14 @@ from playground.charts import theme
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
 
-MAP_SHARE = 0.68  # of the animated figure's height, the map's; the loss curve has the rest
+MAP_SHARE = 0.65  # of the animated figure's height, the map's; the loss curve has the rest below a gap
+GAP = 0.13  # between them: the map's tick labels and axis title, then the step readout, each on its own line
 LOSS_FLOOR = 1e-8  # the log-scaled loss axis starts here
 
 
 ISOLINES = 16  # contour lines drawn over the landscape
-TOUCH = 17  # the map answers a hover or a click at this many points a side (each an SVG node to redraw)
-TOUCH_TRACE = 1  # the touchable points' trace: second of the landscape's traces, which come first
+TOUCH = 26  # the map answers a hover or a click at this many points a side: 0.04 apart, a start slider's value
+TOUCH_TRACE = 1  # the touchable grid's trace: second of the landscape's traces, which come first
 
 
 def _shade(Z: np.ndarray) -> np.ndarray:
@@ -163,37 +165,40 @@ def start_fractions(land: Landscape, point: Mapping[str, Any]) -> tuple[float, f
 
 
 def _touch(land: Landscape) -> dict[str, Any]:
-    """Invisible points across the map: hovering one reads the loss there, clicking one starts the walk there."""
-    fx, fy = np.meshgrid(np.linspace(0, 1, TOUCH), np.linspace(0, 1, TOUCH))
-    x, y = land.at(fx.ravel(), fy.ravel())
-    loss = land.loss(x, y)
+    """An invisible grid over the map: hovering a cell reads the loss there, clicking one starts the walk there.
+
+    A heatmap, not a cloud of points: Plotly.js draws it as one picture however fine the grid, so it
+    costs the same on every redraw (289 transparent markers cost ~15 ms of a ~50 ms redraw), and
+    hovering and clicking work from its data, whether or not its picture is on screen.
+    """
+    xs, ys = land.at(np.linspace(0, 1, TOUCH), np.linspace(0, 1, TOUCH))
+    X, Y = np.meshgrid(xs, ys)  # rows follow y
+    loss = land.loss(X, Y)
     if land.reads is not None:
-        w, b = land.units.line_in_dollars(x, y)
-        custom = np.column_stack([loss, w, b])
+        custom = np.stack(land.units.line_in_dollars(X, Y), axis=-1)
         x_is, y_is = land.reads
-        pre, suf = y_is.prefix, y_is.suffix
+        # a dollar sign goes into the number's format, so a negative amount reads -$5, not $-5
+        pre, form, suf = ("", "$,.4~g", y_is.suffix) if y_is.prefix == "$" else (y_is.prefix, ",.4~g", y_is.suffix)
         where = (
-            f"a line at {pre}%{{customdata[1]:,.4~g}}{suf} per {theme.plain(x_is.name)} and "
-            f"{pre}%{{customdata[2]:,.4~g}}{suf}"
+            f"a line at {pre}%{{customdata[0]:{form}}}{suf} per {theme.plain(x_is.name)} and "
+            f"{pre}%{{customdata[1]:{form}}}{suf}"
         )
     elif land.units is not None:
-        w, b = land.units.line_in_dollars(x, y)
-        custom = np.column_stack([loss, w, b])
-        where = "a line at $%{customdata[1]:,.0f} per sq ft and $%{customdata[2]:,.0f}"
+        custom = np.stack(land.units.line_in_dollars(X, Y), axis=-1)
+        where = "a line at %{customdata[0]:$,.0f} per sq ft and %{customdata[1]:$,.0f}"
     else:
-        custom, where = loss[:, None], "(%{x:.2f}, %{y:.2f})"
+        custom, where = None, "(%{x:.2f}, %{y:.2f})"
     return {
-        "type": "scatter",
-        "x": theme.f32(x),
-        "y": theme.f32(y),
-        "customdata": theme.f32(custom),
-        "mode": "markers",
+        "type": "heatmap",
+        "x": theme.f32(xs),
+        "y": theme.f32(ys),
+        "z": theme.f32(loss),
+        **({} if custom is None else {"customdata": theme.f32(custom)}),
         "name": "Start here",
-        "showlegend": False,
-        "marker": {"size": 30, "opacity": 0, "color": theme.BLACK},  # wide enough to cover the gaps between them
-        "selected": {"marker": {"opacity": 0}},
-        "unselected": {"marker": {"opacity": 0}},
-        "hovertemplate": f"{where}: loss %{{customdata[0]:.3g}}<extra>click to start here</extra>",
+        "showscale": False,
+        "opacity": 0,
+        "zsmooth": False,
+        "hovertemplate": f"{where}: loss %{{z:.3g}}<extra>click to start here</extra>",
     }
 
 
@@ -262,6 +267,14 @@ def use_log_axis(paths: Mapping[str, Path]) -> bool:
     low = min(float(p.losses.min()) for p in paths.values())
     high = max(float(p.losses.max()) for p in paths.values())
     return low > 0 and high / low > 50
+
+
+def log_ticks(low: float, high: float, most: int = 4) -> dict[str, Any]:
+    """A log axis's ticks from 10**low to 10**high: whole powers of ten only, at most ``most`` of them,
+    so a short panel never crams a 2 and a 5 between every pair of labels."""
+    powers = list(range(math.ceil(low), math.floor(high) + 1))
+    powers = powers[:: -(-len(powers) // most)] if powers else powers
+    return {"tickvals": [10.0**p for p in powers], "ticktext": [fmt.power_of_ten(p) for p in powers]}
 
 
 def _downhill_tips(land: Landscape, points: np.ndarray) -> np.ndarray:
@@ -433,7 +446,8 @@ def descent_player(
             **theme.axis(theme.AXIS["loss"]),
             "type": "log" if log else "linear",
             "range": loss_range,
-            "domain": [0, 1 - MAP_SHARE - 0.1],
+            **(log_ticks(*loss_range) if log else {}),
+            "domain": [0, 1 - MAP_SHARE - GAP],
             "anchor": "x2",
         },
         images=[image],
@@ -487,7 +501,7 @@ def landscape_3d(
 
 def two_starts(land: Landscape, ground: Ground, paths: Mapping[str, Path]) -> theme.Chart:
     """A still map with walks from different starts, each labelled by its start."""
-    image, (lines, _touch_points) = ground  # a still map: nothing to click, so no touchable points to draw
+    image, (lines, _touch_grid) = ground  # a still map: nothing to click, so no touchable grid to draw
     data = [lines, _minima(land)]
     colors = (theme.VERMILLION, theme.GREEN)
     for (label, p), color in zip(paths.items(), colors, strict=False):

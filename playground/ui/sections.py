@@ -46,9 +46,7 @@ def _alone() -> bool:
     return bool(ctx and ctx.fragment_ids_this_run)
 
 
-def section(
-    page: PageSpec, *reaching: str, scenes: bool = False
-) -> Callable[[Callable[[], None]], Callable[[], None]]:
+def section(page: PageSpec, *reaching: str, scenes: bool = False) -> Callable[[Callable[[], None]], Callable[[], None]]:
     """Draw a function's part of the page as a section: ``@section(PAGE, "k")`` over ``def fits(): ...``,
     then call ``fits()`` where it belongs. ``reaching`` names its controls that other sections read;
     with ``scenes`` the section begins with the page's scene row."""

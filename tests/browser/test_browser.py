@@ -203,7 +203,7 @@ def test_pressing_play_walks_downhill_in_the_browser_without_a_rerun(page, base_
 
 def _landscape_drawn(player) -> tuple[int, int]:
     """The painted picture and the contour line paths the player shows right now."""
-    pictures = player.locator("g.layer-below image, g.imagelayer image, image").count()
+    pictures = player.locator("g.imagelayer image").count()  # the painted map, not the invisible touch grid (g.hm)
     lines = player.evaluate(
         """el => [...el.querySelectorAll('.scatterlayer .trace')].filter(t => {
             const drawn = [...t.querySelectorAll('path.js-line')].map(d => (d.getAttribute('d') || '').length);
@@ -232,13 +232,9 @@ def test_the_walk_is_drawn_on_its_landscape_during_play_after_it_and_at_the_reve
     assert box and box["width"] > 200 and box["height"] > 150
 
 
-def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(page, base_url):
-    page.goto(f"{base_url}/gradient_descent?land=mountains&steps=20")
-    settle(page)
-    land = landscapes.MOUNTAINS
-    x, y = land.at(0.5, 0.25)  # one of the map's touchable points
-    plot = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
-    spot = plot.evaluate(
+def _map_point(player, x: float, y: float) -> list[float]:
+    """Where the map's point (x, y) is on the screen (the player scrolled into view)."""
+    return player.locator(".js-plotly-plot").evaluate(
         """(gd, [x, y]) => {
             gd.scrollIntoView({block: "center"});
             const L = gd._fullLayout, box = gd.getBoundingClientRect();
@@ -246,14 +242,39 @@ def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(
         }""",
         [x, y],
     )
-    page.mouse.click(*spot)
-    page.wait_for_function("() => window.location.search.includes('sx=0.5')", timeout=20_000)
+
+
+def test_hovering_the_map_reads_the_line_and_its_loss_there_before_and_after_play(page, base_url):
+    page.goto(f"{base_url}/gradient_descent?steps=10")
+    settle(page)
+    player = page.locator('[data-testid="stPlotlyChart"]').first
+    land = landscapes.HOUSE
+    x, y = land.at(0.52, 0.24)  # a touch cell's centre, where the line's bias is below zero
+    w, b = land.units.line_in_dollars(x, y)
+    said = f"a line at ${w:,.0f} per sq ft and -${-b:,.0f}: loss {land.loss(x, y):.3g}"
+    label = player.locator(".hoverlayer")
+    for moment in ("before", "after Play"):
+        page.mouse.move(*_map_point(player, x, y))
+        expect(label).to_contain_text(said)  # the same numbers the model gives, a minus before the dollar
+        expect(label).to_contain_text("click to start here")
+        if moment == "before":
+            player.get_by_text("▶ Play").click()
+            expect(player.locator(STEP_NOW)).to_have_text("Step 10", timeout=20_000)
+
+
+def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(page, base_url):
+    page.goto(f"{base_url}/gradient_descent?land=mountains&steps=20")
+    settle(page)
+    land = landscapes.MOUNTAINS
+    x, y = land.at(0.52, 0.24)  # the centre of one of the touch grid's cells (0.04 apart)
+    page.mouse.click(*_map_point(page.locator('[data-testid="stPlotlyChart"]').first, x, y))
+    page.wait_for_function("() => window.location.search.includes('sx=0.52')", timeout=20_000)
     settle(page)
     query = page.evaluate("location.search")
-    assert "sx=0.5" in query and "sy=0.25" in query
+    assert "sx=0.52" in query and "sy=0.24" in query
     sliders = page.locator('[data-testid="stSlider"]')
     start_x = sliders.filter(has_text="Start: left to right").first
-    expect(start_x).to_contain_text("0.50")
+    expect(start_x).to_contain_text("0.52")
     assert_drawn_without_errors(page)
 
 

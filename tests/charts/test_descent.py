@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from playground import format as fmt
 from playground.charts import descent as descent_charts
 from playground.charts import theme
 from playground.models import descent, landscapes
@@ -82,9 +83,14 @@ def test_the_map_shows_the_landscape_the_walks_and_the_valley_floor():
     assert image["source"].startswith("data:image/png;base64,") and image.get("visible", True)
     assert (image["x"], image["y"]) == (LAND.x_range[0], LAND.y_range[1]) and image["layer"] == "below"
     assert _named(spec, "Contour lines")["type"] == "scatter"
-    touch = _named(spec, "Start here")
-    assert len(touch["x"]) == descent_charts.TOUCH**2
-    np.testing.assert_allclose(touch["customdata"][:, 0], LAND.loss(touch["x"], touch["y"]), rtol=1e-4)
+    touch = _named(spec, "Start here")  # an invisible grid over the whole map, edge to edge, reading the loss
+    assert touch["type"] == "heatmap" and touch["opacity"] == 0
+    assert (touch["x"][0], touch["x"][-1], touch["y"][0], touch["y"][-1]) == (*LAND.x_range, *LAND.y_range)
+    assert touch["z"].shape == (descent_charts.TOUCH, descent_charts.TOUCH)
+    X, Y = np.meshgrid(touch["x"], touch["y"])  # rows follow y
+    np.testing.assert_allclose(touch["z"], LAND.loss(X, Y), rtol=1e-4)
+    w, b = LAND.units.line_in_dollars(X, Y)  # hovering reads the line that point stands for
+    np.testing.assert_allclose(touch["customdata"], np.stack([w, b], axis=-1), rtol=1e-5)
     np.testing.assert_allclose(_named(spec, "Adam")["x"], paths["adam"].positions[:, 0], rtol=1e-6)
     assert list(_named(spec, "Valley floor")["x"]) == [LAND.minima[0][0]]
     assert spec["layout"]["xaxis"]["range"] == list(LAND.x_range)
@@ -218,3 +224,23 @@ def test_play_walks_the_whole_path_in_about_three_seconds(steps, frame_ms):
     play = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]
     assert play["frame"]["duration"] == frame_ms and play["frame"]["redraw"] is False
     assert (steps + 1) * frame_ms <= 3_700  # 150 steps took 9 s at 60 ms a frame
+
+
+def test_a_log_loss_axis_is_labelled_at_a_few_powers_of_ten_inside_its_range():
+    mountains = landscapes.MOUNTAINS
+    ground = descent_charts.landscape(mountains, landscapes.grid(mountains, 32))
+    paths = {o: descent.run(mountains, o, mountains.at(0.2, 0.9), 10.0, 200) for o in descent.OPTIMIZERS}
+    axis = plain(descent_charts.descent_player(mountains, ground, paths))["layout"]["yaxis2"]
+    assert axis["type"] == "log"
+    low, high = axis["range"]
+    powers = np.log10(axis["tickvals"])
+    assert 2 <= len(powers) <= 4 and np.allclose(powers, np.round(powers))  # 1, 10, 100: no 2s and 5s between
+    assert low <= powers.min() and powers.max() <= high
+    assert axis["ticktext"] == [fmt.power_of_ten(round(p)) for p in powers]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"), [(-8.2, 2.2, ["10⁻⁸", "10⁻⁵", "0.01", "10"]), (-0.2, 1.9, ["1", "10"])]
+)
+def test_log_ticks_thin_out_long_ranges_and_keep_short_ones_whole(low, high, shown):
+    assert descent_charts.log_ticks(low, high)["ticktext"] == shown
