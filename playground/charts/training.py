@@ -55,7 +55,7 @@ def training_curves(history: History) -> theme.Chart:
             "mode": "markers",
             "name": f"Checkpoint kept (epoch {history.best_epoch})"
             + (
-                f": the last to cut validation loss by more than {history.min_delta:g}"
+                f":<br>the last to cut validation loss by more than {history.min_delta:g}"  # two lines: never cut off
                 if history.min_delta > 0
                 else ": lowest validation loss"
             ),

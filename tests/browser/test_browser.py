@@ -433,6 +433,18 @@ SECTION_REACH = """() => {
 }"""
 
 
+# The text of every chart on the page (legend entries, titles, notes) that runs past its chart's edge.
+CHART_TEXT_CUT_OFF = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((gd) => {
+  const box = gd.getBoundingClientRect();
+  return [...gd.querySelectorAll('.legendtext, .gtitle, .g-xtitle text, .g-ytitle text, .annotation-text')]
+    .filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+    })
+    .map((t) => t.textContent);
+})"""
+
+
 @pytest.mark.parametrize("slug", [p.slug for p in ALL_PAGES if p.slug not in TEXT_ONLY and p.slug != "home"])
 def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page, base_url, slug):
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -443,6 +455,8 @@ def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page,
     assert not too_tall, too_tall  # from its heading, each section's chart, caption and first number fit in 800 px
     title = page.locator('[data-testid="stMain"] h1').bounding_box()
     assert title["y"] < 60  # no empty band above the title
+    assert_drawn_without_errors(page)  # every chart drawn, then none of their words cut off at the chart's edge
+    assert page.evaluate(CHART_TEXT_CUT_OFF) == []
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
