@@ -178,11 +178,9 @@ def _touch(land: Landscape) -> dict[str, Any]:
         custom = np.stack(land.units.line_in_dollars(X, Y), axis=-1)
         x_is, y_is = land.reads
         # a dollar sign goes into the number's format, so a negative amount reads -$5, not $-5
-        pre, form, suf = ("", "$,.4~g", y_is.suffix) if y_is.prefix == "$" else (y_is.prefix, ",.4~g", y_is.suffix)
-        where = (
-            f"a line at {pre}%{{customdata[0]:{form}}}{suf} per {theme.plain(x_is.name)} and "
-            f"{pre}%{{customdata[1]:{form}}}{suf}"
-        )
+        pre, cur, suf = ("", "$", y_is.suffix) if y_is.prefix == "$" else (y_is.prefix, "", y_is.suffix)
+        w_is, b_is = (f"{pre}%{{customdata[{k}]:{cur}{_d3_plain(custom[..., k])}}}{suf}" for k in (0, 1))
+        where = f"a line at {w_is} per {theme.plain(x_is.name)} and {b_is}"
     elif land.units is not None:
         custom = np.stack(land.units.line_in_dollars(X, Y), axis=-1)
         where = "a line at %{customdata[0]:$,.0f} per sq ft and %{customdata[1]:$,.0f}"
@@ -200,6 +198,12 @@ def _touch(land: Landscape) -> dict[str, Any]:
         "zsmooth": False,
         "hovertemplate": f"{where}: loss %{{z:.3g}}<extra>click to start here</extra>",
     }
+
+
+def _d3_plain(values: np.ndarray) -> str:
+    """A d3 number format that writes these values without an exponent: -75,970 and 144.9, not -7.597e+4."""
+    largest = float(np.max(np.abs(values)))
+    return ",.0f" if largest >= 100 else ",.2~f" if largest >= 1 else ".3~g"
 
 
 def _minima(land: Landscape, **extra: Any) -> dict[str, Any]:

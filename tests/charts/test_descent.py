@@ -4,7 +4,7 @@ import pytest
 from playground import format as fmt
 from playground.charts import descent as descent_charts
 from playground.charts import theme
-from playground.models import descent, landscapes
+from playground.models import dataset, descent, landscapes
 from tests.apptest import plain
 
 LAND = landscapes.HOUSE
@@ -244,3 +244,33 @@ def test_a_log_loss_axis_is_labelled_at_a_few_powers_of_ten_inside_its_range():
 )
 def test_log_ticks_thin_out_long_ranges_and_keep_short_ones_whole(low, high, shown):
     assert descent_charts.log_ticks(low, high)["ticktext"] == shown
+
+
+def _table(scale_x: float, scale_y: float, price: dataset.Quantity) -> dataset.Pair:
+    rng = np.random.default_rng(5)
+    x = rng.uniform(500, 4000, 120) * scale_x
+    y = (180 * x / scale_x + rng.normal(0, 40_000, 120)) * scale_y
+    return dataset.Pair(x, y, dataset.Quantity("Size"), price, "t")
+
+
+@pytest.mark.parametrize(
+    ("scale", "prefix", "formats"),
+    [  # the same rows in dollars, then in rates 100, 10,000 and a billion times smaller
+        (1, "$", ("$,.0f", "$,.0f")),
+        (1e-2, "", (",.2~f", ",.0f")),
+        (1e-4, "", (".3~g", ",.2~f")),
+        (1e-9, "", (".3~g", ".3~g")),
+    ],
+)
+def test_the_maps_readout_writes_a_learners_amounts_with_an_exponent_only_when_they_are_tiny(scale, prefix, formats):
+    """-$75,971 and $145, not $-7.597e+4: whole numbers from 100 up, two decimals from 1, three digits below."""
+    pair = _table(1, scale, dataset.Quantity("Price", "$") if prefix else dataset.Quantity("Rate", "", "%"))
+    land = landscapes.line_bowl(pair)
+    _, (_, touch) = descent_charts.landscape(land, landscapes.grid(land, 16))
+    w, b = (f"%{{customdata[{k}]:{form}}}" for k, form in enumerate(formats))
+    unit = "" if prefix else "%"
+    assert touch["hovertemplate"].startswith(f"a line at {w}{unit} per Size and {b}{unit}:")
+    largest = np.abs(touch["customdata"]).max(axis=(0, 1))  # what chose each format
+    assert [form.lstrip("$") for form in formats] == [
+        ",.0f" if m >= 100 else ",.2~f" if m >= 1 else ".3~g" for m in largest
+    ]
