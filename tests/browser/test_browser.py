@@ -244,8 +244,9 @@ def _map_point(player, x: float, y: float) -> list[float]:
     )
 
 
-def test_hovering_the_map_reads_the_line_and_its_loss_there_before_and_after_play(page, base_url):
-    page.goto(f"{base_url}/gradient_descent?steps=10")
+@pytest.mark.parametrize("blind", ["0", "1"])
+def test_hovering_the_map_reads_the_line_and_its_loss_there_before_and_after_play(page, base_url, blind):
+    page.goto(f"{base_url}/gradient_descent?steps=10&blind={blind}")
     settle(page)
     player = page.locator('[data-testid="stPlotlyChart"]').first
     land = landscapes.HOUSE
@@ -253,13 +254,19 @@ def test_hovering_the_map_reads_the_line_and_its_loss_there_before_and_after_pla
     w, b = land.units.line_in_dollars(x, y)
     said = f"a line at ${w:,.0f} per sq ft and -${-b:,.0f}: loss {land.loss(x, y):.3g}"
     label = player.locator(".hoverlayer")
-    for moment in ("before", "after Play"):
-        page.mouse.move(*_map_point(player, x, y))
+    page.mouse.move(*_map_point(player, x, y))
+    if blind == "1":  # blindfolded, the map tells nothing until the walk ends
+        page.wait_for_timeout(500)
+        expect(label).not_to_contain_text("loss")
+    else:
         expect(label).to_contain_text(said)  # the same numbers the model gives, a minus before the dollar
         expect(label).to_contain_text("click to start here")
-        if moment == "before":
-            player.get_by_text("▶ Play").click()
-            expect(player.locator(STEP_NOW)).to_have_text("Step 10", timeout=20_000)
+    player.get_by_text("▶ Play").click()
+    expect(player.locator(STEP_NOW)).to_have_text("Step 10", timeout=20_000)
+    page.mouse.move(0, 0)
+    page.mouse.move(*_map_point(player, x, y))
+    expect(label).to_contain_text(said)  # after the walk (and the blindfold's reveal), the readout answers
+    expect(label).to_contain_text("click to start here")
 
 
 def test_clicking_the_map_starts_the_walk_there_and_the_sliders_and_link_follow(page, base_url):
