@@ -38,7 +38,7 @@ def study_of_fits(delta: float, k: float) -> pricing.Priced:
     return pricing.price_pair(mine, own, k)
 
 
-@ui.section(PAGE, "delta", "k")
+@ui.section(PAGE)
 def one_prediction() -> None:
     st.header("One prediction, scored four ways")
     controls, picture = st.columns([1, 2], gap="large")

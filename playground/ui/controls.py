@@ -21,6 +21,8 @@ import streamlit as st
 from playground import link
 from playground.declare import Control, PageSpec
 from playground.quote import quote
+from playground.ui import reruns
+from playground.ui.scenes import ROW
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
@@ -79,29 +81,26 @@ def _publish(name: str, key: str, spec: link.Spec, *, pinned: bool = False) -> A
     return value
 
 
-def _draw(c: Control, spec: Any, key: str) -> None:
+def _draw(c: Control, spec: Any, key: str, on_change: dict[str, Any]) -> None:
     """The Streamlit widget for a control; its value is already in session state under ``key``."""
+    common = {"key": key, "help": c.help, **on_change}
     if c.kind in ("slider", "number"):
         widget = st.slider if c.kind == "slider" else st.number_input
         extra = {"format": c.format} if c.kind == "slider" else {}
-        widget(c.label, spec.low, spec.high, step=spec.step, key=key, help=c.help, **extra)
+        widget(c.label, spec.low, spec.high, step=spec.step, **common, **extra)
     elif c.kind == "log_slider":
-        st.select_slider(c.label, options=spec.options, key=key, format_func=c.format_func, help=c.help)
+        st.select_slider(c.label, options=spec.options, format_func=c.format_func, **common)
     elif c.kind == "select" and len(spec.options) <= 5:
         # Rows wrap: in a column Streamlit would otherwise keep one row and hide what does not fit.
-        st.segmented_control(
-            c.label, spec.options, key=key, format_func=c.format_func, help=c.help, required=True, wrap=True
-        )
+        st.segmented_control(c.label, spec.options, format_func=c.format_func, required=True, wrap=True, **common)
     elif c.kind == "select":
-        st.selectbox(c.label, spec.options, key=key, format_func=c.format_func, help=c.help)
+        st.selectbox(c.label, spec.options, format_func=c.format_func, **common)
     elif c.kind == "multi":
-        st.pills(
-            c.label, spec.options, selection_mode="multi", key=key, format_func=c.format_func, help=c.help, wrap=True
-        )
+        st.pills(c.label, spec.options, selection_mode="multi", format_func=c.format_func, wrap=True, **common)
     elif c.kind == "text":
-        st.text_input(c.label, key=key, placeholder=c.placeholder, max_chars=spec.max_length)
+        st.text_input(c.label, key=key, placeholder=c.placeholder, max_chars=spec.max_length, **on_change)
     else:
-        st.toggle(c.label, key=key, help=c.help)
+        st.toggle(c.label, **common)
 
 
 def control(
@@ -133,7 +132,7 @@ def control(
     key = page.key(name)
     st.session_state.setdefault(DECLARED, {}).update((control.name, control) for control in page.controls)
     _bind(page, name, key, c.label, spec)
-    _draw(c, spec, key)
+    _draw(c, spec, key, reruns.on_change(page, name))
     value = _publish(name, key, spec, pinned=name in page.earlier)
     if name in page.earlier:
         names = frozenset(c.name for c in page.controls)
@@ -147,6 +146,7 @@ def start_run() -> None:
     st.session_state[CLAIMED] = set(RESERVED)
     st.session_state[DECLARED] = {}
     st.session_state[PINNED] = {}
+    st.session_state.pop(ROW, None)  # each page's run draws its scene row afresh, or has none
     st.session_state[ARRIVED] = frozenset(st.query_params)
 
 

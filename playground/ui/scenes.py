@@ -16,6 +16,8 @@ from playground import link
 from playground.declare import PageSpec, Scene
 
 FOCUS = "_scene_focus"  # the widget key of the control a scene just set, to bring into view
+ROW = "_scene_row"  # page prefix -> key of the fragment that draws its scene row, on the pages whose run drew one
+SHOWN = "_scene_shown"  # page prefix -> the name of the scene its row marks (None: no scene)
 CLICKS = "_scene_clicks"  # scene clicks so far: each click's scroll is a new element, so it runs again
 # Scrolls the page to the widget keyed in data-key (Streamlit gives it the class st-key-<key>) once
 # it has been drawn. Our own constant: no outside text reaches it.
@@ -41,6 +43,7 @@ def apply(page: PageSpec, scene: Scene) -> None:
     st.session_state.update(page.scene_state(scene))
     st.session_state[FOCUS] = page.key(page.focus(scene))
     st.session_state[CLICKS] = st.session_state.get(CLICKS, 0) + 1
+    st.rerun()  # the whole page: the row is a fragment, and a scene resets every section
 
 
 def current(page: PageSpec) -> dict[str, Any]:
@@ -56,12 +59,21 @@ def current(page: PageSpec) -> dict[str, Any]:
 
 
 def scene_buttons(page: PageSpec) -> None:
+    """The page's scene row, drawn as a fragment of its own: a move that enters or leaves a scene
+    reruns the row alone, beside the control's section (``playground.ui.reruns``)."""
+    key = f"{page.prefix}-scenes"
+    st.session_state.setdefault(ROW, {})[page.prefix] = key
+    st.fragment(row, key=key)(page)
+
+
+def row(page: PageSpec) -> None:
     """A row of buttons, one per scene, the one on screen highlighted; the hint shows on hover."""
     active = page.active_scene(current(page))
+    st.session_state.setdefault(SHOWN, {})[page.prefix] = active.name if active else None
     st.markdown("**Scenes** · one click sets up a story" + (f" · now: *{active.name}*" if active else ""))
-    row = st.container(horizontal=True)
+    buttons = st.container(horizontal=True)
     for scene in page.scenes:
-        row.button(
+        buttons.button(
             scene.name,
             key=f"scene-{page.prefix}-{scene.name}",
             help=scene.hint,

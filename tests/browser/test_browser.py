@@ -346,25 +346,35 @@ def _press(page, key: str, times: int = 1, arrow: str = "ArrowRight") -> int:
     return page.evaluate("window.__replies.length")
 
 
-def test_a_knob_reruns_its_own_section_yet_the_scene_row_and_later_sections_keep_up(page, base_url):
+def test_a_knob_reruns_its_section_with_what_reads_it_and_the_scene_row_never_the_whole_page(page, base_url):
     page.add_init_script(RECORD_REPLIES)
     page.goto(f"{base_url}/loss_functions")
     settle(page)
+    page.evaluate("window.__replies = []")
+    page.get_by_role("button", name="One mansion").click()  # a scene click: the whole page
+    page.wait_for_function("() => window.location.search.includes('mansions=1')", timeout=20_000)
+    settle(page)
+    page.wait_for_timeout(500)
+    whole = page.evaluate("window.__replies.length")
     marked = page.locator('[class*="st-key-scene-loss"] [data-testid="stBaseButton-primary"]')
-    expect(page.get_by_text("· now: $400k vs $500k")).to_have_count(1)  # the defaults are this scene
-    assert marked.count() > 0 and all("$400k vs $500k" in text for text in marked.all_inner_texts())
-    whole = _press(page, "loss_pred")  # leaving the scene redraws the whole page: its row must say so
+    expect(page.get_by_text("· now: One mansion")).to_have_count(1)
+    leaving = _press(page, "loss_pred")  # leaving the scene: the knob's section and the scene row
     expect(marked).to_have_count(0)
     expect(page.get_by_text("· now:")).to_have_count(0)
-    alone = _press(page, "loss_pred")  # off every scene, the move redraws its own section only
-    assert 0 < alone < whole / 2, (alone, whole)
-    page.wait_for_function("() => window.location.search.includes('pred=')", timeout=20_000)
-    # k is read by the later sections: moving it redraws them too
+    alone = _press(page, "loss_pred")  # off every scene: its own section only
+    assert 0 < alone < leaving < whole / 2, (alone, leaving, whole)
+    # k is read by the next section: moving it reruns both, and the page's other parts stay put
     heading = page.get_by_text("Average cost to the business (k = 2.5)")
     expect(heading).to_have_count(0)
-    _press(page, "loss_k")
+    both = _press(page, "loss_k")
     expect(heading).to_have_count(1)
     expect(page.get_by_text("With k = 2.5 the asymmetric line")).to_have_count(1)
+    assert alone < both < whole * 0.75, (alone, both, whole)
+    _press(page, "loss_k", arrow="ArrowLeft")
+    _press(page, "loss_pred", times=2, arrow="ArrowLeft")  # back on the scene's values: the row marks it again
+    expect(page.get_by_text("· now: One mansion")).to_have_count(1)
+    assert all("One mansion" in text for text in marked.all_inner_texts())
+    assert_drawn_without_errors(page)
 
 
 def test_a_knob_moved_into_a_scene_reruns_the_section_holding_the_scene_row_alone(page, base_url):

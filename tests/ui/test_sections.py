@@ -1,20 +1,9 @@
-"""Sections: the parts of a page that rerun alone, and the guard on what they read from each other."""
+"""Sections: the parts of a page that rerun alone, and what a later part reads from an earlier one."""
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from playground import declare
-from playground.ui.sections import section
 
-PAGE = declare.PageSpec("test", "t", (declare.slider("a", "A", 0, 10, 1, 1), declare.slider("b", "B", 0, 10, 2, 1)))
-
-
-def test_a_section_naming_a_control_the_page_lacks_is_refused_at_once():
-    with pytest.raises(KeyError, match="nope"):
-        section(PAGE, "nope")
-
-
-def _page(reaching: tuple[str, ...]):
+def _page(reader: str):
     import streamlit as st
 
     from playground import declare
@@ -22,8 +11,9 @@ def _page(reaching: tuple[str, ...]):
 
     page = declare.PageSpec("test", "t", (declare.slider("a", "A", 0, 10, 1, 1), declare.slider("b", "B", 0, 10, 2, 1)))
     controls.start_run()
+    st.session_state["whole runs"] = st.session_state.get("whole runs", 0) + 1
 
-    @sections.section(page, *reaching)
+    @sections.section(page)
     def first() -> None:
         controls.control(page, "a")
 
@@ -32,16 +22,31 @@ def _page(reaching: tuple[str, ...]):
         b = controls.control(page, "b")
         st.text(f"a + b = {sections.drawn(page, 'a') + b}")
 
+    if reader == "first":
+        second()
     first()
-    second()
+    if reader == "later":
+        second()
+    if reader == "page":  # the page itself, outside any section
+        st.text(f"a = {sections.drawn(page, 'a')}")
 
 
-@pytest.mark.parametrize(("reaching", "shown"), [(("a",), "a + b = 3"), ((), None)])
-def test_a_section_reads_another_sections_control_only_when_that_section_says_it_reaches(reaching, shown):
-    at = AppTest.from_function(_page, args=(reaching,), default_timeout=30).run()
-    if shown:
-        assert not at.exception and at.text[0].value == shown
-        at.slider(key="t_a").set_value(5).run()
-        assert at.text[0].value == "a + b = 7"
-    else:  # undeclared, a move of a would leave the sum stale: the page refuses to draw instead
-        assert "does not name it in reaching" in at.exception[0].message
+def test_a_move_reruns_its_section_and_the_section_reading_it_not_the_page():
+    at = AppTest.from_function(_page, args=("later",), default_timeout=30).run()
+    assert not at.exception and at.text[0].value == "a + b = 3"
+    at.slider(key="t_a").set_value(5).run()
+    assert at.text[0].value == "a + b = 7"  # the reader followed
+    assert at.session_state["whole runs"] == 1  # and the page's own code did not run again
+
+
+def test_the_page_reading_a_sections_control_outside_any_section_reruns_whole():
+    at = AppTest.from_function(_page, args=("page",), default_timeout=30).run()
+    assert at.text[0].value == "a = 1"
+    at.slider(key="t_a").set_value(5).run()
+    assert not at.exception and at.text[0].value == "a = 5"
+    assert at.session_state["whole runs"] == 2
+
+
+def test_reading_a_control_before_its_section_draws_it_is_refused():
+    at = AppTest.from_function(_page, args=("first",), default_timeout=30).run()
+    assert "'a' is read before the section that draws it" in at.exception[0].message
