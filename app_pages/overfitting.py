@@ -54,87 +54,94 @@ ui.header(PAGE, intro=intro_on_your_rows(say))
 if not mine:  # the scenes set the houses' market
     ui.scene_buttons(PAGE)
 
-st.header("The fit")
-controls, picture = st.columns([1, 2.2], gap="large")
-with controls:
-    degree = ui.control(PAGE, "degree")
+
+# Every control below reshapes every chart below it: one section, so that a move reruns these and
+# not the page's header, scene row and glossary.
+@ui.section(PAGE)
+def fit_and_its_consequences() -> None:
+    st.header("The fit")
+    controls, picture = st.columns([1, 2.2], gap="large")
+    with controls:
+        degree = ui.control(PAGE, "degree")
+        if mine:
+            rows = dataset.Knob(min(5, pool), pool, 1, min(20, pool))
+            n_train, noise = int(ui.knob("Training rows", rows, f"own_n_{mine.fingerprint}", dataset.Quantity(""))), 0
+        else:
+            n_train, noise = ui.control(PAGE, "n"), ui.control(PAGE, "noise")
+        l2 = ui.control(PAGE, "l2")
+        split = {"label": "Split", "help": "Which rows train: each number is another split."}
+        seed = ui.control(PAGE, "seed", **(split if mine else {}))
+        what = "Put other rows in training" if mine else "Draw other houses from the same market."
+        st.button("New split" if mine else "New sample", icon=":material/casino:", on_click=next_sample, help=what)
+    s, sweep, history = own_study(mine, seed, n_train, l2) if mine else study(seed, n_train, noise, l2)
+    model = fitting.fit(s.x_train, s.y_train, degree, l2, s.x_range)
+    grid = np.linspace(*s.x_range, 800) if mine else GRID
+    curve = model.predict(grid)
+    with picture:
+        truth = None if mine else fitting.truth(grid)
+        drawn = validation_drawn(min(len(s.x_val), dataset.DRAWN), len(s.x_val))
+        chart = fit_charts.fit_view(s, grid, curve, truth, on=on, most=dataset.DRAWN if mine else None)
+        ui.chart(chart, fit_caption(fitting.leaves_market(s, curve), say) + drawn)
+    train, val = float(sweep.train[degree]), float(sweep.val[degree])
+    floor = sweep.lowest if mine else fitting.noise_floor(s)  # nobody knows the real pattern of a learner's rows
+    verdicts = fitting.verdicts(sweep, floor)
+    kind = verdicts[degree]
+    callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
+    callout(verdict_sentence(kind, train, val, floor, l2, say), icon=ICONS[kind])
+    RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
+    on_train, on_new, least = st.columns(3)
+    on_train.metric(f"Typical miss on training {say.rows}", miss(train, say), help=RMS_HELP)
+    on_new.metric(f"Typical miss on new {say.rows}", miss(val, say), help=RMS_HELP)
+    least_label, least_help = least_miss(say)
+    least.metric(least_label, miss(floor, say), help=least_help)
+
+    st.header("Error against complexity")
+    ui.prose(f"Every degree from 0 to 15, fitted to the same training {say.rows} and tested on the same new ones.")
+    ui.chart(fit_charts.complexity_curve(sweep, degree, verdicts, floor, on=on), complexity_caption(verdicts, say))
+
+    st.header("Training too long")
+    ui.prose(
+        f"A degree-{fitting.MAX_DEGREE} model trained step by step with gradient descent on the same {say.rows}. "
+        f"Early on it learns the broad pattern; later it starts bending towards individual {say.rows}."
+    )
+    ui.chart(fit_charts.epoch_curves(history, floor, on=on), epoch_caption(history, say))
+
+    st.header("More data fixes it")
     if mine:
-        rows = dataset.Knob(min(5, pool), pool, 1, min(20, pool))
-        n_train, noise = int(ui.knob("Training rows", rows, f"own_n_{mine.fingerprint}", dataset.Quantity(""))), 0
+        sizes = (*(n for n in SIZES if n < pool), pool)
+        curve_of_data = fitting.rows_learning_curve(mine.x, mine.y, seed, sizes, degree, l2)
     else:
-        n_train, noise = ui.control(PAGE, "n"), ui.control(PAGE, "noise")
-    l2 = ui.control(PAGE, "l2")
-    seed = ui.control(
-        PAGE, "seed", **({"label": "Split", "help": "Which rows train: each number is another split."} if mine else {})
+        curve_of_data = growing(seed, degree, noise, l2)
+    ui.chart(
+        fit_charts.data_size_curve(curve_of_data, floor, on=on),
+        f"Degree {degree} with more and more training {say.rows}: the gap between the two errors closes.",
     )
-    what = "Put other rows in training" if mine else "Draw other houses from the same market."
-    st.button("New split" if mine else "New sample", icon=":material/casino:", on_click=next_sample, help=what)
-s, sweep, history = own_study(mine, seed, n_train, l2) if mine else study(seed, n_train, noise, l2)
-model = fitting.fit(s.x_train, s.y_train, degree, l2, s.x_range)
-grid = np.linspace(*s.x_range, 800) if mine else GRID
-curve = model.predict(grid)
-with picture:
-    truth = None if mine else fitting.truth(grid)
-    drawn = validation_drawn(min(len(s.x_val), dataset.DRAWN), len(s.x_val))
-    chart = fit_charts.fit_view(s, grid, curve, truth, on=on, most=dataset.DRAWN if mine else None)
-    ui.chart(chart, fit_caption(fitting.leaves_market(s, curve), say) + drawn)
-train, val = float(sweep.train[degree]), float(sweep.val[degree])
-floor = sweep.lowest if mine else fitting.noise_floor(s)  # nobody knows the real pattern of a learner's rows
-verdicts = fitting.verdicts(sweep, floor)
-kind = verdicts[degree]
-callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
-callout(verdict_sentence(kind, train, val, floor, l2, say), icon=ICONS[kind])
-RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
-on_train, on_new, least = st.columns(3)
-on_train.metric(f"Typical miss on training {say.rows}", miss(train, say), help=RMS_HELP)
-on_new.metric(f"Typical miss on new {say.rows}", miss(val, say), help=RMS_HELP)
-least_label, least_help = least_miss(say)
-least.metric(least_label, miss(floor, say), help=least_help)
 
-st.header("Error against complexity")
-ui.prose(f"Every degree from 0 to 15, fitted to the same training {say.rows} and tested on the same new ones.")
-ui.chart(fit_charts.complexity_curve(sweep, degree, verdicts, floor, on=on), complexity_caption(verdicts, say))
+    st.header("Three kinds of metrics")
+    m = fitting.metrics(s.y_val, model.predict(s.x_val))
+    if mine:  # what the business earns and how people act need to know what the learner's numbers mean
+        st.info(metrics_on_your_rows(miss(m.rmse, say)), icon=":material/table_chart:")
+    else:
+        tech, business, decision = st.columns(3)
+        tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
+        tech.caption(
+            "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
+            "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
+        )
+        business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
+        business.caption(
+            "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
+            "conversion, cost to serve, cycle time and retention."
+        )
+        decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
+        decision.caption(
+            f"How people act on it: here, how often an agent overrules a valuation off by more than "
+            f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
+            "how well hard cases are escalated to a person."
+        )
 
-st.header("Training too long")
-ui.prose(
-    f"A degree-{fitting.MAX_DEGREE} model trained step by step with gradient descent on the same {say.rows}. "
-    f"Early on it learns the broad pattern; later it starts bending towards individual {say.rows}."
-)
-ui.chart(fit_charts.epoch_curves(history, floor, on=on), epoch_caption(history, say))
 
-st.header("More data fixes it")
-if mine:
-    sizes = (*(n for n in SIZES if n < pool), pool)
-    curve_of_data = fitting.rows_learning_curve(mine.x, mine.y, seed, sizes, degree, l2)
-else:
-    curve_of_data = growing(seed, degree, noise, l2)
-ui.chart(
-    fit_charts.data_size_curve(curve_of_data, floor, on=on),
-    f"Degree {degree} with more and more training {say.rows}: the gap between the two errors closes.",
-)
-
-st.header("Three kinds of metrics")
-m = fitting.metrics(s.y_val, model.predict(s.x_val))
-if mine:  # what the business earns and how people act need to know what the learner's numbers mean
-    st.info(metrics_on_your_rows(miss(m.rmse, say)), icon=":material/table_chart:")
-else:
-    tech, business, decision = st.columns(3)
-    tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
-    tech.caption(
-        "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
-        "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
-    )
-    business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
-    business.caption(
-        "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
-        "conversion, cost to serve, cycle time and retention."
-    )
-    decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
-    decision.caption(
-        f"How people act on it: here, how often an agent overrules a valuation off by more than "
-        f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
-        "how well hard cases are escalated to a person."
-    )
+fit_and_its_consequences()
 
 ui.why_it_matters(PAGE)
 ui.terms("Overfitting", "Underfitting", "Validation set", "Generalisation", "Regularisation", "Epoch")

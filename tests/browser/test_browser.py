@@ -377,6 +377,23 @@ def test_a_knob_reruns_its_section_with_what_reads_it_and_the_scene_row_never_th
     assert_drawn_without_errors(page)
 
 
+def test_overfittings_knobs_rerun_the_fit_and_its_charts_not_the_pages_header_and_glossary(page, base_url):
+    page.add_init_script(RECORD_REPLIES)
+    page.goto(f"{base_url}/overfitting")
+    settle(page)
+    page.evaluate("window.__replies = []")
+    page.get_by_role("button", name="About right").click()  # a scene click: the whole page
+    page.wait_for_function("() => window.location.search.includes('degree=2')", timeout=20_000)
+    settle(page)
+    page.wait_for_timeout(500)
+    whole = page.evaluate("window.__replies.length")
+    _press(page, "ovf_l2")  # leaves the scene
+    alone = _press(page, "ovf_l2")  # off every scene: the fit's section
+    assert 0 < alone < whole * 0.7, (alone, whole)
+    expect(page.get_by_text("· now:")).to_have_count(0)
+    assert_drawn_without_errors(page)
+
+
 def test_a_knob_moved_into_a_scene_reruns_the_section_holding_the_scene_row_alone(page, base_url):
     """Gradient descent's scenes set the walk's controls only, so its scene row lives in the walk's
     section: crossing a scene's value with the rate reruns that section alone, and it marks the scene."""
