@@ -233,6 +233,7 @@ def server_table(pages: list[str], runs: int) -> int:
 
 # The floor: one slider and one small Plotly chart that follows it, on the same Streamlit, with the
 # app's collector tuning: what any Streamlit page with a chart pays for a change.
+CHROMIUM = "/usr/bin/chromium"  # Debian's, as .ci/run installs it
 FLOOR_APP = """import gc
 
 import streamlit as st
@@ -409,7 +410,7 @@ def _beside_the_floor(runs: int):
         floor_script = Path(folder) / "floor_app.py"
         floor_script.write_text(FLOOR_APP)
         app_port, floor_port = free_port(), free_port()
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.add_init_script(RECORD_REPLIES)
         try:
