@@ -55,8 +55,8 @@ if not mine:  # the scenes set the houses' market
     ui.scene_buttons(PAGE)
 
 
-# Every control below reshapes every chart below it: one section, so that a move reruns these and
-# not the page's header, scene row and glossary.
+# The controls below reshape nearly everything below them (the degree all but the training run):
+# one section, so that a move reruns these and not the page's header, scene row and glossary.
 @ui.section(PAGE)
 def fit_and_its_consequences() -> None:
     st.header("The fit")

@@ -20,8 +20,8 @@ from playground.declare import PageSpec
 from playground.ui.scenes import ROW, SHOWN, current
 
 SECTION = "_reruns_section"  # the fragment key of the section drawing now
-# Set by a harness that reads each run's messages as the whole page (AppTest, whose every run is
-# a whole one): a move then reruns the whole page, as the harness expects.
+# Set by a harness that takes one run's elements for the whole page (AppTest, which also runs the
+# whole page on every change unless a callback names parts): a move then reruns the whole page.
 WHOLE = "_reruns_whole"
 READERS = "_reruns_readers"  # (page prefix, control name) -> keys of the sections reading it ("" for the page)
 
