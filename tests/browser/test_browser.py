@@ -346,16 +346,22 @@ def _press(page, key: str, times: int = 1, arrow: str = "ArrowRight") -> int:
     return page.evaluate("window.__replies.length")
 
 
+def _click_scene(page, name: str, in_link: str) -> int:
+    """Click the scene ``name`` (a whole run) and wait for ``in_link`` in the link; the number of
+    websocket messages the server sent back."""
+    page.evaluate("window.__replies = []")
+    page.get_by_role("button", name=name).click()
+    page.wait_for_function(f"() => window.location.search.includes({in_link!r})", timeout=20_000)
+    settle(page)
+    page.wait_for_timeout(500)
+    return page.evaluate("window.__replies.length")
+
+
 def test_a_knob_reruns_its_section_with_what_reads_it_and_the_scene_row_never_the_whole_page(page, base_url):
     page.add_init_script(RECORD_REPLIES)
     page.goto(f"{base_url}/loss_functions")
     settle(page)
-    page.evaluate("window.__replies = []")
-    page.get_by_role("button", name="One mansion").click()  # a scene click: the whole page
-    page.wait_for_function("() => window.location.search.includes('mansions=1')", timeout=20_000)
-    settle(page)
-    page.wait_for_timeout(500)
-    whole = page.evaluate("window.__replies.length")
+    whole = _click_scene(page, "One mansion", "mansions=1")
     marked = page.locator('[class*="st-key-scene-loss"] [data-testid="stBaseButton-primary"]')
     expect(page.get_by_text("· now: One mansion")).to_have_count(1)
     leaving = _press(page, "loss_pred")  # leaving the scene: the knob's section and the scene row
@@ -381,12 +387,7 @@ def test_overfittings_knobs_rerun_the_fit_and_its_charts_not_the_pages_header_an
     page.add_init_script(RECORD_REPLIES)
     page.goto(f"{base_url}/overfitting")
     settle(page)
-    page.evaluate("window.__replies = []")
-    page.get_by_role("button", name="About right").click()  # a scene click: the whole page
-    page.wait_for_function("() => window.location.search.includes('degree=2')", timeout=20_000)
-    settle(page)
-    page.wait_for_timeout(500)
-    whole = page.evaluate("window.__replies.length")
+    whole = _click_scene(page, "About right", "degree=2")
     _press(page, "ovf_l2")  # leaves the scene
     alone = _press(page, "ovf_l2")  # off every scene: the fit's section
     assert 0 < alone < whole * 0.7, (alone, whole)
@@ -401,12 +402,7 @@ def test_a_knob_moved_into_a_scene_reruns_the_section_holding_the_scene_row_alon
     page.goto(f"{base_url}/gradient_descent")
     settle(page)
     _press(page, "gd_ax")  # the second section's knob, which every scene puts back
-    page.evaluate("window.__replies = []")
-    page.get_by_role("button", name="Too timid").click()  # a scene click: the whole page, both sections reset
-    page.wait_for_function("() => window.location.search.includes('lr=0.001')", timeout=20_000)
-    settle(page)
-    page.wait_for_timeout(500)
-    whole = page.evaluate("window.__replies.length")
+    whole = _click_scene(page, "Too timid", "lr=0.001")  # both sections reset
     first_start = page.locator('[data-testid="stSlider"]').filter(has_text="First start: left to right").first
     expect(first_start).to_contain_text("0.07")  # back to its default
     marked = page.locator('[class*="st-key-scene-gd"] [data-testid="stBaseButton-primary"]')
