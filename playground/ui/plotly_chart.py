@@ -5,6 +5,10 @@ so every move of a slider throws the old chart away and draws a new one from not
 (``Plotly.newPlot``), then restyles it with Streamlit's theme and draws it a second time. Here
 a chart keeps its place on the page (its key is where the page draws it), and a change is one
 ``Plotly.react`` on the chart already there: Plotly.js updates what changed and keeps the rest.
+A knob's usual step moves only the data of some lines or bars, with the layout as it was: those
+traces then glide to their new data in one animation frame of no duration (``Plotly.animate``
+without a redraw), so the axes, legend and labels are not drawn again; an axis a moved trace
+would stretch must have its range fixed by the figure, or the chart is redrawn in full.
 
 The element is a Streamlit component (components v2: mounted in the page, no iframe), so every
 chart on a page shares one copy of Plotly.js, loaded once per tab from the app's own static
@@ -57,6 +61,42 @@ function plotlyJs() {
   return library;
 }
 
+// What a step of a knob moves in a trace: a trace whose other entries are as drawn can glide there.
+const MOVING = new Set(["x", "y", "text", "customdata", "hovertext", "hovertemplate"]);
+const GLIDING = new Set(["scatter", "bar"]);
+
+// A trace's entries with its moving data left out: two traces of one shape differ only in their data.
+function shapeOf(trace) {
+  return JSON.stringify(Object.entries(trace).map(([key, value]) => [key, MOVING.has(key) ? 0 : value]));
+}
+
+// Data sent as a typed array ({dtype: "f4", bdata}: charts.theme._typed), made one for an animation.
+function decoded(value) {
+  if (!value || typeof value.bdata !== "string" || value.dtype !== "f4" || value.shape) return value;
+  const bytes = Uint8Array.from(atob(value.bdata), (c) => c.charCodeAt(0));
+  return new Float32Array(bytes.buffer);
+}
+
+// Which traces can glide to their new data without the rest being redrawn: the layout and every
+// other entry of the traces are as drawn, the moving traces are lines or bars, and an axis along
+// which a trace's data moved has its range fixed by the figure (a glide keeps axes as they are).
+function gliders(before, layoutBefore, spec, layout, now) {
+  if (!before || layoutBefore !== layout || before.size !== spec.data.length || (spec.frames || []).length) return null;
+  const changed = [];
+  for (const [i, trace] of spec.data.entries()) {
+    const old = before.get(i);
+    if (old.text === now[i].text) continue;
+    if (old.shape !== now[i].shape || !GLIDING.has(trace.type || "scatter")) return null;
+    for (const a of ["x", "y"]) {
+      const axis = spec.layout[a + "axis" + (trace[a + "axis"] || a).slice(1)];
+      const fixed = axis && Array.isArray(axis.range) && [undefined, false].includes(axis.autorange);
+      if (old[a] !== now[i][a] && !fixed) return null;
+    }
+    changed.push(i);
+  }
+  return changed.length ? changed : null;
+}
+
 // Draw the newest figure a chart was sent, if it changed since the last draw. A rerun sends every
 // chart of the page again, most of them unchanged, and a burst of reruns ends in one draw. Every
 // chart is drawn when the page opens; after that, a change to a chart out of sight is drawn when
@@ -65,22 +105,43 @@ function draw(box) {
   const data = box.latest;
   if ((!box.visible && box.drawn !== undefined) || box.drawn === data.spec) return;
   box.drawn = data.spec;
-  plotlyJs().then((Plotly) => {
-    if (box.drawn !== data.spec) return;
+  // One draw at a time per chart: a change waits for the glide or redraw before it, never cuts it short.
+  box.queue = (box.queue || Promise.resolve()).then(plotlyJs).then((Plotly) => {
+    if (box.drawn !== data.spec) return;  // a newer figure came meanwhile: its own turn draws it
     const gd = box.firstChild;
     if (!gd._fullLayout) gd.textContent = "";  // a message from an earlier failed load
     const spec = JSON.parse(data.spec);
+    const layout = JSON.stringify(spec.layout);
     // A trace that did not change is handed back as the very object drawn before: Plotly.js then
     // sees it unchanged and, when only the layout moved (a marker line, a label), redraws just that.
     const before = box.traces || new Map();
-    box.traces = new Map();
+    const now = spec.data.map((trace) => ({
+      text: JSON.stringify(trace), shape: shapeOf(trace), x: JSON.stringify(trace.x), y: JSON.stringify(trace.y),
+    }));
     const traces = spec.data.map((trace, i) => {
-      const text = JSON.stringify(trace);
       const same = before.get(i);
-      const kept = same && same.text === text ? same.trace : trace;
-      box.traces.set(i, { text, trace: kept });
-      return kept;
+      return same && same.text === now[i].text ? same.trace : trace;
     });
+    // Where only the data of some lines or bars moved (a knob's usual step), those traces glide to
+    // their new data in one frame and nothing else is redrawn: no axes, no legend, no labels.
+    const glide = gliders(box.traces, box.layout, spec, layout, now);
+    box.traces = new Map(traces.map((trace, i) => [i, { ...now[i], trace }]));
+    box.layout = layout;
+    if (glide && gd._fullLayout) {
+      box.gliding = true;
+      const moved = glide.map((i) => Object.fromEntries(Object.entries(spec.data[i]).map(
+        ([key, value]) => [key, MOVING.has(key) ? decoded(value) : value])));
+      return Plotly.animate(gd, { data: moved, traces: glide }, GLIDE).then(() => {
+        box.gliding = false;
+        for (const i of glide) box.traces.set(i, { ...box.traces.get(i), trace: gd.data[i] });
+        inOrder(gd);
+        listen(box, gd);
+      }, () => {  // refused: drawn in full instead, and the next change starts afresh
+        box.gliding = false;
+        box.traces = null;
+        return Plotly.react(gd, { data: spec.data, layout: spec.layout, config: data.config });
+      });
+    }
     // An animation's frames only matter once Play is pressed: the picture is drawn first and
     // they follow in the next task, so a walk with 200 frames redraws as fast as one without.
     const frames = spec.frames || [];
@@ -96,11 +157,25 @@ function draw(box) {
   });
 }
 
+// A glide brings the traces it moved to the front of their layer; put every trace back in the
+// figure's order (the misses under the houses, say), as a full draw has them.
+function inOrder(gd) {
+  const rank = new Map(gd._fullData.map((trace, i) => ["trace" + trace.uid, i]));
+  const of = (g) => rank.get([...g.classList].find((name) => rank.has(name))) ?? -1;
+  for (const layer of gd.querySelectorAll(".scatterlayer, .barlayer")) {
+    const groups = [...layer.children];
+    const sorted = [...groups].sort((a, b) => of(a) - of(b));
+    if (sorted.some((g, i) => g !== groups[i])) sorted.forEach((g) => layer.appendChild(g));
+  }
+}
+
+const GLIDE = { mode: "immediate", transition: { duration: 0 }, frame: { duration: 0, redraw: false } };
+
 function listen(box, gd) {
   if (box.listening) return;
   box.listening = true;
   // Play and the step slider write their frames into the drawn traces: none is kept after that.
-  gd.on("plotly_animating", () => { box.traces = null; });
+  gd.on("plotly_animating", () => { if (!box.gliding) box.traces = null; });
   gd.on("plotly_click", (event) => {
     if (!box.sendClick) return;
     box.sendClick("click", event.points.map((p) => (

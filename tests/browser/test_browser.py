@@ -5,6 +5,7 @@ downloaded. Skipped with the reason when either is missing, except under CI=true
 missing browser fails the run.
 """
 
+import io
 import os
 import random
 import shutil
@@ -14,7 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from playground import format as fmt
 from playground.content.pages import ALL_PAGES
@@ -795,3 +798,65 @@ def test_a_chart_whose_drawing_library_cannot_load_says_so(browser, base_url):
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         page.close()
+
+
+def _picture(chart) -> "np.ndarray":
+    """The chart as the learner sees it (RGB), with no hover label on it."""
+    chart.page.mouse.move(0, 0)
+    chart.scroll_into_view_if_needed()
+    chart.page.wait_for_timeout(300)
+    return np.asarray(Image.open(io.BytesIO(chart.screenshot())).convert("RGB"), dtype=int)
+
+
+@pytest.mark.parametrize(
+    ("slug", "slider", "chart", "glides"),
+    [
+        ("parameters", "par_w", 0, True),  # the line and its misses move; the misses stay under the houses
+        ("overfitting", "ovf_degree", 0, True),  # the fitted curve moves
+        ("forward_pass", "fwd_width", 3, True),  # bars and their labels move
+        ("loss_functions", "loss_pred", 0, False),  # the penalty axis follows the markers: a full redraw
+    ],
+)
+def test_a_knobs_step_moves_only_what_changed_and_the_chart_looks_as_if_drawn_afresh(
+    page, base_url, slug, slider, chart, glides
+):
+    """A step that moves only lines or bars on fixed axes glides them there: the axes are not drawn
+    again (their tick labels are the very same nodes), and what is on screen after a burst of keys
+    and single steps is, pixel for pixel, what the same link draws from nothing."""
+    page.goto(f"{base_url}/{slug}")
+    settle(page)
+    box = page.locator('[data-testid="stPlotlyChart"]').nth(chart)
+    box.scroll_into_view_if_needed()
+    tick = box.locator(".xtick text, .ytick text").first
+    tick.evaluate("node => { node.__before = true; }")
+    link = page.url
+    for arrows in (["ArrowRight"] * 4, ["ArrowRight"], ["ArrowLeft"]):  # a burst, then single steps
+        page.locator(f".st-key-{slider} input[type='range']").focus()
+        for arrow in arrows:
+            page.keyboard.press(arrow)
+        page.wait_for_function("link => window.location.href !== link", arg=link, timeout=20_000)
+        settle(page)
+        link = page.url
+    page.wait_for_function("box => box.drawn === box.latest.spec", arg=box.element_handle(), timeout=20_000)
+    page.wait_for_timeout(500)
+    kept = box.evaluate("box => [...box.querySelectorAll('.xtick text, .ytick text')].some(n => n.__before)")
+    assert kept is glides
+    stepped = _picture(box)
+    page.goto(link)
+    settle(page)
+    fresh = _picture(page.locator('[data-testid="stPlotlyChart"]').nth(chart))
+    assert stepped.shape == fresh.shape
+    differing = (np.abs(stepped - fresh).sum(axis=2) > 60).mean()
+    assert differing < 0.001, f"{differing:.2%} of the chart differs from the same link drawn afresh"
+
+
+def test_after_a_glide_hovering_the_line_reads_its_new_knobs(page, base_url):
+    """A glide hands Plotly.js the moved line's hover text too: it names the weight now set."""
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    _press_first_slider(page, "ArrowRight", "w=101")
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    line = chart.locator(".scatterlayer .trace").nth(2).locator("path.js-line")
+    box = line.bounding_box()
+    page.mouse.move(box["x"] + 0.02 * box["width"], box["y"] + 0.98 * box["height"])  # by its left end
+    expect(chart.locator(".hoverlayer")).to_contain_text("w = $101/sq ft", timeout=10_000)
