@@ -65,9 +65,11 @@ function plotlyJs() {
 const MOVING = new Set(["x", "y", "text", "customdata", "hovertext", "hovertemplate"]);
 const GLIDING = new Set(["scatter", "bar"]);
 
-// A trace's entries with its moving data left out: two traces of one shape differ only in their data.
+// A trace's entries with its moving data reduced to how many values it holds: two traces of one
+// shape differ only in their values. (A point that comes or goes, a mansion added, is a full draw.)
 function shapeOf(trace) {
-  return JSON.stringify(Object.entries(trace).map(([key, value]) => [key, MOVING.has(key) ? 0 : value]));
+  const count = (value) => (Array.isArray(value) ? value.length : value && value.bdata ? value.bdata.length : 0);
+  return JSON.stringify(Object.entries(trace).map(([key, value]) => [key, MOVING.has(key) ? count(value) : value]));
 }
 
 // Data sent as a typed array ({dtype: "f4", bdata}: charts.theme._typed), made one for an animation.

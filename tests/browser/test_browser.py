@@ -814,6 +814,7 @@ def _picture(chart) -> "np.ndarray":
         ("parameters", "par_w", 0, True),  # the line and its misses move; the misses stay under the houses
         ("overfitting", "ovf_degree", 0, True),  # the fitted curve moves
         ("forward_pass", "fwd_width", 3, True),  # bars and their labels move
+        ("loss_functions", "loss_mansions", 1, False),  # a mansion comes or goes: a full redraw
         ("loss_functions", "loss_pred", 0, False),  # the penalty axis follows the markers: a full redraw
     ],
 )
@@ -830,7 +831,7 @@ def test_a_knobs_step_moves_only_what_changed_and_the_chart_looks_as_if_drawn_af
     tick = box.locator(".xtick text, .ytick text").first
     tick.evaluate("node => { node.__before = true; }")
     link = page.url
-    for arrows in (["ArrowRight"] * 4, ["ArrowRight"], ["ArrowLeft"]):  # a burst, then single steps
+    for arrows in (["ArrowLeft"] * 4, ["ArrowRight"], ["ArrowLeft"]):  # a burst, then single steps
         page.locator(f".st-key-{slider} input[type='range']").focus()
         for arrow in arrows:
             page.keyboard.press(arrow)
