@@ -133,7 +133,8 @@ function draw(box) {
       box.gliding = true;
       const moved = glide.map((i) => Object.fromEntries(Object.entries(spec.data[i]).map(
         ([key, value]) => [key, MOVING.has(key) ? decoded(value) : value])));
-      return Plotly.animate(gd, { data: moved, traces: glide }, GLIDE).then(() => {
+      // (an error thrown at once is caught as a refusal too: the chart is then drawn in full)
+      return Promise.resolve().then(() => Plotly.animate(gd, { data: moved, traces: glide }, GLIDE)).then(() => {
         box.gliding = false;
         for (const i of glide) box.traces.set(i, { ...box.traces.get(i), trace: gd.data[i] });
         inOrder(gd);
