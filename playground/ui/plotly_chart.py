@@ -83,7 +83,7 @@ function decoded(value) {
 // other entry of the traces are as drawn, the moving traces are lines or bars, and an axis along
 // which a trace's data moved has its range fixed by the figure (a glide keeps axes as they are).
 function gliders(before, layoutBefore, spec, layout, now) {
-  if (!before || layoutBefore !== layout || before.size !== spec.data.length || (spec.frames || []).length) return null;
+  if (layoutBefore !== layout || before.size !== spec.data.length || (spec.frames || []).length) return null;
   const changed = [];
   for (const [i, trace] of spec.data.entries()) {
     const old = before.get(i);
@@ -126,7 +126,7 @@ function draw(box) {
     });
     // Where only the data of some lines or bars moved (a knob's usual step), those traces glide to
     // their new data in one frame and nothing else is redrawn: no axes, no legend, no labels.
-    const glide = gliders(box.traces, box.layout, spec, layout, now);
+    const glide = gliders(before, box.layout, spec, layout, now);
     box.traces = new Map(traces.map((trace, i) => [i, { ...now[i], trace }]));
     box.layout = layout;
     if (glide && gd._fullLayout) {

@@ -800,7 +800,7 @@ def test_a_chart_whose_drawing_library_cannot_load_says_so(browser, base_url):
         page.close()
 
 
-def _picture(chart) -> "np.ndarray":
+def _picture(chart) -> np.ndarray:
     """The chart as the learner sees it (RGB), with no hover label on it."""
     chart.page.mouse.move(0, 0)
     chart.scroll_into_view_if_needed()
@@ -855,9 +855,11 @@ def test_after_a_glide_hovering_the_line_reads_its_new_knobs(page, base_url):
     """A glide hands Plotly.js the moved line's hover text too: it names the weight now set."""
     page.goto(f"{base_url}/parameters")
     settle(page)
-    _press_first_slider(page, "ArrowRight", "w=101")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.locator(".ytick text").first.evaluate("node => { node.__before = true; }")
+    _press_first_slider(page, "ArrowRight", "w=101")
     line = chart.locator(".scatterlayer .trace").nth(2).locator("path.js-line")
     box = line.bounding_box()
     page.mouse.move(box["x"] + 0.02 * box["width"], box["y"] + 0.98 * box["height"])  # by its left end
     expect(chart.locator(".hoverlayer")).to_contain_text("w = $101/sq ft", timeout=10_000)
+    assert chart.evaluate("box => [...box.querySelectorAll('.ytick text')].some(n => n.__before)")  # it glided
