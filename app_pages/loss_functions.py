@@ -93,7 +93,7 @@ def same_data_different_mistakes() -> None:
             st.metric(
                 say.weight_of(NAMES[kind]),
                 say.weight(fit.w) if mine else fmt.dollars(fit.w),
-                delta=None if mine else f"{fmt.dollars(moved, signed=True)} from the mansions",
+                delta=f"{fmt.dollars(moved, signed=True)} from the mansions" if study.mansion.any() else None,
                 delta_color="off",
                 delta_arrow="auto" if abs(moved) >= 0.5 else "off",  # under 50 cents shows as +$0: no arrow
             )
@@ -103,11 +103,11 @@ def same_data_different_mistakes() -> None:
         if not chosen:
             st.info("Pick at least one loss to fit a line with it.", icon=":material/touch_app:")
         else:
-            ui.chart(loss_charts.fits_by_loss(*points, fits, on=on), say.fits_caption + drawn)
+            ui.chart(loss_charts.fits_by_loss(*points, fits, on=on), say.fits_caption(study, chosen) + drawn)
     if chosen:
         ui.chart(
             loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}, on=on),
-            say.band_caption,
+            say.band_caption(study),
         )
 
     st.header("The business decides")

@@ -75,7 +75,8 @@ def fits_by_loss(
     """The ordinary points with the line each loss fits; outliers (the mansions) pinned to the top edge.
 
     The price axis is scaled to the ordinary houses, so the lines' differences stay visible;
-    each outlier is drawn as an arrow at the top with its real price beside it. A learner's own
+    each outlier is drawn as a triangle at the top, and the legend names their real prices (labels
+    beside the triangles would run into each other: the mansions are close in size). A learner's own
     rows have no added outliers: all of them are drawn, on axes framed on them.
     """
     data = [houses_trace(size[~outlier], price[~outlier], on.points, theme.DATA, on=on)]
@@ -91,11 +92,9 @@ def fits_by_loss(
             "type": "scatter",
             "x": theme.f32(x),
             "y": theme.f32(np.full(x.shape, top * 0.96)),
-            "mode": "markers+text",
-            "name": "Mansion (price off the chart)",
+            "mode": "markers",
+            "name": _mansions(price[outlier]),
             "marker": {"color": theme.OUTLIER, "size": 18, "symbol": "triangle-up"},
-            "text": [f"${p / 1e6:.1f}M" for p in price[outlier]],
-            "textposition": "bottom center",
             "customdata": theme.f32(price[outlier]),
             "hovertemplate": "a mansion of %{x:,.0f} sq ft sold for $%{customdata:,.0f}<extra></extra>",
         },
@@ -103,6 +102,16 @@ def fits_by_loss(
     data += [line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind]) for kind, fit in fits.items()]
     axes = {**HOUSE_AXES, "yaxis": {**HOUSE_AXES["yaxis"], "range": [0, top]}}
     return theme.figure(data, height=440, **axes)
+
+
+def _mansions(sold: np.ndarray) -> str:
+    """The mansions' legend entry, with what they sold for (their triangles sit too close to label each)."""
+    if not len(sold):
+        return "Mansions"
+    low, high = (f"${p / 1e6:.1f}M" for p in (sold.min(), sold.max()))
+    if len(sold) == 1:
+        return f"Mansion, off the chart: sold for {low}"
+    return f"Mansions, off the chart: sold for {low} to {high}"
 
 
 def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray], *, on: Frame = HOUSES) -> theme.Chart:

@@ -8,11 +8,26 @@ never read as Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from playground import format as fmt
 from playground.models.dataset import Quantity
+from playground.models.pricing import Priced
 from playground.quote import quote
+
+CHASED = 10.0  # dollars per sq ft: a line whose slope the mansions moved this much bends towards them
+PROSE_NAMES = {"squared": "squared error", "absolute": "absolute error", "huber": "Huber", "asymmetric": "asymmetric"}
+
+
+def _losses(kinds: list[str]) -> str:
+    """Losses named in a sentence: "squared error", "absolute error and Huber"."""
+    names = [PROSE_NAMES[kind] for kind in kinds]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _verb(kinds: list[str], one: str, several: str) -> str:
+    return one if len(kinds) == 1 else several
 
 
 @dataclass(frozen=True)
@@ -163,14 +178,29 @@ class Words:
             "hardest on squared error's line; absolute error and Huber stay closer to the bulk."
         )
 
-    @property
-    def fits_caption(self) -> str:
-        if self.houses:
-            return "Squared error bends towards the mansions; absolute error and Huber barely move."
-        return (
-            "Each line misses your rows least under its own loss. Where rows sit far from the rest, squared "
-            "error bends towards them; absolute error and Huber stay with the bulk."
-        )
+    def fits_caption(self, study: Priced, drawn: Iterable[str]) -> str:
+        """What the ``drawn`` losses' lines do: on the houses, which of them the study's mansions pulled
+        (their slope moved by :data:`CHASED` or more) and which barely moved."""
+        mansions, moved = int(study.mansion.sum()), {kind: study.moved[kind] for kind in drawn}
+        if not self.houses:
+            return (
+                "Each line misses your rows least under its own loss. Where rows sit far from the rest, squared "
+                "error bends towards them; absolute error and Huber stay with the bulk."
+            )
+        if not mansions:
+            return (
+                "No mansions yet: every line is fitted to ordinary houses alone. Add one and see which line chases it."
+            )
+        them = "the mansion" if mansions == 1 else "the mansions"
+        chase = [kind for kind, slope in moved.items() if abs(slope) >= CHASED]
+        still = [kind for kind in moved if kind not in chase]
+        bend = f"{_losses(chase)} {_verb(chase, 'bends', 'bend')} towards {them}" if chase else ""
+        stay = f"{_losses(still)} barely {_verb(still, 'moves', 'move')}" if still else ""
+        if bend and stay:
+            return f"{bend[0].upper()}{bend[1:]}; {stay}."
+        if bend:
+            return f"{bend[0].upper()}{bend[1:]}."
+        return f"{stay[0].upper()}{stay[1:]}: {them} cannot drag {'it' if len(still) == 1 else 'them'} far."
 
     def weight_of(self, name: str) -> str:
         """A metric's label for the weight a loss's line learned; its value is :meth:`weight`."""
@@ -180,13 +210,16 @@ class Words:
     def huber_label(self) -> str:
         return f"Huber: misses of {quote(self.y.name)} above this count as large"
 
-    @property
-    def band_caption(self) -> str:
+    def band_caption(self, study: Priced) -> str:
         if self.houses:
-            return (
-                "Average error on the ordinary houses, by size (above zero: priced too high). A line that chased "
-                "the mansions over-prices large houses."
+            mansions = int(study.mansion.sum())
+            them = "the mansion" if mansions == 1 else "the mansions"
+            then = (
+                f"A line that chased {them} over-prices large houses."
+                if mansions
+                else ("Add mansions: a line that chases them starts over-pricing large houses.")
             )
+            return f"Average error on the ordinary houses, by size (above zero: priced too high). {then}"
         return f"Average error on your rows, by {quote(self.x.name)} (above zero: predicted too high)."
 
     def business_intro(self, k: float) -> str:

@@ -1,9 +1,13 @@
 """The words of a line's page, for the houses and for a learner's own columns."""
 
+import numpy as np
 import pytest
 
 from playground.content.yourdata import HOUSES, column_format, slider_format, words
-from playground.models.dataset import Quantity
+from playground.models import pricing
+from playground.models.dataset import Pair, Quantity
+
+PLAIN = pricing.price_houses(0, 50_000, 2.0)
 
 MINE = words(Quantity("Price", "$"), Quantity("Conversion rate", "", "%"))
 
@@ -19,12 +23,15 @@ def test_a_learners_columns_name_every_label_and_carry_their_signs():
     assert MINE.bias_label == "Bias b: ` Conversion rate ` when ` Price ` is $0"
     assert MINE.y_amount(2.1412) == "2.141%" and MINE.weight(-0.0869) == "-0.0869%"
     assert MINE.labelled("Drift") == "Drift, per $1 of ` Price `"
-    assert "sq ft" not in MINE.intro and "house" not in MINE.fits_caption.lower()
+    mine = pricing.price_pair(
+        Pair(np.arange(10.0), np.arange(10.0) * 2, Quantity("Price", "$"), Quantity("r"), "t.csv"), 1.0, 2
+    )
+    assert "sq ft" not in MINE.intro and "house" not in MINE.fits_caption(mine, ["squared"]).lower()
 
 
 def test_names_from_a_file_never_become_markdown():
     hostile = words(Quantity("**x** [a](http://e.com)"), Quantity("<b>y</b>"))
-    for text in (hostile.weight_label, hostile.bias_label, hostile.intro, hostile.band_caption):
+    for text in (hostile.weight_label, hostile.bias_label, hostile.intro, hostile.band_caption(PLAIN)):
         assert "` **x** [a](http://e.com) `" in text or "` <b>y</b> `" in text
 
 
@@ -53,3 +60,28 @@ def test_a_tables_column_shows_the_decimals_its_numbers_carry():
     assert column_format(Quantity("p", "$"), [51.99, 5.5, 3.0]) == "$%,.2f"
     assert column_format(Quantity("n"), [1200.0, 3.0]) == "%,.0f"
     assert column_format(Quantity("tiny"), [3e-9]) == "%.3e"
+
+
+@pytest.mark.parametrize("mansions", [0, 1, 2, 4])
+def test_the_fits_caption_says_what_the_mansions_do_to_the_lines_drawn(mansions):
+    """It said "Squared error bends towards the mansions" with no mansion on the chart."""
+    study = pricing.price_houses(mansions, 50_000, 2.0)
+    three = HOUSES.fits_caption(study, ["squared", "absolute", "huber"])
+    calm = HOUSES.fits_caption(study, ["absolute", "huber"])
+    if not mansions:
+        assert three == calm and "No mansions yet" in three and "bends" not in three
+        assert "Add mansions" in HOUSES.band_caption(study)
+        return
+    them = "the mansion;" if mansions == 1 else "the mansions;"
+    assert three == f"Squared error bends towards {them} absolute error and Huber barely move."
+    assert calm.startswith("Absolute error and Huber barely move:") and "squared" not in calm.lower()
+    assert HOUSES.fits_caption(study, ["squared"]) == f"Squared error bends towards {them[:-1]}."
+    assert HOUSES.fits_caption(study, ["huber"]).startswith("Huber barely moves:")
+    assert them[:-1] in HOUSES.band_caption(study)
+
+
+def test_a_line_the_mansions_pull_by_ten_dollars_a_foot_or_more_is_said_to_bend():
+    study = pricing.price_houses(4, 200_000, 10.0)
+    for kind, moved in study.moved.items():
+        bends = "bends towards" in HOUSES.fits_caption(study, [kind])
+        assert bends == (abs(moved) >= 10), (kind, moved)

@@ -44,6 +44,17 @@ def test_mansions_move_the_squared_line_far_more_than_the_absolute_line():
     assert _dollars(metric(at, "Squared error: price per sq ft")) == pytest.approx(expected, abs=0.5)
 
 
+def test_without_mansions_nothing_is_said_to_chase_them():
+    """With none on the chart the caption said "Squared error bends towards the mansions"."""
+    at = open_page(PAGE, mansions="0")
+    said = " ".join(c.value for c in at.caption)
+    assert "No mansions yet" in said and "bends towards" not in said and "chased the mansions" not in said
+    assert not [m.delta for m in at.metric if m.delta]  # no "+$0 from the mansions" under the weights
+    at.slider(key="loss_mansions").set_value(1).run()
+    said = " ".join(c.value for c in at.caption)
+    assert "Squared error bends towards the mansion; absolute error and Huber barely move." in said
+
+
 def test_the_asymmetric_line_costs_the_business_least_and_follows_k():
     at = open_page(PAGE, k="3")
     rows = {row["Line fitted with"]: row for row in table(at, "Line fitted with")}
