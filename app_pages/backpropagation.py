@@ -62,8 +62,8 @@ def one_training_example() -> None:
     predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
     with right:
         a, b, c = st.columns(3)
-        a.metric("Gradient × e (predicted)", f"{predicted:+.5f}")
-        b.metric("New forward pass (actual)", f"{actual:+.5f}")
+        a.metric("Predicted change", f"{predicted:+.5f}", help="The loss's change the gradient promises: gradient × e.")
+        b.metric("Actual change", f"{actual:+.5f}", help="The loss's change measured by a new forward pass.")
         miss = abs(actual - predicted) / abs(actual) if actual else 0.0
         c.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
 

@@ -93,11 +93,13 @@ def watch_it_train() -> None:
             "detector toward its own label, so every epoch ends leaning toward fraud and both losses settle higher.",
         )
     with controls:
-        ran = f"stopped after {history.stopped_at}" if history.stopped_at else f"all {history.epochs_run}"
         st.metric(
             "Epochs run",
-            ran,
+            f"{history.epochs_run} of {live_epochs}",
             help="Early stopping ends training when validation has not improved for `patience` epochs.",
+            delta="stopped early" if history.stopped_at else None,
+            delta_color="off",
+            delta_arrow="off",
         )
         st.metric(
             "Updates made",

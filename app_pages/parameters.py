@@ -123,9 +123,8 @@ def dirty_data() -> None:
         dirty_pct = ui.control(PAGE, "dirty", label=say.dirty_label)
         rows_seed = ui.control(PAGE, "rows")
         dirty, dirty_fit = dirty_fits(data, dirty_pct / 100, rows_seed)
-        clean_w, dirty_w = (st.container(), st.container()) if mine else st.columns(2)  # room for long numbers
-        clean_w.metric(say.labelled("w from clean data"), say.weight(best.w))
-        dirty_w.metric(say.labelled("w from dirty data"), say.weight(dirty_fit.w))
+        st.metric(say.labelled("w from clean data"), say.weight(best.w))  # one per row: "$182 per sq ft" needs it
+        st.metric(say.labelled("w from dirty data"), say.weight(dirty_fit.w))
         drift = say.weight(dirty_fit.w - best.w, signed=True)
         st.metric(say.labelled("Drift"), drift, help="Dirty weight minus clean weight.")
     with picture:

@@ -59,7 +59,7 @@ def walk_the_loop() -> None:
         ui.chart(training_loop(INITIALIZE, STAGES, highlight=name), f"Now: {name}. {dict([INITIALIZE, *STAGES])[name]}")
     cols = st.columns(4)
     cols[0].metric(
-        "Knobs", f"w ${now.w:,.0f}/sq ft", delta=f"b {fmt.dollars(now.b)}", delta_color="off", delta_arrow="off"
+        "Knobs w and b", f"${now.w:,.0f}/sq ft", delta=f"b = {fmt.dollars(now.b)}", delta_color="off", delta_arrow="off"
     )
     cols[1].metric("Typical miss on this batch", "not yet" if now.miss is None else fmt.dollars(now.miss))
     cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")

@@ -15,12 +15,12 @@ ICONS = {"underfit": ":material/trending_flat:", "good fit": ":material/check_ci
 
 
 def miss(k_dollars: float, say: Words = HOUSES) -> str:
-    """A typical miss, read as a PM would: $64k, $1.2M, or "more than $10M" for a wild curve; on a
+    """A typical miss, read as a PM would: $64k, $1.2M, or "over $10M" for a wild curve; on a
     learner's data, in their column's units (computed as they are, not in thousands)."""
     if not say.houses:
         return say.y_amount(k_dollars)
     dollars = houses.THOUSANDS.dollars(k_dollars)
-    return "more than $10M" if dollars > 10e6 else fmt.dollars_short(dollars)
+    return "over $10M" if dollars > 10e6 else fmt.dollars_short(dollars)  # short: it fits a metric's column
 
 
 def verdict_sentence(kind: str, train: float, val: float, floor: float, l2: float, say: Words = HOUSES) -> str:

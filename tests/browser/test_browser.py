@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 
 from playground import format as fmt
+from playground.content import controls
 from playground.content.pages import ALL_PAGES
 from playground.models import houses, landscapes, linear
 from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, STEP_NOW, drag_slider
@@ -490,6 +491,36 @@ def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page,
     assert title["y"] < 60  # no empty band above the title
     assert_drawn_without_errors(page)  # every chart drawn, then none of their words cut off at the chart's edge
     assert page.evaluate(CHART_TEXT_CUT_OFF) == []
+
+
+# Text Streamlit cuts short with an ellipsis (a metric's label or value too wide for its column).
+TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+  .filter((e) => e.textContent.trim() && getComputedStyle(e).textOverflow === 'ellipsis')
+  .filter((e) => e.scrollWidth > e.clientWidth + 1)
+  .map((e) => e.textContent.trim())"""
+
+
+def _scene_links(spec) -> list[str]:
+    """The page's own address and each scene's, every control named (so no older default applies)."""
+
+    def link(values):
+        return urlencode({c.name: c.spec.to_text(values.get(c.name, c.spec.default)) for c in spec.controls})
+
+    return ["", *(link(scene.values) for scene in spec.scenes)]
+
+
+@pytest.mark.parametrize("spec", [s for s in controls.ALL if s.scenes], ids=lambda s: s.slug)
+def test_no_number_or_label_is_cut_short_on_a_laptop_at_any_scene(page, base_url, spec):
+    """At 1280 px "$182 per sq ft" read "$18…", and a wild model's miss "more than $1…"."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    cut = {}
+    for query in _scene_links(spec):
+        page.goto(f"{base_url}/{spec.slug}?{query}")
+        settle(page)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        if found := page.evaluate(TEXT_CUT_SHORT):
+            cut[query or "defaults"] = found
+    assert not cut, cut
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):

@@ -33,8 +33,8 @@ def test_the_nudge_test_agrees_for_small_nudges_and_drifts_for_big_ones():
     big = open_page(PAGE, nudge="1")
     off = {name: float(metric(at, "Off by").rstrip("%")) for name, at in (("small", small), ("big", big))}
     assert off["small"] < 1 < off["big"]
-    predicted = float(metric(small, "Gradient × e (predicted)"))
-    actual = float(metric(small, "New forward pass (actual)"))
+    predicted = float(metric(small, "Predicted change"))
+    actual = float(metric(small, "Actual change"))
     assert predicted == pytest.approx(actual, rel=0.01)
 
 

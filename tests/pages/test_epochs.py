@@ -50,11 +50,13 @@ def test_forgetting_to_shuffle_sorted_transactions_leaves_a_worse_detector():
 
 def test_early_stopping_stops_and_names_the_checkpoint():
     at = open_page(PAGE, patience="3")
-    ran = metric(at, "Epochs run")
-    assert ran.startswith("stopped after")
-    stopped = int(ran.split()[-1])
+    ran = next(m for m in at.metric if m.label == "Epochs run")
+    assert ran.delta == "stopped early" and ran.value.endswith(" of 20")
+    stopped = int(ran.value.split()[0])
     best = int(metric(at, "Checkpoint kept").split()[-1])
     assert stopped - best == 3
+    whole = next(m for m in open_page(PAGE).metric if m.label == "Epochs run")
+    assert whole.value == "20 of 20" and not whole.delta
 
 
 def test_the_history_downloads_as_csv():

@@ -118,4 +118,4 @@ def test_fewer_neurons_leave_fewer_knobs_and_say_nothing():
     at.button_group(key="bp_hidden").set_value(min(CONTROLS["bp_hidden"].spec.options)).run()
     assert not at.exception and not _notices(at)
     assert at.selectbox(key="bp_param").index is not None  # a knob that exists, drawn and nudged
-    assert any(m.label == "Gradient × e (predicted)" for m in at.metric)
+    assert any(m.label == "Predicted change" for m in at.metric)

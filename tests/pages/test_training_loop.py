@@ -48,7 +48,7 @@ def test_each_stage_shows_what_it_produced():
         lr=0.05,
     )[0]
     assert metric(grad_stage, "Blame on w") == f"{float(first.grads['w']):+.3f}"
-    assert metric(update_stage, "Knobs") == f"w ${float(first.after['w']) * 100:,.0f}/sq ft"
+    assert metric(update_stage, "Knobs w and b") == f"${float(first.after['w']) * 100:,.0f}/sq ft"
 
 
 def test_running_100_iterations_moves_the_epoch_counter():
