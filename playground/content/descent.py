@@ -8,7 +8,7 @@ from playground import format as fmt
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
 
-VALLEY_NAMES = ("the deepest valley", "the middle valley", "the shallowest valley")
+VALLEY_NAMES = ("the deepest valley", "the second-deepest valley", "the shallowest valley")  # by depth, not place
 BAD = frozenset({"diverged", "left", "rose"})  # outcomes drawn as an error, with a safer rate to try
 
 

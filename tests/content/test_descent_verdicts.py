@@ -27,7 +27,12 @@ HOUSE, MOUNTAINS, PLATEAU = landscapes.HOUSE, landscapes.MOUNTAINS, landscapes.P
         ),
         pytest.param(PLATEAU, PLATEAU.at(0.9, 0.85), 0.1, 150, ["stalled on nearly flat ground"], id="stalled"),
         pytest.param(
-            MOUNTAINS, MOUNTAINS.at(0.93, 0.93), 0.2, 200, ["in the middle valley", "deeper one"], id="local valley"
+            MOUNTAINS,
+            MOUNTAINS.at(0.93, 0.93),
+            0.2,
+            200,
+            ["in the second-deepest valley", "deeper one"],
+            id="local valley",
         ),
         pytest.param(MOUNTAINS, MOUNTAINS.at(0.07, 0.57), 0.2, 200, ["in the deepest valley"], id="deepest valley"),
     ],
@@ -48,7 +53,7 @@ def test_valley_names():
     assert valley_name(HOUSE, 0) == "the valley floor"
     assert [valley_name(MOUNTAINS, i) for i in range(3)] == [
         "the deepest valley",
-        "the middle valley",
+        "the second-deepest valley",
         "the shallowest valley",
     ]
 
