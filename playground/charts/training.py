@@ -175,7 +175,8 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "right",
             "yanchor": "bottom",
             "showarrow": False,
-            "text": "each bar: one batch, one iteration" + (f" ({k} drawn per epoch)" if per_epoch > k else ""),
+            "text": "each bar: one batch, one iteration"
+            + (f"; amber: the other {per_epoch - k + 1:,}" if per_epoch > k else ""),
         }
     )
     return theme.figure(

@@ -103,5 +103,8 @@ def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
     )
     assert small != large
     assert sum(t == "31,250 iterations" for t in large) == 4  # one in each epoch drawn
-    assert any("(10 drawn per epoch)" in t for t in large)
+    assert any("; amber: the other 31,241" in t for t in large)  # 9 bars drawn one by one, the amber one the rest
+    assert not any(
+        "amber" in t for t in plain(training_charts.hierarchy(epochs=2, per_epoch=3))["layout"]["annotations"]
+    )
     assert "1 iteration" in plain(training_charts.hierarchy(epochs=2, per_epoch=1))["layout"]["annotations"][2]["text"]
