@@ -48,10 +48,10 @@ def one_prediction() -> None:
         delta = ui.control(PAGE, "delta")
         k = ui.control(PAGE, "k")
     error = pred - actual
-    scored = losses.all_penalties(np.array([error]), delta=delta, k=k, unit=UNIT)
+    scored = {c: float(p[0]) for c, p in losses.all_penalties(np.array([error]), delta=delta, k=k, unit=UNIT).items()}
     with picture:
         ui.chart(
-            loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, delta=delta, k=k, unit=UNIT), error),
+            loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, delta=delta, k=k, unit=UNIT), error, scored),
             "Near zero the losses agree; far out, squared error shoots up and leaves the chart while the others "
             "grow in a straight line.",
         )
@@ -60,13 +60,13 @@ def one_prediction() -> None:
         f"**Error: {fmt.dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss, "
         f"counting a {fmt.dollars_short(UNIT)} miss as 1:"
     )
-    ui.table({NAMES[c]: [f"{scored[c][0]:,.4g}"] for c in losses.LOSSES})
+    ui.table({NAMES[c]: [fmt.amount(scored[c])] for c in losses.LOSSES})
     if abs(error) > UNIT:
         times = abs(error) / UNIT
         st.caption(
-            f"This miss is {times:.3g} times a {fmt.dollars_short(UNIT)} miss. Absolute error charges it "
-            f"{scored['absolute'][0]:,.4g} times as much; squared error charges it {scored['squared'][0]:,.4g} times "
-            "as much, because squaring multiplies a big miss by itself."
+            f"This miss is {fmt.amount(times)} times a {fmt.dollars_short(UNIT)} miss. Absolute error charges it "
+            f"{fmt.amount(scored['absolute'])} times as much; squared error charges it "
+            f"{fmt.amount(scored['squared'])} times as much, because squaring multiplies a big miss by itself."
         )
     if say.one_prediction_note:
         st.info(say.one_prediction_note, icon=":material/home:")

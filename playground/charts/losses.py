@@ -7,26 +7,25 @@ from typing import Any
 
 import numpy as np
 
+from playground import format as fmt
 from playground.charts import theme
 from playground.charts.regression import HOUSE_AXES, HOUSES, Frame, fixed_axes, houses_trace, line_trace
 from playground.models.linear import LossFit
 from playground.models.losses import NAMES
 
+PENALTY_TOP = 330.0  # penalty axis: the straight losses stay on it at any k; squared error leaves it
+
+
+def _curve(x: np.ndarray, y: np.ndarray, name: str, color: str, hover: str) -> dict[str, Any]:
+    line = {"color": color, "width": 3}
+    return {"type": "scatter", "x": theme.f32(x), "y": theme.f32(y), "mode": "lines", "name": name, "legendgroup": name,
+            "line": line, "hovertemplate": hover}  # fmt: skip
+
 
 def _curve_with_marker(
     x: np.ndarray, y: np.ndarray, x_now: float, name: str, marker_name: str, color: str, hover: str
 ) -> list[dict[str, Any]]:
-    """A curve and a marker on it at ``x_now``, sharing one legend entry."""
-    curve = {
-        "type": "scatter",
-        "x": theme.f32(x),
-        "y": theme.f32(y),
-        "mode": "lines",
-        "name": name,
-        "legendgroup": name,
-        "line": {"color": color, "width": 3},
-        "hovertemplate": hover,
-    }
+    """A curve and a marker on it at ``x_now`` (inside ``x``), sharing one legend entry."""
     marker = {
         "type": "scatter",
         "x": [x_now],
@@ -38,29 +37,75 @@ def _curve_with_marker(
         "marker": {"color": color, "size": 14, "line": {"color": "white", "width": 2}},
         "hovertemplate": f"{name}: %{{y:.2f}}<extra></extra>",
     }
-    return [curve, marker]
+    return [_curve(x, y, name, color, hover), marker]
 
 
-def loss_curves(errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float) -> theme.Chart:
+def _marker(x_now: float | None, penalty: float, name: str, color: str) -> dict[str, Any]:
+    """The current miss on a loss's curve; one above the chart sits at its top edge as a triangle,
+    its real penalty in its hover. ``x_now`` None (a miss off the chart's side) draws no point."""
+    high = penalty > PENALTY_TOP * 0.96
+    return {
+        "type": "scatter",
+        "x": [] if x_now is None else [x_now],
+        "y": [] if x_now is None else [min(penalty, PENALTY_TOP * 0.96)],
+        "mode": "markers",
+        "name": f"{name}: this prediction",
+        "legendgroup": name,
+        "showlegend": False,
+        "marker": {
+            "color": color,
+            "size": 18 if high else 14,
+            "symbol": "triangle-up" if high else "circle",
+            "line": {"color": "white", "width": 2},
+        },
+        "hovertemplate": f"{name}: {fmt.amount(penalty)}" + (" (off the chart)" if high else "") + "<extra></extra>",
+    }
+
+
+def loss_curves(
+    errors: np.ndarray, curves: Mapping[str, np.ndarray], error_now: float, now: Mapping[str, float]
+) -> theme.Chart:
     """Penalty against error, a curve per loss, with the current error marked on each curve.
 
-    ``curves`` maps a loss key to its penalties at ``errors`` (dollars). The marker for each
-    curve sits at ``error_now``, interpolated on that curve.
+    ``curves`` maps a loss key to its penalties at ``errors`` (dollars); ``now`` to its penalty at
+    ``error_now``. Both axes are fixed (the errors' span, 0 to :data:`PENALTY_TOP`), so moving the
+    prediction moves only the markers: a penalty above the top is drawn at the edge, and a miss
+    beyond the errors' span is named in a note at the side instead of drawn where it is not.
     """
+    low, high = float(errors.min()), float(errors.max())
+    inside = low <= error_now <= high
     data = []
     for kind, penalty in curves.items():
-        name = NAMES[kind]
+        name, color = NAMES[kind], theme.LOSS_COLORS[kind]
         hover = f"{name}: a miss of %{{x:$,.0f}} costs %{{y:.2f}}<extra></extra>"
-        data += _curve_with_marker(
-            errors, penalty, error_now, name, f"{name}: this prediction", theme.LOSS_COLORS[kind], hover
+        data += [
+            _curve(errors, penalty, name, color, hover),
+            _marker(error_now if inside else None, now[kind], name, color),
+        ]
+    notes = []
+    if not inside:
+        side = "left" if error_now < low else "right"
+        notes.append(
+            {
+                "x": 0.0 if side == "left" else 1.0,
+                "y": 0.97,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": side,
+                "yanchor": "top",
+                "showarrow": False,
+                "align": side,
+                "bgcolor": "rgba(255,255,255,0.9)",  # readable over the curves it crosses
+                "text": f"{'← ' if side == 'left' else ''}this miss, {fmt.dollars(error_now, signed=True)},<br>"
+                f"is off the chart{' →' if side == 'right' else ''}: the table below scores it",
+            }
         )
-    # Squared error outgrows the others fast; cap the axis just above the current markers.
-    top = max(4.0, 1.25 * max(float(np.interp(error_now, errors, p)) for p in curves.values()))
     return theme.figure(
         data,
         height=420,
-        xaxis=theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True),
-        yaxis=theme.axis(theme.AXIS["penalty"], range=[0, top]),
+        annotations=notes,
+        xaxis=theme.axis(theme.AXIS["error"], **theme.DOLLARS, zeroline=True, range=[low, high]),
+        yaxis=theme.axis(theme.AXIS["penalty"], range=[0, PENALTY_TOP]),
     )
 
 

@@ -13,26 +13,63 @@ def _named(fig, name):
     return next(t for t in fig["data"] if t["name"] == name)
 
 
+def _scored(error: float, **knobs) -> dict[str, float]:
+    return {c: float(p[0]) for c, p in losses.all_penalties(np.array([error]), **knobs).items()}
+
+
+KNOBS = {"delta": 50_000, "k": 2, "unit": 10_000}
+
+
 def test_loss_curves_draw_each_loss_and_mark_the_current_error_on_it():
-    curves = losses.all_penalties(ERRORS, delta=50_000, k=2, unit=100_000)
-    fig = plain(loss_charts.loss_curves(ERRORS, curves, -100_000))
+    curves = losses.all_penalties(ERRORS, **KNOBS)
+    fig = plain(loss_charts.loss_curves(ERRORS, curves, -100_000, _scored(-100_000, **KNOBS)))
     for kind in losses.LOSSES:
         curve = _named(fig, losses.NAMES[kind])
         np.testing.assert_allclose(curve["y"], curves[kind], rtol=1e-6)
         assert curve["line"]["color"] == theme.LOSS_COLORS[kind]
         marker = _named(fig, f"{losses.NAMES[kind]}: this prediction")
-        expected = losses.all_penalties(np.array([-100_000.0]), delta=50_000, k=2, unit=100_000)[kind][0]
-        assert list(marker["x"]) == [-100_000] and marker["y"][0] == pytest.approx(expected)
+        assert list(marker["x"]) == [-100_000] and marker["y"][0] == pytest.approx(_scored(-100_000, **KNOBS)[kind])
     assert fig["layout"]["xaxis"]["title"]["text"] == theme.AXIS["error"]
     assert fig["layout"]["yaxis"]["title"]["text"] == theme.AXIS["penalty"]
 
 
-def test_loss_curves_keep_every_marker_on_the_chart():
-    curves = losses.all_penalties(ERRORS, delta=50_000, k=10, unit=100_000)
-    fig = plain(loss_charts.loss_curves(ERRORS, curves, -250_000))
-    top = fig["layout"]["yaxis"]["range"][1]
-    assert all(t["y"][0] < top for t in fig["data"] if t.get("mode") == "markers")
-    assert top >= 4
+def test_the_penalty_charts_axes_hold_still_whatever_the_prediction():
+    """The y axis followed the markers, so the curves seemed to change shape as the price moved."""
+    ranges = set()
+    for error in (-1_000_000, -250_000, -100_000, 0, 30_000, 290_000, 600_000):
+        for k in (1, 10):
+            knobs = {**KNOBS, "k": k}
+            fig = plain(
+                loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, **knobs), error, _scored(error, **knobs))
+            )
+            ranges.add((tuple(fig["layout"]["xaxis"]["range"]), tuple(fig["layout"]["yaxis"]["range"])))
+    assert ranges == {((-300_000, 300_000), (0, loss_charts.PENALTY_TOP))}
+    straight = losses.all_penalties(ERRORS, **{**KNOBS, "k": 10})
+    assert max(straight["absolute"].max(), straight["asymmetric"].max()) < loss_charts.PENALTY_TOP  # on the chart
+
+
+def test_a_penalty_above_the_chart_is_pinned_to_its_top_edge_with_its_real_value():
+    """At -$250k squared error costs 625: its marker sat at the top but said nothing of its value."""
+    fig = plain(
+        loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, **KNOBS), -250_000, _scored(-250_000, **KNOBS))
+    )
+    squared, absolute = (_named(fig, f"{n}: this prediction") for n in ("Squared error", "Absolute error"))
+    assert squared["marker"]["symbol"] == "triangle-up" and squared["y"][0] < loss_charts.PENALTY_TOP
+    assert "Squared error: 625 (off the chart)" in squared["hovertemplate"]
+    assert absolute["marker"]["symbol"] == "circle" and absolute["y"][0] == pytest.approx(25)
+
+
+def test_a_miss_beyond_the_charts_side_is_named_not_drawn_where_it_is_not():
+    """A $1M miss was drawn at the penalties of a $300k one: 900 for squared error, which charges 10,000."""
+    fig = plain(
+        loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, **KNOBS), -1_000_000, _scored(-1e6, **KNOBS))
+    )
+    markers = [t for t in fig["data"] if t["name"].endswith("this prediction")]
+    assert len(markers) == 4 and all(len(t["x"]) == 0 for t in markers)
+    (note,) = fig["layout"]["annotations"]
+    assert "-$1,000,000" in note["text"] and "off the chart" in note["text"] and note["xanchor"] == "left"
+    inside = plain(loss_charts.loss_curves(ERRORS, losses.all_penalties(ERRORS, **KNOBS), 0, _scored(0, **KNOBS)))
+    assert not inside["layout"].get("annotations")
 
 
 SIZE = np.array([1000.0, 2000.0, 3000.0, 3200.0])

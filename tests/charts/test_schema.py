@@ -52,7 +52,9 @@ BUILT = {
     "network.network_diagram": lambda: network.network_diagram((2, 3, 1), [np.ones((2, 3)), -np.ones((3, 1))]),
     "network.parameter_counts": lambda: network.parameter_counts(["a", "b"], [2, 175e9]),
     "loop.training_loop": lambda: loop.training_loop(INITIALIZE, STAGES, highlight="Loss"),
-    "losses.loss_curves": lambda: loss_charts.loss_curves(SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), 2000.0),
+    "losses.loss_curves": lambda: loss_charts.loss_curves(
+        SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), 2000.0, dict.fromkeys(losses.LOSSES, 1e6)
+    ),
     "losses.fits_by_loss": lambda: loss_charts.fits_by_loss(
         SIZE, PRICE, np.array([False, False, True]), {"squared": FIT}
     ),
@@ -84,6 +86,13 @@ BUILT = {
 
 # Builders that also draw a learner's own columns (names with HTML and template syntax in them), beside the houses.
 OWN_FRAME = regression.frame(OWN)
+# What a builder draws only at a control's extreme: a miss off the penalty chart's side.
+AT_THE_EDGE = {
+    "losses.loss_curves": lambda: loss_charts.loss_curves(
+        SIZE, losses.all_penalties(SIZE, delta=1.0, k=2.0), -1e9, dict.fromkeys(losses.LOSSES, 1e6)
+    ),
+}
+
 ON_YOUR_DATA = {
     "regression.line_fit": lambda: regression.line_fit(OWN.x, OWN.y, FIT, FIT, on=OWN_FRAME),
     "losses.fits_by_loss": lambda: loss_charts.fits_by_loss(
@@ -94,7 +103,9 @@ ON_YOUR_DATA = {
 
 
 @pytest.mark.parametrize(
-    "build", [*BUILT.values(), *ON_YOUR_DATA.values()], ids=[*BUILT, *(f"{k} (your data)" for k in ON_YOUR_DATA)]
+    "build",
+    [*BUILT.values(), *AT_THE_EDGE.values(), *ON_YOUR_DATA.values()],
+    ids=[*BUILT, *(f"{k} (at the edge)" for k in AT_THE_EDGE), *(f"{k} (your data)" for k in ON_YOUR_DATA)],
 )
 @pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenter"])
 def test_every_builder_passes_plotlys_validation(build, presenting):
