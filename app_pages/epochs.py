@@ -85,7 +85,7 @@ def watch_it_train() -> None:
     history = live(live_b, shuffle, seed).first(live_epochs).with_patience(patience)
     with picture:
         ui.chart(
-            training_charts.training_curves(history),
+            training_charts.training_curves(history, planned=live_epochs),
             "Thin line: each batch's loss, noisy. Thick lines: the whole set after each epoch. "
             "Star: the checkpoint kept."
             if shuffle

@@ -105,10 +105,8 @@ def same_data_different_mistakes() -> None:
         else:
             ui.chart(loss_charts.fits_by_loss(*points, fits, on=on), say.fits_caption(study, chosen) + drawn)
     if chosen:
-        ui.chart(
-            loss_charts.misses_by_loss(study.bands, {kind: study.misses[kind] for kind in chosen}, on=on),
-            say.band_caption(study),
-        )
+        misses = {kind: study.misses[kind] for kind in chosen}
+        ui.chart(loss_charts.misses_by_loss(study.bands, misses, on=on, reach=study.reach), say.band_caption(study))
 
     st.header("The business decides")
     ui.prose(say.business_intro(k))

@@ -159,8 +159,18 @@ def _mansions(sold: np.ndarray) -> str:
     return f"Mansions, off the chart: sold for {low} to {high}"
 
 
-def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray], *, on: Frame = HOUSES) -> theme.Chart:
-    """The average error (predicted minus actual, the app's one sign) of ordinary points in each band of the input."""
+def misses_by_loss(
+    size_band: np.ndarray,
+    mean_miss: Mapping[str, np.ndarray],
+    *,
+    on: Frame = HOUSES,
+    reach: Mapping[str, tuple[float, float]] | None = None,
+) -> theme.Chart:
+    """The average error (predicted minus actual, the app's one sign) of ordinary points in each band of the input.
+
+    With ``reach`` (each loss's lowest and highest miss at any setting of the page's knobs) the error
+    axis spans the drawn losses' reach, so it holds still while the knobs move the lines.
+    """
     if on is HOUSES:
         hover = "houses near %{x:,.0f} sq ft priced %{y:$,.0f} off on average (+ too high)"
         xaxis = theme.axis(theme.AXIS["size"])
@@ -183,6 +193,10 @@ def misses_by_loss(size_band: np.ndarray, mean_miss: Mapping[str, np.ndarray], *
         }
         for kind, miss in mean_miss.items()
     ]
+    if reach and mean_miss:
+        low, high = min(0.0, *(reach[k][0] for k in mean_miss)), max(0.0, *(reach[k][1] for k in mean_miss))
+        pad = 0.08 * (high - low) or 1.0
+        yaxis = {**yaxis, "range": [low - pad, high + pad], "autorange": False}
     return theme.figure(data, height=340, xaxis=xaxis, yaxis=yaxis)
 
 

@@ -11,11 +11,12 @@ from playground.charts import theme
 from playground.models.training import History
 
 
-def training_curves(history: History) -> theme.Chart:
+def training_curves(history: History, planned: int | None = None) -> theme.Chart:
     """Every batch's loss (thin and noisy), every epoch's training and validation loss, and the stop.
 
     The best epoch (the checkpoint kept) gets a star; when early stopping ended the run, the
-    patience window from the best epoch to the stop is shaded.
+    patience window from the best epoch to the stop is shaded. The epoch axis spans the
+    ``planned`` epochs (by default the epochs run), so a run stopped early ends short of it.
     """
     epochs = np.arange(history.epochs_run + 1)
     data: list[dict[str, Any]] = [
@@ -63,7 +64,10 @@ def training_curves(history: History) -> theme.Chart:
         },
     ]
     shapes, labels = [], []
+    end = max(planned or 0, history.epochs_run)
     if history.stopped_at is not None:
+        saved = end - history.stopped_at
+        room = history.stopped_at < 0.6 * end  # the words go where the chart has room: after the stop
         shapes = [
             theme.band(history.best_epoch, history.stopped_at, theme.VERDICT_COLORS["overfit"]),
             theme.vline(history.stopped_at, theme.YOURS),
@@ -74,8 +78,10 @@ def training_curves(history: History) -> theme.Chart:
                 "y": 0.95,
                 "xref": "x",
                 "yref": "paper",
-                "xanchor": "right",
-                "text": f"stopped after epoch {history.stopped_at} ",
+                "xanchor": "left" if room else "right",
+                "align": "left" if room else "right",
+                "text": f" stopped after epoch {history.stopped_at} "
+                + (f"<br> {fmt.plural(saved, 'planned epoch')} never run " if saved else ""),
                 "showarrow": False,
             }
         ]
@@ -86,7 +92,7 @@ def training_curves(history: History) -> theme.Chart:
         height=420,
         shapes=shapes,
         annotations=labels,
-        xaxis=theme.axis("Epoch", range=[0, history.epochs_run]),
+        xaxis=theme.axis("Epoch", range=[0, end]),
         yaxis=theme.axis("Loss (cross-entropy)", range=[0, top]),
     )
 

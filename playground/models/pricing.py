@@ -28,6 +28,7 @@ class Priced:
     moved: dict[str, float]  # how far the mansions moved each line's weight ($ per sq ft)
     bands: np.ndarray  # centres of the size bands of the ordinary houses (sq ft)
     misses: dict[str, np.ndarray]  # each line's average miss per band on the ordinary houses ($)
+    reach: dict[str, tuple[float, float]]  # the lowest and highest of those misses at any number of mansions
     outcomes: dict[str, losses.Outcomes]  # what each line's mistakes cost the business
     cheapest: str  # the loss whose line costs the business least
 
@@ -59,7 +60,13 @@ def price_houses(
     without = {kind: line(kind, 0, *knobs(kind, delta, k)) for kind in losses.LOSSES}
     outlier = np.arange(len(data)) >= len(ordinary)
     moved = {kind: fits[kind].w - without[kind].w for kind in fits}
-    return _priced(data.size, data.price, outlier, fits, moved, k)
+    # A chart of the misses keeps one frame as mansions come and go: their reach over every count.
+    every = [_misses(ordinary.size, ordinary.price, {kind: line(kind, m, *knobs(kind, delta, k)) for kind in fits})[1]
+             for m in range(len(houses.MANSIONS) + 1)]  # fmt: skip
+    reach = {
+        kind: (min(float(m[kind].min()) for m in every), max(float(m[kind].max()) for m in every)) for kind in fits
+    }
+    return _priced(data.size, data.price, outlier, fits, moved, k, reach)
 
 
 def price_pair(
@@ -74,6 +81,14 @@ def price_pair(
     return _priced(pair.x, pair.y, np.zeros(len(pair), dtype=bool), fits, dict.fromkeys(fits, 0.0), k)
 
 
+def _misses(x: np.ndarray, y: np.ndarray, fits: dict[str, linear.LossFit]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Each line's average miss (predicted minus actual, as everywhere) by band of ``x``, and the bands."""
+    misses = {}
+    for kind, fit in fits.items():
+        bands, misses[kind] = linear.binned_means(x, linear.predict(x, fit.w, fit.b) - y, SIZE_BANDS)
+    return bands, misses
+
+
 def _priced(
     x: np.ndarray,
     y: np.ndarray,
@@ -81,13 +96,11 @@ def _priced(
     fits: dict[str, linear.LossFit],
     moved: dict[str, float],
     k: float,
+    reach: dict[str, tuple[float, float]] | None = None,
 ) -> Priced:
     """What each line does: its average miss by band of ``x`` on the rows that are not outliers,
-    and what its mistakes cost on every row."""
-    misses = {}
-    for kind, fit in fits.items():
-        error = linear.predict(x[~outlier], fit.w, fit.b) - y[~outlier]  # predicted minus actual, as everywhere
-        bands, misses[kind] = linear.binned_means(x[~outlier], error, SIZE_BANDS)
+    and what its mistakes cost on every row. ``reach`` defaults to the misses' own span."""
+    bands, misses = _misses(x[~outlier], y[~outlier], fits)
     outcomes = {kind: losses.outcomes(y, linear.predict(x, f.w, f.b), k) for kind, f in fits.items()}
     return Priced(
         size=x,
@@ -97,6 +110,7 @@ def _priced(
         moved=moved,
         bands=bands,
         misses=misses,
+        reach=reach or {kind: (float(m.min()), float(m.max())) for kind, m in misses.items()},
         outcomes=outcomes,
         cheapest=min(outcomes, key=lambda kind: outcomes[kind].mean_cost),
     )

@@ -110,6 +110,21 @@ def test_misses_by_loss_draws_one_line_per_loss_with_the_band_means():
     assert fig["layout"]["yaxis"]["zeroline"] is True
 
 
+def test_the_misses_chart_keeps_one_error_axis_for_every_number_of_mansions():
+    """Its axis stretched from +-$13k to $116k as mansions were added: the lines looked alike each time."""
+    from playground.models import pricing
+
+    ranges = set()
+    for mansions in range(5):
+        study = pricing.price_houses(mansions, 50_000, 2.0)
+        misses = {kind: study.misses[kind] for kind in ("squared", "absolute")}
+        fig = plain(loss_charts.misses_by_loss(study.bands, misses, reach=study.reach))
+        low, high = fig["layout"]["yaxis"]["range"]
+        assert low < min(m.min() for m in misses.values()) and high > max(m.max() for m in misses.values())
+        ranges.add((low, high))
+    assert len(ranges) == 1
+
+
 def test_confidence_curves_mark_the_chosen_probability_on_both():
     p = np.linspace(0.01, 1, 100)
     ce = losses.binary_cross_entropy(np.ones_like(p), p)

@@ -50,6 +50,17 @@ def test_an_early_stop_is_marked_with_its_patience_window():
     assert f"stopped after epoch {h.stopped_at}" in fig["layout"]["annotations"][0]["text"]
 
 
+def test_an_early_stop_ends_short_of_the_planned_epochs_on_an_axis_that_holds_still():
+    """The epoch axis shrank to the stop, so changing the patience re-framed the whole chart."""
+    h = _history(patience=2, flipped=True, epochs=20)
+    assert h.stopped_at < 20
+    fig = plain(training_charts.training_curves(h, planned=20))
+    assert fig["layout"]["xaxis"]["range"] == [0, 20]
+    assert _named(fig, "Validation loss")["x"][-1] == h.stopped_at  # the curves end where training did
+    (note,) = fig["layout"]["annotations"]
+    assert f"{20 - h.stopped_at} planned epochs never run" in note["text"] and note["xanchor"] == "left"
+
+
 def test_hierarchy_shows_a_few_epochs_and_names_the_last():
     fig = plain(training_charts.hierarchy(epochs=10, per_epoch=313))
     texts = [a["text"] for a in fig["layout"]["annotations"]]
