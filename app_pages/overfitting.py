@@ -7,6 +7,7 @@ from playground.content.controls import OVERFITTING as PAGE
 from playground.content.fitting import (
     ICONS,
     complexity_caption,
+    data_size_caption,
     epoch_caption,
     fit_caption,
     intro_on_your_rows,
@@ -106,15 +107,15 @@ def fit_and_its_consequences() -> None:
     )
     ui.chart(fit_charts.epoch_curves(history, floor, on=on), epoch_caption(history, say))
 
-    st.header("More data fixes it")
+    st.header("More data fixes overfitting")
     if mine:
         sizes = (*(n for n in SIZES if n < pool), pool)
         curve_of_data = fitting.rows_learning_curve(mine.x, mine.y, seed, sizes, degree, l2)
     else:
         curve_of_data = growing(seed, degree, noise, l2)
     ui.chart(
-        fit_charts.data_size_curve(curve_of_data, floor, on=on),
-        f"Degree {degree} with more and more training {say.rows}: the gap between the two errors closes.",
+        fit_charts.data_size_curve(curve_of_data, floor, on=on, frame=sweep),
+        data_size_caption(curve_of_data, floor, degree, say),
     )
 
     st.header("Three kinds of metrics")

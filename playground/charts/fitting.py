@@ -266,8 +266,12 @@ def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) ->
     )
 
 
-def data_size_curve(curve: Sweep, floor: float, *, on: Reading = HOUSES) -> theme.Chart:
-    """Training and validation error of one model as the training set grows (``curve.x`` holds the sizes)."""
+def data_size_curve(curve: Sweep, floor: float, *, on: Reading = HOUSES, frame: Sweep | None = None) -> theme.Chart:
+    """Training and validation error of one model as the training set grows (``curve.x`` holds the sizes).
+
+    ``frame`` (the sweep over every degree) sets the error axis, as it does the complexity chart's:
+    one axis whatever the degree, so changing the degree moves the lines, not the scale.
+    """
     data = _error_lines(curve.x, curve.train, curve.val, f"with %{{x}} training {on.rows}", on)
     sizes = [int(n) for n in curve.x]
     title = theme.AXIS["n_train"] if on is HOUSES else "Training rows (log scale)"
@@ -277,5 +281,5 @@ def data_size_curve(curve: Sweep, floor: float, *, on: Reading = HOUSES) -> them
         shapes=[_floor(floor, on)],
         annotations=[_floor_label(floor, on)],
         xaxis=theme.axis(title, type="log", tickvals=sizes, ticktext=[str(n) for n in sizes]),
-        yaxis=_error_axis(np.concatenate([curve.train, curve.val]), floor, on),
+        yaxis=_error_axis(np.concatenate([(frame or curve).train, (frame or curve).val]), floor, on),
     )

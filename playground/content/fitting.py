@@ -8,7 +8,7 @@ from __future__ import annotations
 from playground import format as fmt
 from playground.content.yourdata import HOUSES, Words
 from playground.models import houses
-from playground.models.fitting import EpochErrors
+from playground.models.fitting import EpochErrors, Sweep
 from playground.quote import quote
 
 ICONS = {"underfit": ":material/trending_flat:", "good fit": ":material/check_circle:", "overfit": ":material/warning:"}
@@ -113,6 +113,25 @@ def complexity_caption(verdicts: list[str], say: Words = HOUSES) -> str:
         "with this much data or this penalty, no degree can bend to the noise, so there is no U. The dashed "
         f"line is {dashed}."
     )
+
+
+STILL_TOO_SIMPLE = 1.4  # a model whose miss on new data levels off this far above the floor cannot learn the pattern
+
+
+def data_size_caption(curve: Sweep, floor: float, degree: int, say: Words = HOUSES) -> str:
+    """What more data did to one degree's two errors (``curve``: the learning curve, largest set last).
+
+    A model too simple for the pattern ends with both errors well above ``floor``: more data cannot
+    fix that, and the caption says so rather than promise a closing gap."""
+    start = f"Degree {degree} with more and more training {say.rows}"
+    if float(curve.val[-1]) > STILL_TOO_SIMPLE * floor:
+        return (
+            f"{start}: both errors level off well above the least possible miss. More data cannot teach a model "
+            "too simple for the pattern; a more flexible one can."
+        )
+    if float(curve.val[0] - curve.train[0]) > float(curve.val[-1] - curve.train[-1]):
+        return f"{start}: the gap between the two errors closes."
+    return f"{start}: the two errors stay close from the start; this degree needs few {say.rows} to generalise."
 
 
 def least_miss(say: Words = HOUSES) -> tuple[str, str]:

@@ -81,6 +81,18 @@ def test_data_size_curve_labels_every_size():
     np.testing.assert_allclose(_named(fig, "Validation error")["y"], curve.val * 1000, rtol=1e-5)
 
 
+def test_the_data_size_curve_keeps_the_complexity_charts_axis_whatever_the_degree():
+    """Its axis swung from $78k to $273k as the degree changed, so every degree's curve looked alike."""
+    s = fitting.sample(np.random.default_rng(0), 20, 60.0)
+    sweep, floor = fitting.sweep(s, 0.0), fitting.noise_floor(s)
+    frame = plain(fit_charts.complexity_curve(sweep, 3, fitting.verdicts(sweep, floor), floor))["layout"]["yaxis"]
+    tops = set()
+    for degree in (0, 2, 3, 9, 15):
+        curve = fitting.learning_curve(0, (10, 30, 100), degree, 60.0)
+        tops.add(tuple(plain(fit_charts.data_size_curve(curve, floor, frame=sweep))["layout"]["yaxis"]["range"]))
+    assert tops == {tuple(frame["range"])}
+
+
 def test_epoch_curves_shade_nothing_when_training_longer_did_no_harm():
     history = fitting.train_by_descent(fitting.sample(np.random.default_rng(0), 15, 60.0), 15, 200, l2=1.0)
     assert not history.overtrained
