@@ -104,8 +104,8 @@ def watch_it_train() -> None:
         st.metric(
             "Updates made",
             f"{len(history.iteration_loss):,}",
-            help=f"{history.per_epoch:,} iterations per epoch (ceil({LIVE_N} / {live_b})) "
-            f"× {history.epochs_run} epochs.",
+            help=f"{fmt.plural(history.per_epoch, 'iteration')} per epoch (ceil({LIVE_N} / {live_b})) "
+            f"× {fmt.plural(history.epochs_run, 'epoch')}.",
         )
         st.metric(
             "Checkpoint kept",

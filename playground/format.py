@@ -62,8 +62,10 @@ def short_time(seconds: float) -> str:
     """A computation's time, in milliseconds under a second: 0.25 ms, 12 ms, 1.5 s; tinier is "under 0.01 ms"."""
     if seconds < 1e-5:
         return "under 0.01 ms"
-    if seconds < 1:
+    if seconds < 0.01:
         return f"{seconds * 1e3:.2g} ms"
+    if seconds < 0.9995:  # whole milliseconds: .2g would write 730 ms as 7.3e+02
+        return f"{seconds * 1e3:.0f} ms"
     return duration(seconds)
 
 

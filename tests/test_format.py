@@ -68,7 +68,7 @@ def test_duration(seconds, text):
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(2e-6, "under 0.01 ms"), (2.5e-4, "0.25 ms"), (0.012, "12 ms"), (1.5, "1.5 seconds")],
+    [(2e-06, "under 0.01 ms"), (0.00025, "0.25 ms"), (0.012, "12 ms"), (0.73, "730 ms"), (1.5, "1.5 seconds")],
 )
 def test_short_time_reads_without_exponents_or_micro_signs(seconds, text):
     assert fmt.short_time(seconds) == text

@@ -117,7 +117,8 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "xanchor": "left",
             "yanchor": "top",
             "showarrow": False,
-            "text": f"<b>Training program</b>: up to {epochs:,} epochs × {fmt.count(per_epoch)} iterations",
+            "text": f"<b>Training program</b>: up to {fmt.plural(epochs, 'epoch')} × {fmt.count(per_epoch)} "
+            + ("iteration" if per_epoch == 1 else "iterations"),
         }
     ]
     n_shown = min(epochs, shown_epochs)

@@ -119,3 +119,5 @@ def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
         "amber" in t for t in plain(training_charts.hierarchy(epochs=2, per_epoch=3))["layout"]["annotations"]
     )
     assert "1 iteration" in plain(training_charts.hierarchy(epochs=2, per_epoch=1))["layout"]["annotations"][2]["text"]
+    one = plain(training_charts.hierarchy(epochs=1, per_epoch=1))["layout"]["annotations"][0]["text"]
+    assert one.endswith("up to 1 epoch × 1 iteration")  # not "1 epochs × 1 iterations"

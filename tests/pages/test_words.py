@@ -102,3 +102,43 @@ def test_every_colour_has_exactly_one_name():
     assert len(set(theme.COLOR_NAMES.values())) == len(theme.COLOR_NAMES)
     assert "orange" not in theme.COLOR_NAMES.values()
     assert set(theme.ROLES.values()) <= set(theme.COLOR_NAMES)
+
+
+# How a number must never read: in exponent form (7.3e+02 ms, 1e+04), as a bare float word, or a
+# count of one with a plural noun ("1 epochs"); and no template braces left unfilled.
+UNREADABLE = re.compile(
+    r"\d[eE][+-]?\d|\b(nan|NaN|inf|None)\b|[{}]|\b1 (houses|rows|epochs|iterations|steps|batches|examples|knobs)\b"
+)
+
+
+def _ends(spec) -> tuple:
+    options = getattr(spec, "options", None)
+    ends = (options[0], options[-1]) if options else (getattr(spec, "low", None), getattr(spec, "high", None))
+    several = isinstance(spec.default, (list, tuple))  # a choice of several (losses, optimizers): its own tests
+    return () if ends[0] is None or several else ends
+
+
+def _extremes():
+    """Every page with a control set to each end of its range (or its first and last option) alone,
+    with every control at its low end and at its high end together, and at each scene."""
+    for page in ALL:
+        for control in page.controls:
+            for value in _ends(control.spec):
+                yield pytest.param(
+                    page, {control.name: control.spec.to_text(value)}, id=f"{page.slug}-{control.name}={value}"
+                )
+        for end, name in ((0, "all low"), (-1, "all high")):
+            link = {c.name: c.spec.to_text(_ends(c.spec)[end]) for c in page.controls if _ends(c.spec)}
+            yield pytest.param(page, link, id=f"{page.slug}-{name}")
+        for scene in page.scenes:
+            link = {n: page.control(n).spec.to_text(v) for n, v in scene.values.items()}
+            yield pytest.param(page, link, id=f"{page.slug}-{scene.name}")
+
+
+@pytest.mark.parametrize(("page", "link"), list(_extremes()))
+def test_every_number_reads_in_plain_figures_at_every_controls_ends(page, link):
+    """Forward pass's time read "7.3e+02 ms" at its largest network; Epochs "up to 1 epochs"."""
+    at = open_page(f"app_pages/{page.slug}.py", **link)
+    assert not at.exception
+    found = sorted({m.group(0) for m in UNREADABLE.finditer(_visible_text(at))})
+    assert not found, f"{page.slug} at {link}: {found}"
