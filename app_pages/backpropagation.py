@@ -1,6 +1,7 @@
 import numpy as np
 import streamlit as st
 
+from playground import format as fmt
 from playground import ui
 from playground.charts import nn as nn_charts
 from playground.content import network as says
@@ -60,12 +61,13 @@ def one_training_example() -> None:
         e = ui.control(PAGE, "nudge")
     key, index = names[chosen]
     predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
-    with right:
-        a, b, c = st.columns(3)
-        a.metric("Predicted change", f"{predicted:+.5f}", help="The loss's change the gradient promises: gradient × e.")
-        b.metric("Actual change", f"{actual:+.5f}", help="The loss's change measured by a new forward pass.")
+    with right:  # two numbers a row: four significant figures need the room
+        a, b = st.columns(2)
+        promise, measured = "The loss's change the gradient promises: gradient × e.", "Measured by a new forward pass."
+        a.metric("Predicted change", fmt.significant(predicted, signed=True), help=promise)
+        b.metric("Actual change", fmt.significant(actual, signed=True), help=f"The loss's change. {measured}")
         miss = abs(actual - predicted) / abs(actual) if actual else 0.0
-        c.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
+        a.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
 
 
 one_training_example()

@@ -11,6 +11,7 @@ everywhere. Each name says what it produces:
 - ``short_time``: a fast computation, 0.25 ms · 12 ms · 1.5 s (under 0.01 ms below that)
 - ``plural``: 1 bias · 3 biases
 - ``decimal``: a small setting written out, 0.00003 (never 3e-05)
+- ``significant``: four significant figures in plain decimals, -48.79 · +0.004189 · 0.0004189
 - ``amount``: a number of any size in a learner's own units, $1,250 · 12.5% · 0.0421 · 3.2e-09
 - ``power_of_ten``: a log axis's tick, 10⁻⁶ · 0.001 · 1 · 100 · 10k · 1M
 """
@@ -73,6 +74,14 @@ def decimal(value: float) -> str:
     """A number in plain decimals, however small: 0.00003, 0.01, 1 (never 3e-05)."""
     text = f"{value:.12f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+def significant(value: float, digits: int = 4, *, signed: bool = False) -> str:
+    """``value`` to ``digits`` significant figures, written out however small: 0.0004189, never 4.189e-04."""
+    if value == 0 or not math.isfinite(value):
+        return ("+" if signed and value == 0 else "") + (f"{value:g}" if value else "0")
+    places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    return f"{value:{'+' if signed else ''},.{places}f}"
 
 
 def power_of_ten(exponent: int) -> str:

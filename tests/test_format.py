@@ -67,6 +67,14 @@ def test_duration(seconds, text):
 
 
 @pytest.mark.parametrize(
+    ("value", "text"),
+    [(-48.79479, "-48.79"), (0.0041894, "+0.004189"), (0.00041894, "+0.0004189"), (12345.6, "+12,346"), (0, "+0")],
+)
+def test_significant_keeps_four_figures_without_exponents(value, text):
+    assert fmt.significant(value, signed=True) == text
+
+
+@pytest.mark.parametrize(
     ("seconds", "text"),
     [(2e-06, "under 0.01 ms"), (0.00025, "0.25 ms"), (0.012, "12 ms"), (0.73, "730 ms"), (1.5, "1.5 seconds")],
 )

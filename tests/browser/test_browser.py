@@ -29,6 +29,7 @@ from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
 from tests.hostile import hostile_params
 from tests.pages.test_hostile_links import known_names
+from tests.pages.test_words import control_ends
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -501,12 +502,14 @@ TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] 
 
 
 def _scene_links(spec) -> list[str]:
-    """The page's own address and each scene's, every control named (so no older default applies)."""
+    """The page's own address, each scene's (every control named, so no older default applies), and
+    every control at its low end and at its high end together."""
 
     def link(values):
         return urlencode({c.name: c.spec.to_text(values.get(c.name, c.spec.default)) for c in spec.controls})
 
-    return ["", *(link(scene.values) for scene in spec.scenes)]
+    ends = [{c.name: control_ends(c.spec)[end] for c in spec.controls if control_ends(c.spec)} for end in (0, -1)]
+    return ["", *(link(scene.values) for scene in spec.scenes), *(link(values) for values in ends)]
 
 
 @pytest.mark.parametrize("spec", [s for s in controls.ALL if s.scenes], ids=lambda s: s.slug)

@@ -111,7 +111,7 @@ UNREADABLE = re.compile(
 )
 
 
-def _ends(spec) -> tuple:
+def control_ends(spec) -> tuple:
     options = getattr(spec, "options", None)
     ends = (options[0], options[-1]) if options else (getattr(spec, "low", None), getattr(spec, "high", None))
     several = isinstance(spec.default, (list, tuple))  # a choice of several (losses, optimizers): its own tests
@@ -123,12 +123,12 @@ def _extremes():
     with every control at its low end and at its high end together, and at each scene."""
     for page in ALL:
         for control in page.controls:
-            for value in _ends(control.spec):
+            for value in control_ends(control.spec):
                 yield pytest.param(
                     page, {control.name: control.spec.to_text(value)}, id=f"{page.slug}-{control.name}={value}"
                 )
         for end, name in ((0, "all low"), (-1, "all high")):
-            link = {c.name: c.spec.to_text(_ends(c.spec)[end]) for c in page.controls if _ends(c.spec)}
+            link = {c.name: c.spec.to_text(control_ends(c.spec)[end]) for c in page.controls if control_ends(c.spec)}
             yield pytest.param(page, link, id=f"{page.slug}-{name}")
         for scene in page.scenes:
             link = {n: page.control(n).spec.to_text(v) for n, v in scene.values.items()}
@@ -136,7 +136,7 @@ def _extremes():
 
 
 @pytest.mark.parametrize(("page", "link"), list(_extremes()))
-def test_every_number_reads_in_plain_figures_at_every_controls_ends(page, link):
+def test_every_number_reads_in_plain_figures_at_every_controlscontrol_ends(page, link):
     """Forward pass's time read "7.3e+02 ms" at its largest network; Epochs "up to 1 epochs"."""
     at = open_page(f"app_pages/{page.slug}.py", **link)
     assert not at.exception
