@@ -17,9 +17,16 @@ PENALTY_TOP = 330.0  # penalty axis: the straight losses stay on it at any k; sq
 
 
 def _curve(x: np.ndarray, y: np.ndarray, name: str, color: str, hover: str) -> dict[str, Any]:
-    line = {"color": color, "width": 3}
-    return {"type": "scatter", "x": theme.f32(x), "y": theme.f32(y), "mode": "lines", "name": name, "legendgroup": name,
-            "line": line, "hovertemplate": hover}  # fmt: skip
+    return {
+        "type": "scatter",
+        "x": theme.f32(x),
+        "y": theme.f32(y),
+        "mode": "lines",
+        "name": name,
+        "legendgroup": name,
+        "line": {"color": color, "width": 3},
+        "hovertemplate": hover,
+    }
 
 
 def _curve_with_marker(
@@ -168,8 +175,8 @@ def misses_by_loss(
 ) -> theme.Chart:
     """The average error (predicted minus actual, the app's one sign) of ordinary points in each band of the input.
 
-    With ``reach`` (each loss's lowest and highest miss at any setting of the page's knobs) the error
-    axis spans the drawn losses' reach, so it holds still while the knobs move the lines.
+    With ``reach`` (each loss's lowest and highest miss however many mansions are added) the error
+    axis spans the drawn losses' reach, so it holds still while mansions come and go.
     """
     if on is HOUSES:
         hover = "houses near %{x:,.0f} sq ft priced %{y:$,.0f} off on average (+ too high)"

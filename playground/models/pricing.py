@@ -61,8 +61,10 @@ def price_houses(
     outlier = np.arange(len(data)) >= len(ordinary)
     moved = {kind: fits[kind].w - without[kind].w for kind in fits}
     # A chart of the misses keeps one frame as mansions come and go: their reach over every count.
-    every = [_misses(ordinary.size, ordinary.price, {kind: line(kind, m, *knobs(kind, delta, k)) for kind in fits})[1]
-             for m in range(len(houses.MANSIONS) + 1)]  # fmt: skip
+    every = []
+    for count in range(len(houses.MANSIONS) + 1):
+        lines = {kind: line(kind, count, *knobs(kind, delta, k)) for kind in fits}
+        every.append(_misses(ordinary.size, ordinary.price, lines)[1])
     reach = {
         kind: (min(float(m[kind].min()) for m in every), max(float(m[kind].max()) for m in every)) for kind in fits
     }
