@@ -93,11 +93,13 @@ def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None)
         deeper = " There is a deeper one it cannot see from here." if path.valley else ""
         zigzag = f" after bouncing from side to side {path.bounces} times" if path.bounces >= 5 else ""
         miss = _typical_miss(land, float(path.losses[-1]))
-        return Verdict("good", f"{name} settled {where}{zigzag}, with loss {final}{miss}.{deeper}")
+        alone = _loss(float(path.losses[-1]))  # one number: no extra digits to tell it from the start
+        return Verdict("good", f"{name} settled {where}{zigzag}, with loss {alone}{miss}.{deeper}")
     if outcome == "stalled":
         return Verdict(
             "note",
-            f"{name} stalled on nearly flat ground at loss {final}, which is not a valley: the slope underfoot "
+            f"{name} stalled on nearly flat ground at loss {_loss(float(path.losses[-1]))}, which is not a valley: "
+            "the slope underfoot "
             "is almost zero, so each step is almost nothing. A bigger rate, momentum, Adam or noisy gradients "
             "can carry it off the flat.",
         )
