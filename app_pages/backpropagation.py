@@ -61,13 +61,19 @@ def one_training_example() -> None:
         e = ui.control(PAGE, "nudge")
     key, index = names[chosen]
     predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
+    reached = known[list(names).index(chosen)]  # the prediction needs this knob's blame, as the chart above does
     with right:  # two numbers a row: four significant figures need the room
         a, b = st.columns(2)
         promise, measured = "The loss's change the gradient promises: gradient × e.", "Measured by a new forward pass."
-        a.metric("Predicted change", fmt.significant(predicted, signed=True), help=promise)
+        a.metric("Predicted change", fmt.significant(predicted, signed=True) if reached else "not yet", help=promise)
         b.metric("Actual change", fmt.significant(actual, signed=True), help=f"The loss's change. {measured}")
-        miss = abs(actual - predicted) / abs(actual) if actual else 0.0
-        a.metric("Off by", f"{miss:.1%}", help="Grows with the nudge: the gradient is the slope at this exact point.")
+        miss = f"{abs(actual - predicted) / abs(actual) if actual else 0.0:.1%}" if reached else "not yet"
+        a.metric("Off by", miss, help="Grows with the nudge: the gradient is the slope at this exact point.")
+        if not reached:
+            st.caption(
+                "The prediction needs this knob's blame, and the backward pass has not reached it yet: step "
+                "backwards above. The actual change needs only a new forward pass, one knob at a time."
+            )
 
 
 one_training_example()

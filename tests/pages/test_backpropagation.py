@@ -28,9 +28,21 @@ def test_a_backward_step_makes_gradients_appear_layer_by_layer():
     assert counts == sorted(counts) and len(set(counts)) == 5
 
 
+def test_the_nudge_test_predicts_only_once_the_backward_pass_reached_the_knob():
+    """At the Forward-pass step the blame chart said "not yet" while the nudge test showed gradient × e."""
+    early = open_page(PAGE, stage="Forward pass")
+    assert metric(early, "Predicted change") == "not yet" and metric(early, "Off by") == "not yet"
+    assert float(metric(early, "Actual change")) != 0  # a new forward pass needs no blame
+    assert any("backward pass has not reached it" in c.value for c in early.caption)
+    halfway = open_page(PAGE, stage="Backward: output layer", param="W2[1,1]")  # the output layer's knobs have it
+    assert metric(halfway, "Predicted change") != "not yet"
+    assert metric(open_page(PAGE, stage="Backward: output layer"), "Predicted change") == "not yet"  # W1[1,1]: not yet
+
+
 def test_the_nudge_test_agrees_for_small_nudges_and_drifts_for_big_ones():
-    small = open_page(PAGE, nudge="0.001")
-    big = open_page(PAGE, nudge="1")
+    done = "Backward: to the inputs"
+    small = open_page(PAGE, nudge="0.001", stage=done)
+    big = open_page(PAGE, nudge="1", stage=done)
     off = {name: float(metric(at, "Off by").rstrip("%")) for name, at in (("small", small), ("big", big))}
     assert off["small"] < 1 < off["big"]
     predicted = float(metric(small, "Predicted change"))
