@@ -131,7 +131,7 @@ def dirty_data() -> None:
         drawn = linear.Corruption(dirty.price[shown], dirty.corrupted[shown])
         ui.chart(
             regression.dirty_fit(data.x[shown], drawn, best, dirty_fit, on=on),
-            say.dirty_caption + say.sampled(len(shown), len(data)),
+            say.dirty_caption(dirty_pct / 100, best.w, dirty_fit.w) + say.sampled(len(shown), len(data)),
         )
 
 

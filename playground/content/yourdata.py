@@ -143,14 +143,18 @@ class Words:
             "learn that mistake."
         )
 
-    @property
-    def dirty_caption(self) -> str:
-        if self.houses:
-            return "Wrong prices pull the dashed line flatter: the model learns that size matters less than it does."
-        return (
-            f"Wrong values pull the dashed line flatter: the model learns that {quote(self.x.name)} matters "
-            "less than it does."
-        )
+    def dirty_caption(self, share: float, clean_w: float, dirty_w: float) -> str:
+        """What the wrong prices (a ``share`` of the rows) did to the line's weight, clean to dirty."""
+        wrong, what = ("prices", "size") if self.houses else ("values", quote(self.x.name))
+        if share == 0:
+            return f"No wrong {wrong} yet: both lines are the same line. Raise the share and watch the dashed one move."
+        if abs(dirty_w - clean_w) < 0.02 * abs(clean_w):
+            return f"These wrong {wrong} barely move the dashed line: a few, scattered evenly, can cancel out."
+        if abs(dirty_w) < abs(clean_w):
+            return (
+                f"Wrong {wrong} pull the dashed line flatter: the model learns that {what} matters less than it does."
+            )
+        return f"Wrong {wrong} pull the dashed line steeper: the model learns that {what} matters more than it does."
 
     @property
     def intro(self) -> str | None:

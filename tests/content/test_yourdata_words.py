@@ -85,3 +85,13 @@ def test_a_line_the_mansions_pull_by_ten_dollars_a_foot_or_more_is_said_to_bend(
     for kind, moved in study.moved.items():
         bends = "bends towards" in HOUSES.fits_caption(study, [kind])
         assert bends == (abs(moved) >= 10), (kind, moved)
+
+
+def test_the_dirty_data_caption_says_what_the_wrong_prices_did_to_the_line():
+    """At 0 % it said "Wrong prices pull the dashed line flatter" over two identical lines."""
+    assert HOUSES.dirty_caption(0.0, 182.0, 182.0).startswith("No wrong prices yet")
+    assert "flatter" in HOUSES.dirty_caption(0.2, 182.0, 142.0)
+    assert "steeper" in HOUSES.dirty_caption(0.2, 182.0, 200.0)
+    assert "barely move" in HOUSES.dirty_caption(0.05, 182.0, 181.0)
+    # a falling line that the wrong values pull towards level is flatter too, though its weight rises
+    assert "flatter" in MINE.dirty_caption(0.2, -0.08, -0.05) and "` Price `" in MINE.dirty_caption(0.2, -0.08, -0.05)
