@@ -60,9 +60,10 @@ def price_houses(
     without = {kind: line(kind, 0, *knobs(kind, delta, k)) for kind in losses.LOSSES}
     outlier = np.arange(len(data)) >= len(ordinary)
     moved = {kind: fits[kind].w - without[kind].w for kind in fits}
-    # A chart of the misses keeps one frame as mansions come and go: their reach over every count.
+    # A chart of the misses keeps one frame as mansions come and go: their reach with none and with
+    # every mansion (the counts between stay inside it, tests check), one more line per knob change.
     every = []
-    for count in range(len(houses.MANSIONS) + 1):
+    for count in (0, len(houses.MANSIONS)):
         lines = {kind: line(kind, count, *knobs(kind, delta, k)) for kind in fits}
         every.append(_misses(ordinary.size, ordinary.price, lines)[1])
     reach = {
