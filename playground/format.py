@@ -79,7 +79,7 @@ def decimal(value: float) -> str:
 def significant(value: float, digits: int = 4, *, signed: bool = False) -> str:
     """``value`` to ``digits`` significant figures, written out however small: 0.0004189, never 4.189e-04."""
     if value == 0 or not math.isfinite(value):
-        return ("+" if signed and value == 0 else "") + (f"{value:g}" if value else "0")
+        return f"{value or 0.0:{'+' if signed else ''}g}"  # -0 reads +0
     places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
     return f"{value:{'+' if signed else ''},.{places}f}"
 

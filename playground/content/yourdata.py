@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from playground import format as fmt
 from playground.models.dataset import Quantity
+from playground.models.losses import NAMES
 from playground.models.pricing import Priced
 from playground.quote import quote
 
 CHASED = 10.0  # dollars per sq ft: a line whose slope the mansions moved this much bends towards them
-PROSE_NAMES = {"squared": "squared error", "absolute": "absolute error", "huber": "Huber", "asymmetric": "asymmetric"}
 
 
 def _losses(kinds: list[str]) -> str:
     """Losses named in a sentence: "squared error", "absolute error and Huber"."""
-    names = [PROSE_NAMES[kind] for kind in kinds]
+    names = [NAMES[kind] if kind == "huber" else NAMES[kind].lower() for kind in kinds]  # Huber is a name
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
