@@ -53,7 +53,7 @@ def count_the_work() -> None:
         st.caption(
             f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
             f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
-            f"and cost {fmt.dollars_cents(dollars)}. The same examples through a model the size of the "
+            f"and cost {fmt.bill(dollars)}. The same examples through a model the size of the "
             f"{big_name} ({fmt.count(big_knobs)} knobs, about {nn.TRAINING_RULE_OF_THUMB} multiply-adds per knob per "
             f"example): {fmt.duration(big_seconds)} of one core and {fmt.dollars_short(big_dollars)}. The bill grows "
             "with knobs × examples × epochs."

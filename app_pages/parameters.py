@@ -65,7 +65,7 @@ def twist_the_knobs() -> None:
         ui.follow_drag(*keys, line="Your line", houses=on.points, misses="Your misses")
     miss, loss, best_miss, best_knobs = st.columns(4)
     miss.metric("Your typical miss", say.y_amount(yours.rmse), help="The square root of the loss: a typical miss.")
-    loss.metric("Loss (mean squared error)", say.loss_amount(yours.mse), help=say.loss_help)
+    loss.metric("Loss (squared error)", say.loss_amount(yours.mse), help=say.loss_help)
     if show_best:
         gap = f"{say.y_amount(best.rmse - yours.rmse)} vs yours"
         best_miss.metric("Machine's typical miss", say.y_amount(best.rmse), delta=gap, delta_color="inverse")

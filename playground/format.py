@@ -7,6 +7,7 @@ everywhere. Each name says what it produces:
 - ``dollars``: whole dollars, $45,125 (signed: +$3, -$40)
 - ``dollars_short``: headline amounts, $950 · $63k · $1.6M
 - ``dollars_cents``: prices that may be tiny, $12.50 · $0.000033
+- ``bill``: what a job costs as people say it, under a cent · $0.35 · $1,250.00
 - ``duration``: under a second · 40 seconds · 3.5 hours
 - ``short_time``: a fast computation, 0.25 ms · 12 ms · 1.5 s (under 0.01 ms below that)
 - ``plural``: 1 bias · 3 biases
@@ -45,6 +46,11 @@ def dollars_cents(dollars_: float) -> str:
     if 0 < abs(dollars_) < 0.01:
         return f"${dollars_:.{1 - math.floor(math.log10(abs(dollars_)))}f}"
     return f"${dollars_:,.2f}"
+
+
+def bill(dollars_: float) -> str:
+    """What a job costs, said the way its time is ("under a second"): under a cent, $0.35, $1,250.00."""
+    return "under a cent" if abs(dollars_) < 0.01 else dollars_cents(dollars_)
 
 
 def duration(seconds: float) -> str:

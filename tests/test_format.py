@@ -49,6 +49,11 @@ def test_dollars_cents(dollars, text):
     assert fmt.dollars_cents(dollars) == text
 
 
+@pytest.mark.parametrize(("dollars", "text"), [(0.0000059, "under a cent"), (0.0099, "under a cent"), (0.35, "$0.35")])
+def test_a_bill_below_a_cent_reads_as_people_say_it(dollars, text):
+    assert fmt.bill(dollars) == text
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [

@@ -495,9 +495,15 @@ def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page,
 
 
 # Text Streamlit cuts short with an ellipsis (a metric's label or value too wide for its column).
+# The text's own width against its box's, unrounded: "Loss (mean squared err…" overflowed by 0.3 px,
+# which scrollWidth (rounded to whole pixels) never shows, yet Chromium cut it.
 TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
   .filter((e) => e.textContent.trim() && getComputedStyle(e).textOverflow === 'ellipsis')
-  .filter((e) => e.scrollWidth > e.clientWidth + 1)
+  .filter((e) => {
+    const text = document.createRange();
+    text.selectNodeContents(e);
+    return text.getBoundingClientRect().width > e.getBoundingClientRect().width + 0.01;
+  })
   .map((e) => e.textContent.trim())"""
 
 

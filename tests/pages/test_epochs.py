@@ -21,6 +21,14 @@ def test_the_fraud_detector_scene_is_a_thousand_iterations_per_epoch():
     assert at.query_params["n"] == "1000000"
 
 
+def test_the_small_models_bill_reads_as_a_price_not_a_string_of_zeros():
+    """It read "cost $0.0000059": exact, and read by a PM as nothing in particular."""
+    for setup in ({}, {"n": "1000000", "b": "1", "epochs": "100"}):
+        bill = next(c.value for c in open_page(PAGE, **setup).caption if c.value.startswith("Rough compute"))
+        assert "cost under a cent." in bill
+        assert "$0.0" not in bill
+
+
 def test_batch_size_one_is_noisier_than_the_full_batch():
     import numpy as np
 

@@ -22,7 +22,7 @@ def test_moving_a_knob_changes_the_loss_and_the_line():
     assert _dollars(metric(at, MISS)) == pytest.approx(linear.score(DATA.size, DATA.price, 180, 0).rmse, abs=1)
     assert charts(at)[0] != line_before
     assert at.query_params["w"] == "180"
-    loss = metric(at, "Loss (mean squared error)")
+    loss = metric(at, "Loss (squared error)")
     assert loss.endswith(" billion") and "$²" not in loss  # read as a word, never as dollars squared
     assert float(loss.split()[0]) * 1e9 == pytest.approx(linear.mse(DATA.size, DATA.price, 180, 0), rel=5e-3)
 
