@@ -33,15 +33,25 @@ _PRESENTER_CSS = """
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] p { font-size: 1rem; line-height: 1.4; }
 [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; max-width: none; }
 [data-testid="stMain"] [data-testid="stMetricValue"] div,
-[data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: 2.6rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: min(2.6rem, 22cqi); }
 </style>
 """
 
 
 # Every page: the title starts near the top of the screen, not below Streamlit's empty 6rem band.
+# No number or label is cut to "…" in a narrow column (a 1024 px laptop, a half-screen window):
+# labels (a toggle's, a metric's, an option's) wrap, and a metric's value wraps at its spaces and
+# shrinks with its column, so "$233,836" fits a column a quarter of a 1024 px window wide.
 _PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
+[data-testid="stMain"] .stMarkdownEllipsis,
+[data-testid="stMain"] .stMarkdownEllipsis p,
+[data-testid="stMain"] [data-testid="stButtonGroup"] button,
+[data-testid="stMain"] [data-testid="stButtonGroup"] button * { white-space: normal; overflow-wrap: break-word; }
+[data-testid="stMain"] [data-testid="stButtonGroup"] button { height: auto; }
+[data-testid="stMain"] [data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMain"] [data-testid="stMetricValue"] .stMarkdownEllipsis { font-size: min(2.25rem, 22cqi); }
 </style>
 """
 

@@ -507,6 +507,9 @@ TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] 
   .map((e) => e.textContent.trim())"""
 
 
+CHARTLESS = ("your_data", "concept_check", "glossary")  # your_data until a table is uploaded
+
+
 def _scene_links(spec) -> list[str]:
     """The page's own address, each scene's (every control named, so no older default applies), and
     every control at its low end and at its high end together."""
@@ -518,14 +521,16 @@ def _scene_links(spec) -> list[str]:
     return ["", *(link(scene.values) for scene in spec.scenes), *(link(values) for values in ends)]
 
 
-@pytest.mark.parametrize("spec", [s for s in controls.ALL if s.scenes], ids=lambda s: s.slug)
-def test_no_number_or_label_is_cut_short_on_a_laptop_at_any_scene(page, base_url, spec):
-    """At 1280 px "$182 per sq ft" read "$18…", and a wild model's miss "more than $1…"."""
-    page.set_viewport_size({"width": 1280, "height": 800})
+@pytest.mark.parametrize("spec", controls.ALL, ids=lambda s: s.slug)
+def test_no_number_or_label_is_cut_short_on_a_small_laptop_at_any_scene(page, base_url, spec):
+    """At 1280 px "$182 per sq ft" read "$18…", and a wild model's miss "more than $1…"; at 1024 px
+    (a small laptop, half of a 1920 px screen with the sidebar open) a dozen labels, values and
+    options more ("Your typical m…", "$233,8…", "Gradient des…")."""
+    page.set_viewport_size({"width": 1024, "height": 800})
     cut = {}
     for query in _scene_links(spec):
         page.goto(f"{base_url}/{spec.slug}?{query}")
-        settle(page)
+        settle(page, charts=spec.slug not in CHARTLESS)
         page.evaluate("document.fonts.ready.then(() => true)")
         if found := page.evaluate(TEXT_CUT_SHORT):
             cut[query or "defaults"] = found
