@@ -161,9 +161,9 @@ def _mansions(sold: np.ndarray) -> str:
     if not len(sold):
         return "Mansions"
     low, high = (f"${p / 1e6:.1f}M" for p in (sold.min(), sold.max()))
-    if len(sold) == 1:
-        return f"Mansion, off the chart: sold for {low}"
-    return f"Mansions, off the chart: sold for {low} to {high}"
+    if len(sold) == 1:  # two lines, so the entry stays inside a narrow chart
+        return f"Mansion, off the chart:<br>sold for {low}"
+    return f"Mansions, off the chart:<br>sold for {low} to {high}"
 
 
 def misses_by_loss(

@@ -31,10 +31,11 @@ def digit_image(pixels: np.ndarray, caption: str = "") -> theme.Chart:
     return theme.figure(
         data,
         height=300,
-        title={"text": caption},
+        # hung from the top edge, so a title that grows (presenter mode) grows downwards, inside
+        title={"text": caption, "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}},
         xaxis={"visible": False, "constrain": "domain"},
         yaxis={**SQUARE, "autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": 46, "b": 10},
     )
 
 
@@ -199,11 +200,12 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
             "yanchor": "top",
             "align": "left",
             "showarrow": False,
-            "text": "Edges stay grey until the blame reaches them.<br>Then blue: raising the weight raises the "
-            "loss; red: lowers it; thicker: more blame."
+            # three short lines: the key stays inside the chart in a narrow column (a 1024 px window)
+            "text": "Edges stay grey until the blame reaches them.<br>Then blue: raising the weight raises "
+            "the loss;<br>red: lowers it; thicker: more blame."
             if not known
-            else "Blue edge: raising the weight raises the loss; red: lowers it.<br>Thicker: more blame. "
-            "Grey: not reached yet.",
+            else "Blue edge: raising the weight raises the loss;<br>red: lowers it; thicker: more blame."
+            "<br>Grey: not reached yet.",
         }
     )
     return theme.figure(
@@ -211,7 +213,7 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         height=520,
         annotations=labels,
         xaxis={**theme.HIDDEN_AXIS, "range": [-0.4, n_layers - 0.1]},
-        yaxis={**theme.HIDDEN_AXIS, "range": [-1.3, 1.05]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [-1.42, 1.05]},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
 

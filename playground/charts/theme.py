@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import struct
+import textwrap
 import zlib
 from typing import Any
 
@@ -92,7 +93,6 @@ BLUES = ((0.0, (5, 10, 172)), (0.35, (40, 60, 190)), (0.5, (70, 100, 245)), (0.6
 AXIS = {
     "size": "House size (sq ft)",
     "price": "Sale price ($)",
-    "parameters": "Number of parameters (log scale)",
     "error": "Error: predicted minus actual ($)",
     "penalty": "Penalty (a $10k miss costs 1)",
     "probability": "Probability the model gave the right answer",
@@ -214,15 +214,21 @@ def _typed(value: Any) -> Any:
     return value
 
 
+def wrapped(text: str, width: int = 22) -> str:
+    """``text`` broken into lines of at most ``width`` characters (Plotly's <br>), at spaces."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
 def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: int = 0, log: bool = True) -> Chart:
     """Horizontal bars of counts, labelled as people say them; on a log scale when they span decades.
 
     ``unit`` names what is counted ("parameters", "multiply-adds") in the axis title and hover.
+    A long label takes two lines, so the bars keep their room in a narrow column.
     """
     bar = {
         "type": "bar",
         "x": np.asarray(counts, dtype=np.float64),
-        "y": list(labels),
+        "y": [wrapped(label) for label in labels],
         "orientation": "h",
         "marker": {"color": [YOURS if i == highlight else GREY for i in range(len(labels))]},
         "text": [fmt.count(c) for c in counts],
@@ -230,7 +236,7 @@ def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: 
         "cliponaxis": False,
         "hovertemplate": f"%{{y}}: %{{text}} {unit}<extra></extra>",
     }
-    title = f"Number of {unit}" + (" (log scale)" if log else "")
+    title = unit.capitalize() + (" (log scale)" if log else "")  # short: centred under bars, it must fit beside them
     x_axis = axis(title, type="log", range=[0, np.log10(max(counts)) + 1.3]) if log else axis(title)
     return figure([bar], height=80 + 60 * len(labels), showlegend=False, xaxis=x_axis, yaxis={"autorange": "reversed"})
 

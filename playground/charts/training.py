@@ -56,7 +56,8 @@ def training_curves(history: History, planned: int | None = None) -> theme.Chart
             "mode": "markers",
             "name": f"Checkpoint kept (epoch {history.best_epoch})"
             + (
-                f":<br>the last to cut validation loss by more than {history.min_delta:g}"  # two lines: never cut off
+                # short lines: inside the chart even in a third of a 1024 px window
+                f":<br>the last to cut validation loss<br>by more than {history.min_delta:g}"
                 if history.min_delta > 0
                 else ": lowest validation loss"
             ),
@@ -98,7 +99,12 @@ def training_curves(history: History, planned: int | None = None) -> theme.Chart
 
 
 def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iterations: int = 10) -> theme.Chart:
-    """The training program holding epochs, each holding its iterations (batches)."""
+    """The training program holding epochs, each holding its iterations (batches).
+
+    Its words come in short lines, so they stay inside their boxes in a narrow column (four epochs
+    side by side in a third of a 1024 px window).
+    """
+    iterations = "iteration" if per_epoch == 1 else "iterations"
     shapes: list[dict[str, Any]] = [
         {
             "type": "rect",
@@ -116,9 +122,10 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "y": 0.97,
             "xanchor": "left",
             "yanchor": "top",
+            "align": "left",
             "showarrow": False,
-            "text": f"<b>Training program</b>: up to {fmt.plural(epochs, 'epoch')} × {fmt.count(per_epoch)} "
-            + ("iteration" if per_epoch == 1 else "iterations"),
+            "text": f"<b>Training program</b><br>up to {fmt.plural(epochs, 'epoch')} × {fmt.count(per_epoch)} "
+            + iterations,
         }
     ]
     n_shown = min(epochs, shown_epochs)
@@ -131,8 +138,8 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
                 "type": "rect",
                 "x0": x0,
                 "x1": x0 + width - 0.01,
-                "y0": 0.13,
-                "y1": 0.82,
+                "y0": 0.18,
+                "y1": 0.83,
                 "line": {"color": theme.BLUE, "width": 2},
                 "fillcolor": "rgba(0,114,178,0.06)",
             }
@@ -142,7 +149,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
         labels.append(
             {
                 "x": x0 + 0.01,
-                "y": 0.79,
+                "y": 0.81,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
@@ -156,7 +163,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
                     "type": "rect",
                     "x0": bx,
                     "x1": bx + 0.8 * (width - 0.04) / k,
-                    "y0": 0.19,
+                    "y0": 0.23,
                     "y1": 0.52,
                     "line": {"width": 0},
                     "fillcolor": theme.ORANGE if i == k - 1 and per_epoch > k else theme.SKY,
@@ -168,27 +175,29 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
         labels.append(
             {
                 "x": x0 + 0.01,
-                "y": 0.70,
+                "y": 0.73,
                 "xanchor": "left",
                 "yanchor": "top",
+                "align": "left",
                 "showarrow": False,
-                "text": fmt.plural(per_epoch, "iteration"),
+                "text": f"{fmt.count(per_epoch)}<br>{iterations}",
             }
         )
     labels.append(
         {
             "x": 0.98,
-            "y": 0.02,
+            "y": 0.01,
             "xanchor": "right",
             "yanchor": "bottom",
+            "align": "right",
             "showarrow": False,
             "text": "each bar: one batch, one iteration"
-            + (f"; amber: the other {per_epoch - k + 1:,}" if per_epoch > k else ""),
+            + (f"<br>amber: the other {per_epoch - k + 1:,}" if per_epoch > k else ""),
         }
     )
     return theme.figure(
         [],
-        height=300,
+        height=320,
         shapes=shapes,
         annotations=labels,
         xaxis={**theme.HIDDEN_AXIS, "range": [0, 1]},

@@ -100,7 +100,8 @@ def table(columns: dict[str, list[str]]) -> None:
 
 
 def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
-    """The chart in presenter mode: every font larger, the plot taller; a new dict, the old one untouched."""
+    """The chart in presenter mode: every font larger, the plot taller, the top margin (where a title
+    sits) grown with the type; a new dict, the old one untouched."""
 
     def grow(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
@@ -113,6 +114,8 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
 
     layout = grow(spec["layout"])
     layout["height"] = round(layout["height"] * PRESENTER_GROWTH)
+    if "t" in layout.get("margin", {}):
+        layout["margin"] = {**layout["margin"], "t": round(layout["margin"]["t"] * PRESENTER_TYPE)}
     return {**spec, "layout": layout}
 
 

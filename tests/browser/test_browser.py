@@ -510,6 +510,22 @@ TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] 
 CHARTLESS = ("your_data", "concept_check", "glossary")  # your_data until a table is uploaded
 
 
+# Chart words (a legend entry, an axis title, a label) that run past their chart's edge: Plotly
+# never wraps them, so in a narrow column "Mansions, off the chart: sold for $2.1M to $2.4" lost its end.
+CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')]
+  .flatMap((chart) => {
+    const box = chart.getBoundingClientRect();
+    return [...chart.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim() && getComputedStyle(t).display !== 'none')
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+          || r.bottom > box.bottom + 1);
+      })
+      .map((t) => t.textContent.trim());
+  })"""
+
+
 def _scene_links(spec) -> list[str]:
     """The page's own address, each scene's (every control named, so no older default applies), and
     every control at its low end and at its high end together."""
@@ -525,16 +541,27 @@ def _scene_links(spec) -> list[str]:
 def test_no_number_or_label_is_cut_short_on_a_small_laptop_at_any_scene(page, base_url, spec):
     """At 1280 px "$182 per sq ft" read "$18…", and a wild model's miss "more than $1…"; at 1024 px
     (a small laptop, half of a 1920 px screen with the sidebar open) a dozen labels, values and
-    options more ("Your typical m…", "$233,8…", "Gradient des…")."""
+    options more ("Your typical m…", "$233,8…", "Gradient des…"), and chart words ran off their
+    chart ("PT-3 language model", "Training program: up to 10 epochs × 313 iteratio")."""
     page.set_viewport_size({"width": 1024, "height": 800})
     cut = {}
     for query in _scene_links(spec):
         page.goto(f"{base_url}/{spec.slug}?{query}")
         settle(page, charts=spec.slug not in CHARTLESS)
         page.evaluate("document.fonts.ready.then(() => true)")
-        if found := page.evaluate(TEXT_CUT_SHORT):
+        if found := page.evaluate(TEXT_CUT_SHORT) + page.evaluate(CHART_TEXT_OUTSIDE):
             cut[query or "defaults"] = found
     assert not cut, cut
+
+
+@pytest.mark.parametrize("spec", controls.ALL, ids=lambda s: s.slug)
+def test_on_a_projector_no_word_is_cut_short_or_runs_off_its_chart(page, base_url, spec):
+    """Presenter mode grows every chart's type: Forward pass's "Truth: 0" rose past its chart's top."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{base_url}/{spec.slug}?present=1")
+    settle(page, charts=spec.slug not in CHARTLESS)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert not page.evaluate(TEXT_CUT_SHORT) + page.evaluate(CHART_TEXT_OUTSIDE)
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):

@@ -80,7 +80,7 @@ OUTLIER = np.array([False, False, False, True])
 def test_fits_by_loss_pins_outliers_to_the_top_and_names_their_price():
     fits = {k: linear.fit_under_loss(SIZE, PRICE, k) for k in ("squared", "absolute")}
     fig = plain(loss_charts.fits_by_loss(SIZE, PRICE, OUTLIER, fits))
-    mansion = _named(fig, "Mansion, off the chart: sold for $2.4M")
+    mansion = _named(fig, "Mansion, off the chart:<br>sold for $2.4M")
     assert mansion["customdata"][0] == pytest.approx(2_400_000) and "text" not in mansion
     top = fig["layout"]["yaxis"]["range"][1]
     assert top < 2_400_000 and mansion["y"][0] < top
@@ -96,7 +96,7 @@ def test_several_mansions_name_their_cheapest_and_dearest_price_in_the_legend():
     size, price = np.append(SIZE, [3100.0, 3600.0]), np.append(PRICE, [2_100_000.0, 2_700_000.0])
     fits = {"squared": linear.fit_under_loss(size, price, "squared")}
     fig = plain(loss_charts.fits_by_loss(size, price, np.append(OUTLIER, [True, True]), fits))
-    mansions = _named(fig, "Mansions, off the chart: sold for $2.1M to $2.7M")
+    mansions = _named(fig, "Mansions, off the chart:<br>sold for $2.1M to $2.7M")
     assert len(mansions["x"]) == 3 and "text" not in mansions
 
 

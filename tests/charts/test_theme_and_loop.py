@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from playground.charts import loop, theme
@@ -16,6 +17,17 @@ def test_presenter_charts_are_taller_with_larger_type_everywhere():
         assert {a["font"]["size"] for a in fig["layout"]["annotations"]} == {size}
     boxes = [a for a in big["layout"]["annotations"] if a["text"].startswith("<b>")]
     assert {a["font"]["color"] for a in boxes} == {"white"}  # sizing keeps each box's own colour
+
+
+def test_a_titled_chart_keeps_its_title_inside_on_a_projector():
+    """Forward pass's "Truth: 0" rose past the chart's top edge: its type grew, its margin did not."""
+    from playground.charts import nn
+    from playground.ui.page import PRESENTER_TYPE
+
+    normal = nn.digit_image(np.zeros(64), "Truth: 0")
+    big = for_projector(normal)
+    assert big["layout"]["margin"]["t"] == round(normal["layout"]["margin"]["t"] * PRESENTER_TYPE)
+    assert normal["layout"]["margin"]["t"] == 46
 
 
 def test_the_projector_view_leaves_the_chart_it_enlarged_untouched():
