@@ -113,9 +113,7 @@ def test_the_kept_checkpoint_names_its_rule_when_it_is_not_the_lowest_point():
 
 
 def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
-    small, large = (
-        _words(plain(training_charts.hierarchy(epochs=10, per_epoch=n))) for n in (313, 31_250)
-    )
+    small, large = (_words(plain(training_charts.hierarchy(epochs=10, per_epoch=n))) for n in (313, 31_250))
     assert small != large
     assert sum(t == "31,250 iterations" for t in large) == 4  # one in each epoch drawn
     assert any(" amber: the other 31,241" in t for t in large)  # 9 bars drawn one by one, the amber one the rest
