@@ -99,9 +99,8 @@ def verdict(path: Path, land: Landscape, steps: int, safer: float | None = None)
         return Verdict(
             "note",
             f"{name} stalled on nearly flat ground at loss {_loss(float(path.losses[-1]))}, which is not a valley: "
-            "the slope underfoot "
-            "is almost zero, so each step is almost nothing. A bigger rate, momentum, Adam or noisy gradients "
-            "can carry it off the flat.",
+            "the slope underfoot is almost zero, so each step is almost nothing. A bigger rate, momentum, Adam or "
+            "noisy gradients can carry it off the flat.",
         )
     return Verdict(
         "note",

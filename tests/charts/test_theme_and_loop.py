@@ -27,7 +27,10 @@ def test_a_titled_chart_keeps_its_title_inside_on_a_projector():
     normal = nn.digit_image(np.zeros(64), "Truth: 0")
     big = for_projector(normal)
     assert big["layout"]["margin"]["t"] == round(normal["layout"]["margin"]["t"] * PRESENTER_TYPE)
-    assert normal["layout"]["margin"]["t"] == 46
+    title = big["layout"]["title"]  # hung from the chart's top edge: larger type grows downwards, inside
+    assert (title["yref"], title["y"], title["yanchor"]) == ("container", 1, "top")
+    title_size = big["layout"]["font"]["size"] * 1.4  # Plotly's title: 1.4 times the chart's type
+    assert title["pad"]["t"] + title_size * 1.35 < big["layout"]["margin"]["t"]  # its line box fits above the plot
 
 
 def test_the_projector_view_leaves_the_chart_it_enlarged_untouched():

@@ -136,7 +136,7 @@ def _extremes():
 
 
 @pytest.mark.parametrize(("page", "link"), list(_extremes()))
-def test_every_number_reads_in_plain_figures_at_every_controlscontrol_ends(page, link):
+def test_every_number_reads_in_plain_figures_at_every_controls_ends(page, link):
     """Forward pass's time read "7.3e+02 ms" at its largest network; Epochs "up to 1 epochs"."""
     at = open_page(f"app_pages/{page.slug}.py", **link)
     assert not at.exception
