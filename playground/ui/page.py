@@ -20,17 +20,26 @@ PRESENT_KEY = APP.key("present")
 PRESENTER_TYPE = 22 / 15  # chart type: 15 px becomes 22 px, legible from the back of a room
 PRESENTER_GROWTH = 1.3  # chart height
 
-# Presenter mode: type a projector can carry, prose hidden, charts larger.
+# Presenter mode: type a projector can carry, prose hidden, charts larger. Every word and number
+# in the main area, a control's label and value, a table's cells, a number box's digits, is at
+# least body size (1.45rem); a slider's value, the number the room watches, is bold as well.
 _PRESENTER_CSS = """
 <style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li,
-[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.45rem; line-height: 1.45; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] th,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] td,
+[data-testid="stMain"] [data-testid="stCaptionContainer"],
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p,
+[data-testid="stMain"] input,
+[data-testid="stMain"] [data-baseweb="select"] *,
+[data-testid="stMain"] [data-testid="stFileUploaderDropzone"] span { font-size: 1.45rem; line-height: 1.45; }
 [data-testid="stMain"] h1 { font-size: 3.2rem; }
 [data-testid="stMain"] h2 { font-size: 2.3rem; }
 [data-testid="stMain"] h3 { font-size: 1.9rem; }
-[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
-[data-testid="stMain"] [data-testid="stSliderThumbValue"] p { font-size: 1rem; line-height: 1.4; }
+[data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] { margin-bottom: 0.9rem; }
+[data-testid="stMain"] [data-testid="stSliderThumbValue"] { top: auto; bottom: 100%; }
+[data-testid="stMain"] [data-testid="stSliderThumbValue"] p { font-size: 1.45rem; font-weight: 700; line-height: 1.2; }
 [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; max-width: none; }
 [data-testid="stMain"] [data-testid="stMetricValue"] div,
 [data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: min(2.6rem, 22cqi); }
@@ -61,6 +70,9 @@ def presenter_toggle() -> bool:
     with st.sidebar:
         on = control(APP, "present")
     st.html(_PAGE_CSS + (_PRESENTER_CSS if on else ""))
+    # The room sees the page, not the menu: turning presenter mode on (or opening a link with it)
+    # folds the sidebar away; its arrow at the top left brings it back.
+    st.set_page_config(initial_sidebar_state="collapsed" if on else "auto")
     return on
 
 
