@@ -128,28 +128,30 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             + iterations,
         }
     ]
-    n_shown = min(epochs, shown_epochs)
+    skipped = epochs > shown_epochs
+    n_shown = shown_epochs - 1 if skipped else epochs  # when epochs are skipped, the "…" takes a box's room
     k = min(per_epoch, shown_iterations)  # batches drawn in each epoch
-    width = 0.96 / n_shown
+    gap = 0.05 if skipped else 0.0  # room for the "…" before the last epoch, clear of both boxes
+    width = (0.96 - gap) / n_shown
     for e in range(n_shown):
-        x0 = 0.02 + e * width
+        last = e == n_shown - 1 and skipped
+        x0 = 0.02 + e * width + (gap if last else 0.0)
         shapes.append(
             {
                 "type": "rect",
                 "x0": x0,
                 "x1": x0 + width - 0.01,
                 "y0": 0.18,
-                "y1": 0.83,
+                "y1": 0.78,  # below the title's two lines, at a projector's type size too
                 "line": {"color": theme.BLUE, "width": 2},
                 "fillcolor": "rgba(0,114,178,0.06)",
             }
         )
-        last = e == n_shown - 1 and epochs > n_shown
         name = f"Epoch {epochs:,}" if last else f"Epoch {e + 1}"
         labels.append(
             {
                 "x": x0 + 0.01,
-                "y": 0.81,
+                "y": 0.76,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
@@ -164,18 +166,18 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
                     "x0": bx,
                     "x1": bx + 0.8 * (width - 0.04) / k,
                     "y0": 0.23,
-                    "y1": 0.52,
+                    "y1": 0.48,
                     "line": {"width": 0},
                     "fillcolor": theme.ORANGE if i == k - 1 and per_epoch > k else theme.SKY,
                 }
             )
         if last:
-            labels.append({"x": x0 - 0.005, "y": 0.45, "text": "…", "showarrow": False, "xanchor": "right"})
+            labels.append({"x": x0 - (gap + 0.01) / 2, "y": 0.35, "text": "…", "showarrow": False})
         # the bars stop at a handful; the count under them says how many there really are
         labels.append(
             {
                 "x": x0 + 0.01,
-                "y": 0.73,
+                "y": 0.68,
                 "xanchor": "left",
                 "yanchor": "top",
                 "align": "left",

@@ -66,13 +66,32 @@ def _words(fig) -> list[str]:
     return [a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"]]
 
 
+def _epoch_boxes(fig) -> list[dict]:
+    return [s for s in fig["layout"]["shapes"] if s.get("line", {}).get("color") == theme.BLUE]
+
+
 def test_hierarchy_shows_a_few_epochs_and_names_the_last():
     fig = plain(training_charts.hierarchy(epochs=10, per_epoch=313))
     texts = _words(fig)
     assert any("Epoch 1</b>" in t for t in texts) and any("Epoch 10</b>" in t for t in texts)
     assert any("313 iterations" in t for t in texts)
-    epochs = [s for s in fig["layout"]["shapes"] if s.get("line", {}).get("color") == theme.BLUE]
-    assert len(epochs) == 4
+    first, second, last = _epoch_boxes(fig)  # epochs 3 to 9 are the "…", in a gap wider than the others
+    (dots,) = [a for a in fig["layout"]["annotations"] if a["text"] == "…"]
+    assert last["x0"] - second["x1"] > 3 * (second["x0"] - first["x1"])
+    assert second["x1"] < dots["x"] < last["x0"]
+    assert len(_epoch_boxes(plain(training_charts.hierarchy(epochs=4, per_epoch=313)))) == 4  # all of them
+
+
+def test_the_hierarchys_words_sit_inside_its_boxes_at_a_projectors_type_size():
+    """In presenter mode the title's second line ran across the top of the epoch boxes."""
+    from playground.ui.page import for_projector
+
+    for fig in (training_charts.hierarchy(epochs=10, per_epoch=313), for_projector(training_charts.hierarchy(10, 313))):
+        layout = plain(fig)["layout"]
+        plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        line = 1.3 * layout["font"]["size"] / plot  # one line of text, as a share of the plot's height
+        title = layout["annotations"][0]
+        assert title["y"] - 2 * line > max(b["y1"] for b in _epoch_boxes(plain(fig)))
 
 
 def test_hierarchy_with_a_single_short_epoch():
@@ -115,7 +134,7 @@ def test_the_kept_checkpoint_names_its_rule_when_it_is_not_the_lowest_point():
 def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
     small, large = (_words(plain(training_charts.hierarchy(epochs=10, per_epoch=n))) for n in (313, 31_250))
     assert small != large
-    assert sum(t == "31,250 iterations" for t in large) == 4  # one in each epoch drawn
+    assert sum(t == "31,250 iterations" for t in large) == 3  # one in each epoch drawn
     assert any(" amber: the other 31,241" in t for t in large)  # 9 bars drawn one by one, the amber one the rest
     assert not any("amber" in t for t in _words(plain(training_charts.hierarchy(epochs=2, per_epoch=3))))
     assert "1 iteration" in _words(plain(training_charts.hierarchy(epochs=2, per_epoch=1)))[2]
