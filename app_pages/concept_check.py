@@ -36,11 +36,7 @@ if at < len(QUESTIONS):
     widget_key = f"quiz_answer_{attempt}_{q.key}"
     options = shuffled(q, attempt)
     if q.kind == "order":
-        response = st.multiselect(
-            "Click the steps in order, first to last", options, key=widget_key, max_selections=len(options)
-        )
-        if response:
-            st.markdown("  \n".join(f"{i}. {step}" for i, step in enumerate(response, start=1)))
+        response = ui.put_in_order("Click the steps in order, first to last", options, widget_key)
     elif q.kind == "multiple":
         response = st.pills("Pick every one that is true", options, selection_mode="multi", key=widget_key)
     elif q.kind == "single":
@@ -54,7 +50,7 @@ if at < len(QUESTIONS):
         type="primary",
         on_click=mark,
         args=(q, widget_key),
-        disabled=response in (None, []),
+        disabled=response in (None, []) or (q.kind == "order" and len(response) < len(options)),
     )
     row.button("Back", icon=":material/arrow_back:", on_click=go, args=(-1,), disabled=at == 0)
     row.button("Next", icon=":material/arrow_forward:", on_click=go, args=(1,), disabled=q.key not in marks)

@@ -94,13 +94,8 @@ walk_the_loop()
 @ui.section(PAGE)
 def put_in_order() -> None:
     st.header("Put the steps in order")
-    answer = st.multiselect(
-        "Click the four steps of one iteration in the order they happen",
-        SCRAMBLED,
-        key="loop_answer",
-        max_selections=4,
-    )
-    if st.button("Check my order", icon=":material/task_alt:"):
+    answer = ui.put_in_order("Click the four steps of one iteration in the order they happen", SCRAMBLED, "loop_answer")
+    if len(answer) == len(SCRAMBLED):  # marked as soon as the last slot is filled, right under it
         right, feedback = check_order(answer)
         (st.success if right else st.error)(feedback)
 

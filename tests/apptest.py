@@ -66,3 +66,10 @@ def open_bad_link(file: str, *, accepted: tuple[str, ...] = (), **params: str) -
             named = f"**{name}** value " in notice or f"setting {quote(name)} means nothing" in notice
             assert named, f"no notice names {name!r}: {notice}"
     return at
+
+
+def place_in_order(at: AppTest, key: str, steps) -> AppTest:
+    """Click each step of the put-in-order control under ``key``, in turn, as a learner would."""
+    for step in steps:
+        next(b for b in at.button if b.key and b.key.startswith(f"{key}-step-") and b.label == step).click().run()
+    return at

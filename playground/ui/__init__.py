@@ -4,6 +4,7 @@ from playground.quote import quote
 from playground.ui.controls import control
 from playground.ui.glossary import terms
 from playground.ui.live import follow_drag
+from playground.ui.ordering import put_in_order
 from playground.ui.owndata import current as your_data
 from playground.ui.owndata import kept, knob
 from playground.ui.page import chart, header, prose, table, why_it_matters
@@ -21,6 +22,7 @@ __all__ = [
     "kept",
     "knob",
     "prose",
+    "put_in_order",
     "quote",
     "scene_buttons",
     "section",

@@ -659,12 +659,13 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)
     expect(page.get_by_text("1 of 10")).to_be_visible()
-    combo = page.get_by_role("combobox").first
-    combo.click()
-    for step in ("Forward pass", "Loss", "Backpropagation", "Update"):
-        page.get_by_role("option", name=step, exact=True).click()
-    page.keyboard.press("Escape")
-    page.get_by_role("button", name="Check").click()
+    check = page.get_by_role("button", name="Check", exact=True)
+    for step in ("Forward pass", "Loss", "Backpropagation", "Update"):  # each click fills the next slot
+        expect(check).to_be_disabled()
+        page.get_by_role("button", name=step, exact=True).click()
+        expect(page.get_by_role("button", name=step, exact=True)).to_have_count(0)
+    expect(page.locator('[data-testid="stColumn"]').last).to_contain_text("4. Update")
+    check.click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text("Right")
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)

@@ -2,7 +2,7 @@ import pytest
 
 from playground.content.glossary import TERMS, search
 from playground.content.quiz import QUESTIONS
-from tests.apptest import metric, open_page
+from tests.apptest import metric, open_page, place_in_order
 
 QUIZ, GLOSSARY = "app_pages/concept_check.py", "app_pages/glossary.py"
 
@@ -12,7 +12,10 @@ def _answer(at, q, right=True):
     if q.kind == "number":
         at.number_input(key=key).set_value(int(q.answer) + (0 if right else 7))
     elif q.kind == "order":
-        at.multiselect(key=key).set_value(list(q.answer if right else reversed(q.answer)))
+        order = list(q.answer if right else reversed(q.answer))
+        place_in_order(at, key, order[:-1])
+        assert next(b for b in at.button if b.label == "Check").disabled  # not until every slot is filled
+        place_in_order(at, key, order[-1:])
     elif q.kind == "multiple":
         at.get("button_group")[0].set_value(list(q.answer if right else q.options))
     else:
