@@ -3,12 +3,13 @@ import streamlit as st
 from playground import ui
 from playground.content.controls import CONCEPT_CHECK as PAGE
 from playground.content.pages import BY_SLUG
-from playground.content.quiz import QUESTIONS, check, shuffled
+from playground.content.quiz import QUESTIONS, check, said, shuffled
 
 state = st.session_state
 state.setdefault("quiz_at", 0)  # the question on screen; the answers stay out of the link on purpose
 state.setdefault("quiz_attempt", 0)
 state.setdefault("quiz_marks", {})
+state.setdefault("quiz_given", {})  # what was answered, for the review at the end
 
 
 def go(step: int) -> None:
@@ -16,11 +17,12 @@ def go(step: int) -> None:
 
 
 def mark(q, widget_key: str) -> None:
-    state["quiz_marks"][q.key] = check(q, state.get(widget_key))
+    state["quiz_given"][q.key] = state.get(widget_key)
+    state["quiz_marks"][q.key] = check(q, state["quiz_given"][q.key])
 
 
 def restart() -> None:
-    state["quiz_at"], state["quiz_marks"] = 0, {}
+    state["quiz_at"], state["quiz_marks"], state["quiz_given"] = 0, {}, {}
     state["quiz_attempt"] += 1  # a new attempt shows the options in a new order
     for key in [k for k in state if str(k).startswith("quiz_answer_")]:
         del state[key]
@@ -63,10 +65,17 @@ else:
     st.metric("Your score", f"{score} of {len(QUESTIONS)}")
     missed = [q for q in QUESTIONS if not marks.get(q.key, False)]
     if missed:
-        st.markdown("**Worth revisiting**")
-        for page_slug in dict.fromkeys(q.page for q in missed):
-            page = BY_SLUG[page_slug]
-            st.page_link(page.file, label=page.title, icon=page.icon)
+        st.subheader("What you missed")
+        for q in missed:
+            with st.container(border=True):
+                st.markdown(f"**{q.prompt}**")
+                st.markdown(
+                    f":material/close: You said: {said(q, state['quiz_given'].get(q.key))}  \n"
+                    f":material/check: Right: **{said(q, q.answer)}**"
+                )
+                st.caption(q.explanation)
+                page = BY_SLUG[q.page]
+                st.page_link(page.file, label=f"Revisit: {page.title}", icon=page.icon)
     else:
         st.success("All ten. You can explain how models learn.", icon=":material/celebration:")
     st.button("Start again", icon=":material/restart_alt:", on_click=restart, type="primary")

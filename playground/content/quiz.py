@@ -6,6 +6,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from playground import format as fmt
 from playground.content.exercises import ITERATION_STEPS
 
 
@@ -157,6 +158,17 @@ def check(question: Question, response: Sequence[str] | float | None) -> bool:
     if question.kind == "multiple":
         return set(given) == set(question.answer)
     return given == tuple(question.answer)
+
+
+def said(question: Question, response: Sequence[str] | float | None) -> str:
+    """An answer as the review reads it: an order with arrows, several options with semicolons,
+    a number in plain figures; "no answer" when there is none. ``said(q, q.answer)`` is the right one."""
+    if response is None or (not isinstance(response, int | float) and len(response) == 0):
+        return "no answer"
+    if question.kind == "number":
+        return fmt.count(float(response))
+    given = (response,) if isinstance(response, str) else tuple(response)
+    return (" → " if question.kind == "order" else "; ").join(given)
 
 
 def shuffled(question: Question, attempt: int) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ import pytest
 
 from playground.content.glossary import TERMS, search
 from playground.content.pages import ALL_PAGES, BY_SLUG
-from playground.content.quiz import QUESTIONS, check, shuffled
+from playground.content.quiz import QUESTIONS, check, said, shuffled
 from tests.apptest import ROOT
 
 
@@ -117,3 +117,14 @@ def test_the_facts_in_the_prose_match_the_data():
     ratios = [price / (BEST_LINE.w * size + BEST_LINE.b) for size, price in houses.MANSIONS]
     outlier = glossary.TERMS["outlier"].explanation
     assert f"{min(ratios):.1f}" in outlier and f"{max(ratios):.1f}" in outlier
+
+
+def test_the_review_says_each_kind_of_answer_in_words():
+    by_kind = {q.kind: q for q in QUESTIONS}
+    order, number = by_kind["order"], by_kind["number"]
+    assert said(order, order.answer) == "Forward pass → Loss → Backpropagation → Update"
+    assert said(order, ("Loss", "Update")) == "Loss → Update"
+    assert said(by_kind["multiple"], ["a", "b"]) == "a; b"
+    assert said(by_kind["single"], "It underfit: it is too simple") == "It underfit: it is too simple"
+    assert said(number, number.answer) == "1,000" and said(number, 0) == "0"  # zero is an answer
+    assert said(number, None) == said(order, []) == "no answer"

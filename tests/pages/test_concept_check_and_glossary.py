@@ -49,7 +49,12 @@ def test_start_again_clears_the_marks_and_reshuffles():
         _answer(at, q, right=q.kind != "number")
         next(b for b in at.button if b.label == "Next").click().run()
     assert metric(at, "Your score") == "9 of 10"
-    assert any(link.label == "Epochs and iterations" for link in at.get("page_link"))
+    # the review names the one question missed, what was said, the right answer and where it is taught
+    assert [h.value for h in at.subheader] == ["What you missed"]
+    review = "\n".join(m.value for m in at.markdown)
+    assert "How many iterations make one epoch?" in review
+    assert "You said: 1,007" in review and "Right: **1,000**" in review
+    assert [link.label for link in at.get("page_link")] == ["Revisit: Epochs and iterations"]
     next(b for b in at.button if b.label == "Start again").click().run()
     assert at.session_state["quiz_attempt"] == 1 and at.session_state["quiz_marks"] == {}
     assert "1 of 10" in at.get("progress")[0].proto.text
