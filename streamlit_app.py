@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from playground.content.controls import ALL
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
@@ -12,6 +13,7 @@ from playground.ui.server import rerun_whole_after_a_reconnect, tune_process
 
 # The tab's icon ships with the app: a ":material/..." icon would be fetched from Google's font server.
 ICON = Path(__file__).resolve().parent / "playground" / "assets" / "icon.png"
+SPECS = {spec.slug: spec for spec in ALL}
 st.set_page_config(page_title="How Models Learn", page_icon=ICON, layout="wide")
 controls.start_run()
 
@@ -20,6 +22,8 @@ for info in ALL_PAGES:
     page = st.Page(info.file, title=info.title, icon=info.icon, url_path=info.slug, default=info.slug == "home")
     sections.setdefault(info.section, []).append(page)
 current = st.navigation(sections)
+if current.url_path in SPECS:  # reached from the sidebar, say: the page as the learner left it
+    controls.restore(SPECS[current.url_path])
 
 presenting = presenter_toggle()
 st.sidebar.caption(

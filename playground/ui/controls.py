@@ -22,7 +22,7 @@ from playground import link
 from playground.declare import Control, PageSpec
 from playground.quote import quote
 from playground.ui import reruns
-from playground.ui.scenes import ROW
+from playground.ui.scenes import KEPT, ROW
 
 NOTICES = "_link_notices"
 CLAIMED = "_link_claimed"
@@ -45,6 +45,21 @@ def _earlier(page: PageSpec, name: str) -> bool:
         return False
     arrived = st.session_state.get(ARRIVED, frozenset())
     return any(c.name in arrived for c in page.controls)
+
+
+def restore(page: PageSpec) -> None:
+    """Bring back what the learner left on ``page`` earlier in this visit, when the page is reached
+    without a setup of its own in the link (the sidebar, a "See it on" or "Revisit" link). A link
+    naming any of the page's settings is a setup someone chose, and opens as it says. Call once a
+    run, after ``start_run``, before the page draws."""
+    arrived = st.session_state.get(ARRIVED, frozenset())
+    if any(c.name in arrived for c in page.controls):
+        return
+    kept = st.session_state.get(KEPT, {})
+    for c in page.controls:
+        key = page.key(c.name)
+        if key not in st.session_state and key in kept and c.spec.valid(kept[key]):
+            st.session_state[key] = kept[key]
 
 
 def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> None:
@@ -134,6 +149,7 @@ def control(
     _bind(page, name, key, c.label, spec)
     _draw(c, spec, key, reruns.on_change(page, name))
     value = _publish(name, key, spec, pinned=name in page.earlier)
+    st.session_state.setdefault(KEPT, {})[key] = st.session_state[key]
     if name in page.earlier:
         names = frozenset(c.name for c in page.controls)
         st.session_state[PINNED][name] = (spec.to_text(value), spec.same(value, spec.default), names)

@@ -18,6 +18,10 @@ from playground.declare import PageSpec, Scene
 FOCUS = "_scene_focus"  # the widget key of the control a scene just set, to bring into view
 ROW = "_scene_row"  # page prefix -> key of the fragment that draws its scene row, on the pages whose run drew one
 SHOWN = "_scene_shown"  # page prefix -> the name of the scene its row marks (None: no scene)
+# Every control's last value in this visit, by widget key (written by ``controls``, which this module
+# must not import). Streamlit forgets a widget's value once a run does not draw it (the learner went
+# to the glossary); this is how a page comes back as it was left. A scene starts from nothing.
+KEPT = "_link_kept"
 CLICKS = "_scene_clicks"  # scene clicks so far: each click's scroll is a new element, so it runs again
 # Scrolls the page to the widget keyed in data-key (Streamlit gives it the class st-key-<key>) once
 # it has been drawn. Our own constant: no outside text reaches it.
@@ -38,6 +42,7 @@ def apply(page: PageSpec, scene: Scene) -> None:
     """Reset the page's controls, then set the scene's values; ask for its section to come into view."""
     for control in page.controls:
         st.session_state.pop(page.key(control.name), None)
+        st.session_state.get(KEPT, {}).pop(page.key(control.name), None)
         if control.name in st.query_params:
             del st.query_params[control.name]
     st.session_state.update(page.scene_state(scene))

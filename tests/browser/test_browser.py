@@ -655,6 +655,41 @@ def test_in_presenter_mode_every_word_reads_from_the_back_and_the_sidebar_folds_
     assert page.locator('[data-testid="stSidebar"]').bounding_box()["width"] < 1
 
 
+def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(page, base_url):
+    """The sidebar, a glossary "See it on" link or a concept check "Revisit" link opened a page
+    at its defaults: the learner's setup was gone (only the browser's Back button kept it)."""
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    weight = page.locator('[data-testid="stSlider"]').first
+    thumb = weight.locator('input[type="range"]')
+    thumb.focus()
+    for _ in range(30):
+        thumb.press("ArrowRight")
+    page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
+    settle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name="Glossary").click()
+    page.wait_for_url("**/glossary", timeout=20_000)
+    settle(page, charts=False)
+    nav.get_by_role("link", name="Parameters").click()
+    page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
+    settle(page)
+    expect(weight).to_contain_text("$130")
+    see_it = page.locator('[data-testid="stMain"]').get_by_role("link", name="See it on Parameters").first
+    nav.get_by_role("link", name="Glossary").click()
+    settle(page, charts=False)
+    see_it.click()
+    page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
+    settle(page)
+    expect(weight).to_contain_text("$130")
+    page.goto(f"{base_url}/glossary")  # a new visit (a new tab, a reload): nothing to come back to
+    settle(page, charts=False)
+    see_it.click()
+    settle(page)
+    expect(weight).to_contain_text("$100")
+    assert "w=" not in page.url
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)

@@ -120,3 +120,49 @@ def test_a_scene_sets_its_values_resets_the_rest_and_the_link_follows():
     at.button[0].click().run()
     assert _shown(at) == "w=90 on=True kind=a rate=0.1 n=3 picks=x"
     assert at.query_params == {"w": "90", "on": "1"}
+
+
+def _visit_script():
+    """A page with two controls, and elsewhere (the glossary, say): the page's widgets are not drawn."""
+    import streamlit as st
+
+    from playground import declare
+    from playground.ui import controls
+
+    page = declare.PageSpec("test", "t", (declare.slider("w", "Weight", 0, 100, 10, 1), declare.toggle("on", "On")))
+    controls.start_run()
+    controls.restore(page)
+    box = st.container()
+    if st.session_state.get("where", "page") == "page":
+        st.text(f"w={controls.control(page, 'w')} on={controls.control(page, 'on')}")
+    else:
+        st.text("elsewhere")
+    controls.finish_run(box)
+
+
+def _leave_and_come_back(at, link: dict[str, str]):
+    """Go elsewhere as the sidebar does (the link is emptied), then come back with ``link``."""
+    at.session_state["where"] = "elsewhere"
+    at.query_params.clear()
+    at.run()
+    assert at.text[0].value == "elsewhere" and "t_w" not in at.session_state  # Streamlit forgot the widget
+    at.session_state["where"] = "page"
+    at.query_params.clear()
+    at.query_params.update(link)
+    return at.run()
+
+
+def test_coming_back_to_a_page_shows_the_setup_left_there_and_its_link():
+    at = AppTest.from_function(_visit_script, default_timeout=30).run()
+    at.slider(key="t_w").set_value(55).run()
+    at.toggle(key="t_on").set_value(True).run()
+    _leave_and_come_back(at, {})
+    assert at.text[0].value == "w=55 on=True" and not at.warning
+    assert at.query_params == {"w": "55", "on": "1"}
+
+
+def test_a_link_naming_the_pages_settings_opens_as_it_says_even_after_a_visit():
+    at = AppTest.from_function(_visit_script, default_timeout=30).run()
+    at.slider(key="t_w").set_value(55).run()
+    _leave_and_come_back(at, {"on": "1"})
+    assert at.text[0].value == "w=10 on=True"  # a shared setup: what it leaves out is the default
