@@ -3,10 +3,13 @@ import streamlit as st
 from playground import ui
 from playground.charts.loop import training_loop
 from playground.content.controls import HOME as PAGE
-from playground.content.loop import INITIALIZE, STAGES
-from playground.content.pages import ALL_PAGES
+from playground.content.loop import INITIALIZE, STAGES, TAUGHT_ON
+from playground.content.pages import ALL_PAGES, BY_SLUG
 
 ui.header(PAGE)
+start = BY_SLUG["parameters"]
+if st.button(f"Start here: {start.title}, the knobs a model learns", icon=":material/play_arrow:", type="primary"):
+    st.switch_page(start.file)
 
 st.subheader("The training loop")
 ui.prose(
@@ -15,8 +18,8 @@ ui.prose(
     "those knobs. Then it goes round again, usually millions of times."
 )
 ui.chart(
-    training_loop(INITIALIZE, STAGES),
-    "The knobs are set up once, then four stages repeat. Hover a box for what it does.",
+    training_loop(INITIALIZE, STAGES, pages=TAUGHT_ON),
+    "The knobs are set up once, then four stages repeat. Hover a box for what it does; click it for its page.",
 )
 ui.prose("\n".join(f"{i}. **{name}**: {hint}" for i, (name, hint) in enumerate((INITIALIZE, *STAGES), start=1)))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from playground.charts import theme
 
@@ -11,12 +11,14 @@ _POSITIONS = ((0.0, 1.0), (1.3, 0.0), (0.0, -1.0), (-1.3, 0.0))
 _START = (-2.6, 1.0)
 
 
-def _box(x: float, y: float, title: str, hint: str, color: str) -> dict:
+def _box(x: float, y: float, title: str, hint: str, color: str, page: str | None = None) -> dict:
+    """A stage's box; with ``page`` (a page's address) the box opens that page, in the same tab."""
+    text = f"<b>{title}</b>"
     return {
         "x": x,
         "y": y,
-        "text": f"<b>{title}</b>",
-        "hovertext": hint,
+        "text": f'<a href="{page}" target="_self" style="color:white">{text}</a>' if page else text,
+        "hovertext": f"{hint}<br>Click to open its page." if page else hint,
         "showarrow": False,
         "bgcolor": color,
         "bordercolor": color,
@@ -47,14 +49,19 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int =
 
 
 def training_loop(
-    start: tuple[str, str], stages: Sequence[tuple[str, str]], highlight: str | None = None
+    start: tuple[str, str],
+    stages: Sequence[tuple[str, str]],
+    highlight: str | None = None,
+    pages: Mapping[str, str] | None = None,
 ) -> theme.Chart:
-    """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint."""
+    """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint. ``pages``
+    maps a stage's name to the address of the page that teaches it: its box opens that page."""
     if len(stages) != len(_POSITIONS):
         raise ValueError(f"the loop is drawn with {len(_POSITIONS)} stages, got {len(stages)}")
-    boxes = [_box(*_START, *start, theme.DARK_GREY)]
+    pages = pages or {}
+    boxes = [_box(*_START, *start, theme.DARK_GREY, pages.get(start[0]))]
     boxes += [
-        _box(x, y, name, hint, theme.VERMILLION if name == highlight else theme.BLUE)
+        _box(x, y, name, hint, theme.VERMILLION if name == highlight else theme.BLUE, pages.get(name))
         for (x, y), (name, hint) in zip(_POSITIONS, stages, strict=True)
     ]
     arrows = [_arrow(_START, _POSITIONS[0], standoff=75)]  # a horizontal arrow meets the wide box

@@ -11,3 +11,11 @@ STAGES = (
     ("Backpropagation", "Work out how much each knob is to blame for the loss."),
     ("Update", "Nudge every knob a small step in the direction that lowers the loss."),
 )
+# The page that teaches each stage, by its address: the home page's loop opens them.
+TAUGHT_ON = {
+    "Initialize": "parameters",
+    "Forward pass": "forward_pass",
+    "Loss": "loss_functions",
+    "Backpropagation": "backpropagation",
+    "Update": "gradient_descent",
+}

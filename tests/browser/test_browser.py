@@ -690,6 +690,20 @@ def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(pag
     assert "w=" not in page.url
 
 
+def test_home_starts_the_learner_on_parameters_and_its_loop_opens_each_stages_page(page, base_url):
+    page.goto(base_url)
+    settle(page)
+    page.get_by_role("button", name="Start here: Parameters").click()
+    page.wait_for_url("**/parameters", timeout=20_000)
+    settle(page)
+    page.goto(base_url)
+    settle(page)
+    page.locator('[data-testid="stPlotlyChart"] a', has_text="Loss").click()
+    page.wait_for_url("**/loss_functions", timeout=20_000)
+    settle(page)
+    expect(page.locator("h1")).to_have_text("Loss functions")
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)

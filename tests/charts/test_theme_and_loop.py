@@ -60,3 +60,13 @@ def test_training_loop_highlights_the_stage_asked_for():
 def test_training_loop_needs_four_stages():
     with pytest.raises(ValueError, match="4 stages"):
         plain(loop.training_loop(INITIALIZE, STAGES[:3]))
+
+
+def test_training_loop_boxes_open_their_pages_only_when_given_and_in_the_same_tab():
+    pages = {"Loss": "loss_functions"}
+    fig = plain(loop.training_loop(INITIALIZE, STAGES, pages=pages))
+    linked = [a for a in fig["layout"]["annotations"] if "href" in a["text"]]
+    (box,) = linked
+    assert box["text"] == '<a href="loss_functions" target="_self" style="color:white"><b>Loss</b></a>'
+    assert box["hovertext"].endswith("Click to open its page.")
+    assert not any("href" in a["text"] for a in plain(loop.training_loop(INITIALIZE, STAGES))["layout"]["annotations"])

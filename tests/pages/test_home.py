@@ -10,9 +10,16 @@ def test_home_has_a_card_per_page_with_its_takeaway():
         assert any(m.value == info.takeaway for m in at.markdown)
 
 
-def test_home_draws_the_training_loop():
+def test_home_draws_the_training_loop_each_box_opening_the_page_that_teaches_it():
     at = open_page("app_pages/home.py")
     (loop,) = charts(at)
     texts = [a["text"] for a in loop["layout"]["annotations"]]
-    for stage in ("Initialize", "Forward pass", "Loss", "Backpropagation", "Update"):
-        assert f"<b>{stage}</b>" in texts
+    for stage, slug in [("Initialize", "parameters"), ("Forward pass", "forward_pass"), ("Loss", "loss_functions"),
+                        ("Backpropagation", "backpropagation"), ("Update", "gradient_descent")]:  # fmt: skip
+        assert f'<a href="{slug}" target="_self" style="color:white"><b>{stage}</b></a>' in texts
+
+
+def test_home_offers_a_first_step():
+    at = open_page("app_pages/home.py")
+    (start,) = [b for b in at.button if b.label.startswith("Start here")]
+    assert start.proto.type == "primary" and "Parameters" in start.label
