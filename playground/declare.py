@@ -33,6 +33,7 @@ class Control:
     format: str | None = None  # a slider's printf-style number format, such as "$%,d"
     format_func: Callable[[Any], str] | None = None  # how an option is shown
     placeholder: str = ""
+    advanced: bool = False  # technical (a random seed): drawn in a folded "Advanced" box
 
 
 def slider(
@@ -45,6 +46,11 @@ def slider(
 def number(name: str, label: str, low: float, high: float, default: float, step: float, *, help=None) -> Control:
     """A typed number box with +/- buttons."""
     return Control(name, label, link.Range(low, high, step, default), "number", help=help)
+
+
+def seed(name: str, label: str, default: int = 0, *, help=None) -> Control:
+    """A random seed: which draw of the randomness. A typed number, folded away under "Advanced"."""
+    return Control(name, label, link.Range(0, 9_999, 1, default), "number", help=help, advanced=True)
 
 
 def log_slider(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from playground import format as fmt
 from playground.content.network import BACKPROP_STEPS, LAYER_STEPS
-from playground.declare import PageSpec, Scene, log_slider, multi, number, select, slider, text, toggle
+from playground.declare import PageSpec, Scene, log_slider, multi, number, seed, select, slider, text, toggle
 from playground.models import descent, digits, fitting, fraud, houses, landscapes, linear, losses, nn
 
 APP = PageSpec(
@@ -41,9 +41,9 @@ PARAMETERS = PageSpec(
         slider("hidden1", "Neurons in hidden layer 1", 0, 8, 4, 1),
         slider("hidden2", "Neurons in hidden layer 2 (0 = no layer)", 0, 8, 0, 1),
         slider("outputs", "Outputs", 1, 4, 1, 1),
-        number("seed", "Seed for the random weights", 0, 9_999, 0, 1),
+        seed("seed", "Seed for the random weights"),
         slider("dirty", "Share of prices attached to the wrong house (%)", 0, 60, 0, 5),
-        number("rows", "Seed for which rows go bad", 0, 9_999, 0, 1),
+        seed("rows", "Seed for which rows go bad"),
     ),
     (
         Scene("Start from zero", "Both knobs at zero: every house is predicted to cost nothing.", {"w": 0, "b": 0}),
@@ -133,7 +133,7 @@ BACKPROPAGATION = PageSpec(
         slider("target", "Target (the right answer)", -2.0, 2.0, 1.0, 0.1),
         select("act", "Hidden activation", ("tanh", "sigmoid", "relu"), "tanh"),
         select("hidden", "Hidden neurons", HIDDEN, 3),
-        number("seed", "Seed for the starting weights", 0, 9_999, 1, 1),
+        seed("seed", "Seed for the starting weights", 1),
         # The knobs of the largest network; the page offers those of the network drawn.
         select(
             "param",
@@ -177,7 +177,7 @@ GRADIENT_DESCENT = PageSpec(
         slider("sx", "Start: left to right", 0.0, 1.0, 0.2, 0.01),
         slider("sy", "Start: bottom to top", 0.0, 1.0, 0.9, 0.01),
         toggle("noisy", "Noisy gradients", help="Stochastic descent: each slope is measured on a random batch."),
-        number("seed", "Noise seed", 0, 9_999, 0, 1),
+        seed("seed", "Noise seed"),
         toggle("blind", "Blindfold", help="Hide the landscape until the walk ends."),
         toggle(
             "3d",
@@ -216,7 +216,7 @@ TRAINING_LOOP = PageSpec(
     "loop",
     (
         number("step", "Stages taken", 0, MAX_STAGE, 0, 1),
-        number("seed", "Shuffle seed", 0, 9_999, 0, 1),
+        seed("seed", "Shuffle seed"),
     ),
     (
         Scene("Just initialised", "The knobs set to zero, nothing run yet.", {}),
@@ -246,7 +246,7 @@ EPOCHS = PageSpec(
         toggle("shuffle", "Shuffle every epoch", default=True),
         slider("live_epochs", "Epochs", 5, MAX_EPOCHS, 20, 1),
         slider("patience", "Early stopping patience (0 = off)", 0, 10, 0, 1),
-        number("seed", "Seed", 0, 9_999, 0, 1),
+        seed("seed", "Seed"),
     ),
     (
         Scene(
@@ -272,7 +272,7 @@ OVERFITTING = PageSpec(
         slider("n", "Training houses", 10, 300, 20, 5),
         slider("noise", "Noise: luck in each sale ($k)", 10, 150, 60, 5, format="$%dk"),
         log_slider("l2", "Regularisation (L2 penalty)", PENALTIES, 0.0, format_func=fmt.decimal),
-        number("seed", "Sample", 0, 9_999, 0, 1, help="Which houses were sold: each number is another draw."),
+        seed("seed", "Sample", help="Which houses were sold: each number is another draw."),
     ),
     (
         Scene(

@@ -97,7 +97,12 @@ def _publish(name: str, key: str, spec: link.Spec, *, pinned: bool = False) -> A
 
 
 def _draw(c: Control, spec: Any, key: str, on_change: dict[str, Any]) -> None:
-    """The Streamlit widget for a control; its value is already in session state under ``key``."""
+    """The Streamlit widget for a control; its value is already in session state under ``key``.
+    A technical control (a seed) sits in a folded "Advanced" box of its own."""
+    if c.advanced:
+        with st.expander("Advanced", icon=":material/tune:"):
+            _draw(dataclasses.replace(c, advanced=False), spec, key, on_change)
+        return
     common = {"key": key, "help": c.help, **on_change}
     if c.kind in ("slider", "number"):
         widget = st.slider if c.kind == "slider" else st.number_input

@@ -621,9 +621,10 @@ PRESENTER_SMALL_PRINT = """() => {
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const e = n.parentElement, text = n.textContent.trim();
-    if (!text || e.closest('svg, [data-testid="stIconMaterial"], [data-testid="stAlertDynamicIcon"]')) continue;
+    if (!text || e.closest('svg')) continue;
     const r = e.getBoundingClientRect(), style = getComputedStyle(e);
     if (!r.width || !r.height || style.visibility === 'hidden') continue;
+    if (style.fontFamily.includes('Material')) continue;  // an icon: a glyph, not a word
     const px = parseFloat(style.fontSize);
     const thumb = e.closest('[data-testid="stSliderThumbValue"]');
     const under = behind(thumb ? e.closest('[data-testid="stSlider"]') : e);

@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from playground.content.controls import ALL
 from playground.quote import quote
 
 
@@ -166,3 +167,26 @@ def test_a_link_naming_the_pages_settings_opens_as_it_says_even_after_a_visit():
     at.slider(key="t_w").set_value(55).run()
     _leave_and_come_back(at, {"on": "1"})
     assert at.text[0].value == "w=10 on=True"  # a shared setup: what it leaves out is the default
+
+
+def _seed_script():
+    from playground import declare
+    from playground.ui import controls
+
+    page = declare.PageSpec("test", "t", (declare.slider("w", "Weight", 0, 100, 10, 1), declare.seed("s", "Seed")))
+    controls.start_run()
+    controls.control(page, "w"), controls.control(page, "s")
+
+
+def test_a_seed_is_folded_away_under_advanced_and_the_other_controls_are_not():
+    at = AppTest.from_function(_seed_script, default_timeout=30).run()
+    (fold,) = at.expander
+    assert fold.label == "Advanced" and [n.key for n in fold.number_input] == ["t_s"]
+    assert not fold.slider and [s.key for s in at.slider] == ["t_w"]
+
+
+@pytest.mark.parametrize("spec", ALL, ids=lambda s: s.slug)
+def test_every_seed_on_every_page_is_advanced(spec):
+    for c in spec.controls:
+        technical = "seed" in c.label.lower() or c.label == "Sample"  # "Sample": which draw of houses
+        assert c.advanced == technical, c.label
