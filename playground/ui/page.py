@@ -50,7 +50,8 @@ _PRESENTER_CSS = """
 # Every page: the title starts near the top of the screen, not below Streamlit's empty 6rem band.
 # No number or label is cut to "…" in a narrow column (a 1024 px laptop, a half-screen window):
 # labels (a toggle's, a metric's, an option's) wrap, and a metric's value wraps at its spaces and
-# shrinks with its column, so "$233,836" fits a column a quarter of a 1024 px window wide.
+# shrinks with its column, so "$233,836" fits a column a quarter of a 1024 px window wide. On a
+# phone a table's cells wrap, so its last column (Loss functions' cost to the business) stays on screen.
 _PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
@@ -61,6 +62,11 @@ _PAGE_CSS = """
 [data-testid="stMain"] [data-testid="stButtonGroup"] button { height: auto; }
 [data-testid="stMain"] [data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMain"] [data-testid="stMetricValue"] .stMarkdownEllipsis { font-size: min(2.25rem, 22cqi); }
+@media (max-width: 640px) {
+  [data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(th, td) {
+    padding: 0.3rem 0.35rem; font-size: 0.85rem; hyphens: auto;
+  }
+}
 </style>
 """
 

@@ -705,6 +705,26 @@ def test_home_starts_the_learner_on_parameters_and_its_loop_opens_each_stages_pa
     expect(page.locator("h1")).to_have_text("Loss functions")
 
 
+# What runs off a phone's screen: any word, table, button, picture or chart reaching past the
+# viewport's right edge (the page itself never scrolls sideways, so it would simply be cut off).
+OFF_A_PHONE = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+  .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+    || ['TABLE', 'BUTTON', 'IMG', 'CANVAS'].includes(e.tagName) || e.classList.contains('main-svg'))
+  .filter((e) => e.getBoundingClientRect().width && e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map((e) => `${(e.textContent || e.tagName).trim().slice(0, 30)}: ends at ${e.getBoundingClientRect().right}`)"""
+
+
+@pytest.mark.parametrize("spec", controls.ALL, ids=lambda s: s.slug)
+def test_on_a_phone_nothing_runs_off_the_right_edge(page, base_url, spec):
+    """At 390 px Loss functions' cost table ran 100 px past the screen: its last column, the one
+    that decides, was cut off."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}/{spec.slug}")
+    settle(page, charts=spec.slug not in CHARTLESS)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert not page.evaluate(OFF_A_PHONE)
+
+
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)
