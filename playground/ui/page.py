@@ -12,7 +12,7 @@ import streamlit as st
 from playground.content.controls import APP
 from playground.content.pages import BY_SLUG
 from playground.declare import PageSpec
-from playground.ui import owndata
+from playground.ui import follow, owndata
 from playground.ui.controls import control
 from playground.ui.plotly_chart import plotly_chart
 
@@ -30,6 +30,8 @@ _PRESENTER_CSS = """
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] th,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] td,
 [data-testid="stMain"] [data-testid="stCaptionContainer"],
+[role="dialog"] [data-testid="stMarkdownContainer"] p,
+[role="dialog"] code,
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p,
 [data-testid="stMain"] input,
 [data-testid="stMain"] [data-baseweb="select"] *,
@@ -96,6 +98,8 @@ def header(page: PageSpec, *, intro: str | None = None) -> None:
     """Title, the key takeaway in a box, and the page's intro (``intro`` words it for other data)."""
     info = BY_SLUG[page.slug]
     st.title(info.title)
+    if presenting():
+        follow.button()
     if info.learns_on_your_data:
         owndata.banner(page.slug)
     with st.container(border=True):

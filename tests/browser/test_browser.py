@@ -44,13 +44,14 @@ ARGS = [
 ]
 
 try:
+    import zxingcpp
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect, sync_playwright
 except ImportError:
     sync_playwright = None
 
 missing = (
-    "the playwright or axe-playwright-python package is not installed"
+    "the playwright, axe-playwright-python or zxing-cpp package is not installed"
     if sync_playwright is None
     else (None if Path(CHROMIUM).exists() else "Debian's chromium is not installed (apt-get install -y chromium)")
 )
@@ -747,6 +748,24 @@ def test_an_accessibility_scan_finds_nothing_serious_in_the_apps_own_markup(page
         if not page.locator(n["target"][-1]).first.evaluate("(e, own) => !!e.closest(own)", STREAMLITS_OWN)
     ]
     assert not serious  # an <img> without alt text in the page, say, would be "image-alt (critical)"
+
+
+def test_the_presenters_qr_code_opens_the_setup_on_screen_without_presenter_mode(page, base_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{base_url}/gradient_descent?present=1&lr=0.3")
+    settle(page)
+    _press(page, "gd_steps")
+    page.wait_for_function("() => window.location.search.includes('steps=')", timeout=20_000)
+    page.get_by_role("button", name="Follow along").click()
+    dialog = page.get_by_role("dialog")
+    code = np.array(Image.open(io.BytesIO(dialog.get_by_role("img").screenshot())).convert("L"))
+    (read,) = [found.text for found in zxingcpp.read_barcodes(code)]
+    on_screen = parse_qs(urlsplit(page.url).query)
+    assert on_screen.pop("present") == ["1"] and "steps" in on_screen
+    assert urlsplit(read).path == "/gradient_descent" and parse_qs(urlsplit(read).query) == on_screen
+    expect(dialog).to_contain_text(read)  # the link beside the code, as text
+    box = dialog.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 1080  # the whole code and link on the screen
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
