@@ -70,3 +70,24 @@ def test_training_loop_boxes_open_their_pages_only_when_given_and_in_the_same_ta
     assert box["text"] == '<a href="loss_functions" target="_self" style="color:white"><b>Loss</b></a>'
     assert box["hovertext"].endswith("Click to open its page.")
     assert not any("href" in a["text"] for a in plain(loop.training_loop(INITIALIZE, STAGES))["layout"]["annotations"])
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast of two #RRGGBB colours."""
+
+    def luminance(colour: str) -> float:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_count_bars_numbers_read_at_seven_to_one_inside_or_beside_their_bars():
+    """White numbers inside grey bars read at 3.4:1 ("1.5 billion" on GPT-2's bar)."""
+    bar = plain(theme.count_bars(["Yours", "GPT-2", "GPT-3"], [21, 1.5e9, 1.75e11], "parameters"))["data"][0]
+    others = bar["marker"]["color"][1:]  # the first is the learner's own, in its role colour
+    assert bar["textposition"] == "auto"  # inside when the bar has room, else beside it in the chart's ink
+    assert all(_contrast(bar["insidetextfont"]["color"], colour) >= 7 for colour in others)
+    assert _contrast(theme.INK, "#FFFFFF") >= 7
