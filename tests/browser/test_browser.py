@@ -646,16 +646,39 @@ PRESENTER_SMALL_PRINT = """() => {
 }"""
 
 
+# How far below its heading each section's controls, first chart and first key number end: scrolled
+# to its heading, a section must show all three on a 1080-pixel-high projector.
+SECTION_DEPTHS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const headings = [...main.querySelectorAll('h2')];
+  const parts = '[data-testid=stSlider], [data-testid=stSelectSlider], [data-testid=stToggle], '
+    + '[data-testid=stButtonGroup], [data-testid=stNumberInput], [data-testid=stExpander]';
+  return Object.fromEntries(headings.map((h, i) => {
+    const top = h.getBoundingClientRect().top;
+    const end = i + 1 < headings.length ? headings[i + 1].getBoundingClientRect().top : Infinity;
+    const inside = (q) => [...main.querySelectorAll(q)]
+      .filter((e) => e.getBoundingClientRect().height && e.getBoundingClientRect().top >= top
+        && e.getBoundingClientRect().top < end);
+    const shown = [...inside(parts), ...inside('[data-testid=stPlotlyChart]').slice(0, 1),
+      ...inside('[data-testid=stMetric]').slice(0, 1)];
+    return [h.textContent, Math.max(0, ...shown.map((e) => e.getBoundingClientRect().bottom - top))];
+  }));
+}"""
+
+
 @pytest.mark.parametrize("spec", controls.ALL, ids=lambda s: s.slug)
-def test_in_presenter_mode_every_word_reads_from_the_back_and_the_sidebar_folds_away(page, base_url, spec):
+def test_in_presenter_mode_every_word_reads_from_the_back_and_each_section_fits_the_screen(page, base_url, spec):
     """Slider values (the rate that makes the walk diverge) were 17 px, labels and number boxes
-    smaller than the prose, and the sidebar took 320 px of the projector."""
+    smaller than the prose, the sidebar took 320 px of the projector, and Gradient descent's Play
+    sat below a 1080-pixel screen."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"{base_url}/{spec.slug}?present=1")
     settle(page, charts=spec.slug not in CHARTLESS)
     page.evaluate("document.fonts.ready.then(() => true)")
     assert not page.evaluate(PRESENTER_SMALL_PRINT)
     assert page.locator('[data-testid="stSidebar"]').bounding_box()["width"] < 1
+    depths = page.evaluate(SECTION_DEPTHS)
+    assert all(depth <= 1080 for depth in depths.values()), depths  # scrolled to its heading, all in view
 
 
 def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(page, base_url):
