@@ -12,7 +12,7 @@ import streamlit as st
 from playground.content.controls import APP
 from playground.content.pages import BY_SLUG
 from playground.declare import PageSpec
-from playground.ui import follow, owndata
+from playground.ui import follow, owndata, tour
 from playground.ui.controls import control
 from playground.ui.plotly_chart import plotly_chart
 
@@ -99,7 +99,10 @@ def header(page: PageSpec, *, intro: str | None = None) -> None:
     info = BY_SLUG[page.slug]
     st.title(info.title)
     if presenting():
-        follow.button()
+        with st.container(horizontal=True):
+            tour.start_button()
+            follow.button()
+    tour.bar(page)
     if info.learns_on_your_data:
         owndata.banner(page.slug)
     with st.container(border=True):

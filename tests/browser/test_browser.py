@@ -515,6 +515,7 @@ TEXT_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] 
 
 
 CHARTLESS = ("your_data", "concept_check", "glossary")  # your_data until a table is uploaded
+BY_TITLE = {info.slug: info.title for info in ALL_PAGES}
 
 
 # Chart words (a legend entry, an axis title, a label) that run past their chart's edge: Plotly
@@ -789,6 +790,27 @@ def test_the_presenters_qr_code_opens_the_setup_on_screen_without_presenter_mode
     expect(dialog).to_contain_text(read)  # the link beside the code, as text
     box = dialog.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 1080  # the whole code and link on the screen
+
+
+def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(page, base_url):
+    from playground.content.tour import STEPS
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{base_url}/?present=1")
+    settle(page)
+    page.get_by_role("button", name="Tour the chapter").click()
+    for number, step in enumerate(STEPS, start=1):
+        if number > 1:
+            page.keyboard.press("PageDown")  # what a presentation clicker sends
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('tour') === '{number}'", timeout=20_000)
+        settle(page, charts=step.slug != "concept_check")
+        expect(page.locator("h1")).to_have_text(BY_TITLE[step.slug])
+        expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"step {number} of {len(STEPS)} · {step.title}")
+        if step.scene:
+            expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene}")
+        assert page.locator('[data-testid="stException"]').count() == 0
+    page.keyboard.press("PageUp")
+    page.wait_for_function(f"() => location.search.includes('tour={len(STEPS) - 1}')", timeout=20_000)
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):

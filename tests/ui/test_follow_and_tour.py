@@ -1,4 +1,4 @@
-"""Follow along: the link the room's phones open from the presenter's QR code."""
+"""Presenting: the link the room's phones open from the QR code, and the tour's steps in the link."""
 
 from playground.ui.follow import shared_link
 from tests.apptest import open_page
@@ -23,3 +23,18 @@ def test_only_presenter_mode_offers_the_follow_along_button():
 
     assert follows(open_page("app_pages/parameters.py", present="1"))
     assert not follows(open_page("app_pages/parameters.py"))
+
+
+def test_a_tour_link_shows_its_step_and_sets_up_its_scene():
+    at = open_page("app_pages/parameters.py", tour="3", present="1")
+    assert not at.exception
+    bar = "\n".join(m.value for m in at.markdown)
+    assert "step 3 of" in bar and "Parameters: Start from zero" in bar
+    assert at.query_params["w"] == "0" and at.query_params["tour"] == "3"  # the scene, set up
+
+
+def test_a_tour_step_of_another_page_or_out_of_range_is_named_and_dropped():
+    for value in ("99", "8", "x"):  # past the end; a Loss functions step; not a number
+        at = open_page("app_pages/parameters.py", tour=value)
+        assert not at.exception and "tour" not in at.query_params
+        assert "not a step of this page's tour" in at.warning[0].value

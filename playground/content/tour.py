@@ -1,0 +1,60 @@
+"""The presenter's tour: the chapter as a deck, page by page in the chapter's order and, on each
+page, scene by scene, each step with one sentence for the presenter to say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playground.content.controls import ALL
+from playground.content.pages import BY_SLUG
+
+# The chapter's order: the pieces, how they learn, when it goes wrong, then the check.
+ORDER = (
+    "home",
+    "parameters",
+    "loss_functions",
+    "forward_pass",
+    "backpropagation",
+    "gradient_descent",
+    "training_loop",
+    "epochs",
+    "overfitting",
+    "concept_check",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str  # the page
+    scene: str | None  # the scene it sets up, or None for the page as it opens
+    note: str  # one sentence for the presenter
+
+    @property
+    def title(self) -> str:
+        page = BY_SLUG[self.slug].title
+        return f"{page}: {self.scene}" if self.scene else page
+
+
+# What to say on arriving at a page: its product note's first sentence (the takeaway is on screen
+# already), or, where a page has none, these.
+OPENING = {
+    "home": "All of training is one short loop run many times; the next pages take it apart, piece by piece.",
+    "concept_check": "Ask the room: ten questions on the whole chapter, each answer with its reason.",
+}
+
+
+def first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def _steps() -> tuple[Step, ...]:
+    specs = {spec.slug: spec for spec in ALL}
+    steps = []
+    for slug in ORDER:
+        steps.append(Step(slug, None, OPENING.get(slug) or first_sentence(BY_SLUG[slug].why_it_matters)))
+        steps += [Step(slug, scene.name, scene.hint) for scene in specs[slug].scenes]
+    return tuple(steps)
+
+
+STEPS = _steps()

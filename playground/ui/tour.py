@@ -1,0 +1,68 @@
+"""The tour bar: where a presenter is in the chapter's deck, what to say, and the way on.
+
+The step lives in the link (``tour=12``), so a tour can be shared and reopened at any step.
+Next and Previous answer a presentation clicker's Page Down and Page Up; arriving at a step that
+is a scene sets the scene up, once.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from playground import link
+from playground.content.controls import ALL
+from playground.content.pages import BY_SLUG
+from playground.content.tour import STEPS
+from playground.declare import PageSpec
+from playground.quote import quote
+from playground.ui import controls, scenes
+
+NAME = "tour"
+_SPEC = link.Range(1, len(STEPS), 1, 1)
+_SPECS = {spec.slug: spec for spec in ALL}
+_SET_UP = "_tour_set_up"  # the step whose scene this visit has already set up
+
+
+def _go(step: int) -> None:
+    """To step ``step`` (1-based): on this page, a rerun; on another, that page, in presenter mode."""
+    target = STEPS[step - 1]
+    st.switch_page(BY_SLUG[target.slug].file, query_params={NAME: str(step), "present": "1"})
+
+
+def start_button() -> None:
+    if st.button("Tour the chapter", icon=":material/slideshow:", key="tour_start", help=_START_HELP):
+        _go(1)
+
+
+def bar(page: PageSpec) -> None:
+    """The tour's bar under the title, when the link is on a step of this page."""
+    if NAME not in st.query_params:
+        return
+    st.session_state.setdefault(controls.CLAIMED, set()).add(NAME)
+    raw = st.query_params.get_all(NAME)
+    step, reason = link.read(_SPEC, raw)
+    if reason or STEPS[step - 1].slug != page.slug:
+        del st.query_params[NAME]
+        controls.notify(f"The link's **{NAME}** value {quote(raw[-1])} is not a step of this page's tour.")
+        return
+    here = STEPS[step - 1]
+    if here.scene and st.session_state.get(_SET_UP) != step:
+        st.session_state[_SET_UP] = step
+        scenes.apply(_SPECS[page.slug], next(s for s in _SPECS[page.slug].scenes if s.name == here.scene))
+    st.session_state[_SET_UP] = step
+    with st.container(border=True):
+        st.markdown(f":material/slideshow: **Tour** · step {step} of {len(STEPS)} · {here.title}")
+        st.markdown(f"*{here.note}*")
+        row = st.container(horizontal=True)
+        back = row.button("Previous", icon=":material/arrow_back:", shortcut="PageUp", disabled=step == 1)
+        on = row.button(
+            "Next", icon=":material/arrow_forward:", shortcut="PageDown", type="primary", disabled=step == len(STEPS)
+        )
+        if row.button("End the tour", icon=":material/close:", key="tour_end"):
+            del st.query_params[NAME]
+            st.rerun()
+    if back or on:
+        _go(step + (1 if on else -1))
+
+
+_START_HELP = "Walk the chapter as a deck: every page in order and each of its scenes, with a line to say."
