@@ -54,6 +54,7 @@ _PRESENTER_CSS = """
 # labels (a toggle's, a metric's, an option's) wrap, and a metric's value wraps at its spaces and
 # shrinks with its column, so "$233,836" fits a column a quarter of a 1024 px window wide. On a
 # phone a table's cells wrap, so its last column (Loss functions' cost to the business) stays on screen.
+# The tour's bar (what to say, Next) stays at the top of the screen while the page scrolls under it.
 _PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
@@ -64,6 +65,9 @@ _PAGE_CSS = """
 [data-testid="stMain"] [data-testid="stButtonGroup"] button { height: auto; }
 [data-testid="stMain"] [data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMain"] [data-testid="stMetricValue"] .stMarkdownEllipsis { font-size: min(2.25rem, 22cqi); }
+[data-testid="stLayoutWrapper"]:has(> .st-key-tour_bar) {
+  position: sticky; top: 3.75rem; z-index: 990; background: #FFFFFF;  /* below Streamlit's 3.75rem header */
+}
 @media (max-width: 640px) {
   [data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(th, td) {
     padding: 0.3rem 0.35rem; font-size: 0.85rem; hyphens: auto;

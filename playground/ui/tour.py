@@ -46,11 +46,13 @@ def bar(page: PageSpec) -> None:
         controls.notify(f"The link's **{NAME}** value {quote(raw[-1])} is not a step of this page's tour.")
         return
     here = STEPS[step - 1]
-    if here.scene and st.session_state.get(_SET_UP) != step:
-        st.session_state[_SET_UP] = step
-        scenes.apply(_SPECS[page.slug], next(s for s in _SPECS[page.slug].scenes if s.name == here.scene))
+    arriving = st.session_state.get(_SET_UP) != step
     st.session_state[_SET_UP] = step
-    with st.container(border=True):
+    if arriving and here.scene:  # the scene's run brings the section it changed into view
+        scenes.apply(_SPECS[page.slug], next(s for s in _SPECS[page.slug].scenes if s.name == here.scene))
+    if arriving:  # a page opens at its top, whatever the last page's scroll or the clicker's Page Down did
+        st.html(_TO_TOP.format(step=step), unsafe_allow_javascript=True)
+    with st.container(border=True, key="tour_bar"):  # stays in view as the page scrolls (ui/page.py)
         st.markdown(f":material/slideshow: **Tour** · step {step} of {len(STEPS)} · {here.title}")
         st.markdown(f"*{here.note}*")
         row = st.container(horizontal=True)
@@ -65,4 +67,7 @@ def bar(page: PageSpec) -> None:
         _go(step + (1 if on else -1))
 
 
+# Our own constant (the step is a number): no outside text reaches it.
+_TO_TOP = """<span data-tour-step="{step}"></span>
+<script>window.parent.document.querySelector('[data-testid="stMain"]')?.scrollTo({{top: 0}});</script>"""
 _START_HELP = "Walk the chapter as a deck: every page in order and each of its scenes, with a line to say."

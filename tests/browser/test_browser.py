@@ -808,6 +808,10 @@ def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"step {number} of {len(STEPS)} · {step.title}")
         if step.scene:
             expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene}")
+        else:  # a page opens at its top, whatever the last page's scroll or the key's own scroll did
+            expect(page.locator("h1")).to_be_in_viewport()
+        bar = page.locator(".st-key-tour_bar").bounding_box()  # what to say and Next, always on screen
+        assert bar["y"] >= 0 and bar["y"] + bar["height"] <= 1080
         assert page.locator('[data-testid="stException"]').count() == 0
     page.keyboard.press("PageUp")
     page.wait_for_function(f"() => location.search.includes('tour={len(STEPS) - 1}')", timeout=20_000)
