@@ -104,7 +104,8 @@ def header(page: PageSpec, *, intro: str | None = None) -> None:
     st.title(info.title)
     if presenting():
         with st.container(horizontal=True):
-            tour.start_button()
+            if tour.NAME not in st.query_params:  # on a tour, its bar leads the way
+                tour.start_button()
             follow.button()
     tour.bar(page)
     if info.learns_on_your_data:

@@ -31,6 +31,9 @@ def test_a_tour_link_shows_its_step_and_sets_up_its_scene():
     bar = "\n".join(m.value for m in at.markdown)
     assert "step 3 of" in bar and "Parameters: Start from zero" in bar
     assert at.query_params["w"] == "0" and at.query_params["tour"] == "3"  # the scene, set up
+    labels = [b.label for b in at.button]
+    assert "Next" in labels and "Tour the chapter" not in labels  # on a tour, its bar leads the way
+    assert "Tour the chapter" in [b.label for b in open_page("app_pages/parameters.py", present="1").button]
 
 
 def test_a_tour_step_of_another_page_or_out_of_range_is_named_and_dropped():
