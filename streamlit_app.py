@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from playground.content.controls import ALL
+from playground.content.controls import SPECS
 from playground.content.pages import ALL_PAGES
 from playground.ui import controls
 from playground.ui.page import presenter_toggle
@@ -13,7 +13,6 @@ from playground.ui.server import rerun_whole_after_a_reconnect, tune_process
 
 # The tab's icon ships with the app: a ":material/..." icon would be fetched from Google's font server.
 ICON = Path(__file__).resolve().parent / "playground" / "assets" / "icon.png"
-SPECS = {spec.slug: spec for spec in ALL}
 st.set_page_config(page_title="How Models Learn", page_icon=ICON, layout="wide")
 controls.start_run()
 

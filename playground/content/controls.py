@@ -305,3 +305,4 @@ GLOSSARY = PageSpec(
 # Every page's declaration, found here rather than listed a second time (content.pages keeps the
 # chapter's order; a test checks that the two name the same pages).
 ALL = tuple(spec for spec in list(globals().values()) if isinstance(spec, PageSpec) and spec is not APP)
+SPECS = {spec.slug: spec for spec in ALL}  # a page's declaration by its address

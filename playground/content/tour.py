@@ -5,34 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from playground.content.controls import ALL
-from playground.content.pages import BY_SLUG
+from playground.content.controls import SPECS
+from playground.content.pages import ALL_PAGES, BY_SLUG
+from playground.declare import Scene
 
-# The chapter's order: the pieces, how they learn, when it goes wrong, then the check.
-ORDER = (
-    "home",
-    "parameters",
-    "loss_functions",
-    "forward_pass",
-    "backpropagation",
-    "gradient_descent",
-    "training_loop",
-    "epochs",
-    "overfitting",
-    "concept_check",
-)
+# The chapter's order (the sidebar's): the pieces, how they learn, when it goes wrong, then the
+# check; not the learner's own data, nor the glossary.
+ORDER = tuple(info.slug for info in ALL_PAGES if info.slug not in ("your_data", "glossary"))
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str  # the page
-    scene: str | None  # the scene it sets up, or None for the page as it opens
+    scene: Scene | None  # the scene it sets up, or None for the page as it opens
     note: str  # one sentence for the presenter
 
     @property
     def title(self) -> str:
         page = BY_SLUG[self.slug].title
-        return f"{page}: {self.scene}" if self.scene else page
+        return f"{page}: {self.scene.name}" if self.scene else page
 
 
 # What to say on arriving at a page: its product note's first sentence (the takeaway is on screen
@@ -49,11 +40,10 @@ def first_sentence(text: str) -> str:
 
 
 def _steps() -> tuple[Step, ...]:
-    specs = {spec.slug: spec for spec in ALL}
     steps = []
     for slug in ORDER:
         steps.append(Step(slug, None, OPENING.get(slug) or first_sentence(BY_SLUG[slug].why_it_matters)))
-        steps += [Step(slug, scene.name, scene.hint) for scene in specs[slug].scenes]
+        steps += [Step(slug, scene, scene.hint) for scene in SPECS[slug].scenes]
     return tuple(steps)
 
 

@@ -39,20 +39,9 @@ def put_in_order(label: str, steps: Sequence[str], key: str) -> list[str]:
     for i, step in enumerate(steps):
         if step not in placed:
             row.button(step, key=f"{key}-step-{i}", on_click=_place, args=(key, step), icon=":material/add:")
-    row.button(
-        "Take the last one back",
-        key=f"{key}-back",
-        on_click=_take_back,
-        args=(key,),
-        icon=":material/undo:",
-        disabled=not placed,
-    )
-    row.button(
-        "Start over",
-        key=f"{key}-clear",
-        on_click=_clear,
-        args=(key,),
-        icon=":material/restart_alt:",
-        disabled=not placed,
-    )
+    for label, name, undo, icon in (
+        ("Take the last one back", "back", _take_back, ":material/undo:"),
+        ("Start over", "clear", _clear, ":material/restart_alt:"),
+    ):
+        row.button(label, key=f"{key}-{name}", on_click=undo, args=(key,), icon=icon, disabled=not placed)
     return placed

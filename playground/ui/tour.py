@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import link
-from playground.content.controls import ALL
+from playground.content.controls import SPECS
 from playground.content.pages import BY_SLUG
 from playground.content.tour import STEPS
 from playground.declare import PageSpec
@@ -19,12 +19,11 @@ from playground.ui import controls, scenes
 
 NAME = "tour"
 _SPEC = link.Range(1, len(STEPS), 1, 1)
-_SPECS = {spec.slug: spec for spec in ALL}
 _SET_UP = "_tour_set_up"  # the step whose scene this visit has already set up
 
 
 def _go(step: int) -> None:
-    """To step ``step`` (1-based): on this page, a rerun; on another, that page, in presenter mode."""
+    """To step ``step`` (1-based), on its page, in presenter mode."""
     target = STEPS[step - 1]
     st.switch_page(BY_SLUG[target.slug].file, query_params={NAME: str(step), "present": "1"})
 
@@ -48,9 +47,9 @@ def bar(page: PageSpec) -> None:
     here = STEPS[step - 1]
     arriving = st.session_state.get(_SET_UP) != step
     st.session_state[_SET_UP] = step
-    if arriving and here.scene:  # the scene's run brings the section it changed into view
-        scenes.apply(_SPECS[page.slug], next(s for s in _SPECS[page.slug].scenes if s.name == here.scene))
-    if arriving:  # a page opens at its top, whatever the last page's scroll or the clicker's Page Down did
+    if arriving and here.scene:  # reruns; that run brings the section the scene changed into view
+        scenes.apply(SPECS[page.slug], here.scene)
+    elif arriving:  # a page opens at its top, whatever the last page's scroll or the clicker's Page Down did
         st.html(_TO_TOP.format(step=step), unsafe_allow_javascript=True)
     with st.container(border=True, key="tour_bar"):  # stays in view as the page scrolls (ui/page.py)
         st.markdown(f":material/slideshow: **Tour** · step {step} of {len(STEPS)} · {here.title}")

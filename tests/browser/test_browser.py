@@ -687,13 +687,9 @@ def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(pag
     at its defaults: the learner's setup was gone (only the browser's Back button kept it)."""
     page.goto(f"{base_url}/parameters")
     settle(page)
-    weight = page.locator('[data-testid="stSlider"]').first
-    thumb = weight.locator('input[type="range"]')
-    thumb.focus()
-    for _ in range(30):
-        thumb.press("ArrowRight")
+    weight = page.locator(".st-key-par_w")
+    _press(page, "par_w", times=30)
     page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
-    settle(page)
     nav = page.locator('[data-testid="stSidebarNav"]')
     nav.get_by_role("link", name="Glossary").click()
     page.wait_for_url("**/glossary", timeout=20_000)
@@ -807,7 +803,7 @@ def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(
         expect(page.locator("h1")).to_have_text(BY_TITLE[step.slug])
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"step {number} of {len(STEPS)} · {step.title}")
         if step.scene:
-            expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene}")
+            expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene.name}")
         else:  # a page opens at its top, whatever the last page's scroll or the key's own scroll did
             expect(page.locator("h1")).to_be_in_viewport()
         bar = page.locator(".st-key-tour_bar").bounding_box()  # what to say and Next, always on screen
