@@ -87,7 +87,7 @@ def _bind(page: PageSpec, name: str, key: str, label: str, spec: link.Spec) -> N
 def _publish(name: str, key: str, spec: link.Spec, *, pinned: bool = False) -> Any:
     value = st.session_state[key]
     if spec.same(value, spec.default):
-        if name in st.query_params and not pinned:  # a pinned default is settled in finish_run
+        if name in st.query_params and not pinned:  # a pinned default is settled in settle_link
             del st.query_params[name]
     else:
         text = spec.to_text(value)
@@ -171,10 +171,18 @@ def start_run() -> None:
     st.session_state[ARRIVED] = frozenset(st.query_params)
 
 
-def settle_pinned() -> None:
-    """Name a control whose default changed in any link that carries other settings of its page,
-    even at today's default: left out, an old link's reader would take the old one. At the end of
-    every run, a section's own included."""
+def settle_link() -> None:
+    """End every run, a section's own included, by sending the browser the link whole.
+
+    A control whose default changed is named in any link that carries other settings of its page,
+    even at today's default: left out, an old link's reader would take the old one.
+
+    Then the whole link goes out, changed or not. A run starts from the link the browser sent
+    with the move, and in a fast burst of keys that can be older than the last run's own word
+    still on its way: the slider back at its default, the browser not yet told of the value the
+    run before wrote. Writing only what differs would then send nothing, and the late word would
+    leave the address bar naming a value the slider no longer shows. The last run's word is last.
+    """
     pinned = st.session_state.get(PINNED, {})
     for name, (text, is_default, names) in pinned.items():
         if any(n in st.query_params for n in names - pinned.keys()):
@@ -182,6 +190,7 @@ def settle_pinned() -> None:
                 st.query_params[name] = text
         elif is_default and name in st.query_params:
             del st.query_params[name]
+    st.query_params.from_dict({name: st.query_params.get_all(name) for name in st.query_params})
 
 
 def finish_run(notice_box: Any) -> None:
@@ -201,7 +210,7 @@ def finish_run(notice_box: Any) -> None:
     for name in [n for n in st.query_params if n not in claimed and n not in hidden]:
         notify(f"The link's setting {quote(name)} means nothing on this page and was ignored.")
         del st.query_params[name]
-    settle_pinned()
+    settle_link()
     notices = st.session_state.get(NOTICES, [])
     if notices:
         notice_box.warning(

@@ -23,7 +23,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from playground.declare import PageSpec
 from playground.ui import reruns
-from playground.ui.controls import settle_pinned
+from playground.ui.controls import settle_link
 from playground.ui.scenes import ROW, SHOWN, current, row
 
 
@@ -61,7 +61,7 @@ def section(page: PageSpec, *, scenes: bool = False) -> Callable[[Callable[[], N
             finally:
                 del st.session_state[reruns.SECTION]
             if alone:
-                settle_pinned()
+                settle_link()
 
         def whole() -> None:
             if scenes:

@@ -27,6 +27,7 @@ from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, STEP_NOW, drag_slider
 from scripts.load import free_port, served
 from scripts.serve import COOKIE, cluster
 from tests.apptest import TEXT_ONLY
+from tests.browser.slow import slow_connection
 from tests.hostile import hostile_params
 from tests.pages.test_hostile_links import known_names
 from tests.pages.test_words import control_ends
@@ -851,6 +852,51 @@ def test_after_fast_bursts_of_keys_the_link_always_says_what_the_slider_shows(pa
         page.wait_for_timeout(800)
         linked = parse_qs(urlsplit(page.url).query).get(name, [default])[-1]
         assert shown.inner_text().replace("$", "").replace(",", "") == linked, burst
+
+
+def _gradient_descent_far_away(page, base_url, delay):
+    """Gradient descent through a slow connection; the learning-rate slider, and what it shows."""
+    with slow_connection(int(urlsplit(base_url).port), delay) as port:
+        page.goto(f"http://127.0.0.1:{port}/gradient_descent")
+        settle(page)
+        thumb = page.locator(".st-key-gd_lr input[type='range']")
+        yield thumb, page.locator(".st-key-gd_lr [data-testid='stSliderThumbValue']")
+
+
+def _linked_rate(page) -> str:
+    return parse_qs(urlsplit(page.url).query).get("lr", ["0.1"])[-1]
+
+
+def test_on_a_slow_connection_fast_bursts_of_keys_leave_the_page_working(page, base_url):
+    """A presenter far from the server (answers 100 ms late) runs the arrow keys. Streamlit's browser
+    dropped a chart it kept after 2 runs unused while the server, told it was kept, named it by
+    reference: a "Connection error" dialog, and the page stopped following the slider (the link
+    froze; the chart too). ``.streamlit/config.toml`` keeps charts for 50 runs."""
+    for thumb, shown in _gradient_descent_far_away(page, base_url, 0.1):
+        rng = random.Random(7)
+        for burst in range(8):
+            thumb.focus()
+            for _ in range(rng.randint(5, 20)):
+                thumb.press("ArrowRight" if burst % 2 == 0 else "ArrowLeft")
+                page.wait_for_timeout(rng.randint(0, 40))
+            page.wait_for_timeout(1_500)
+            assert not page.get_by_text("Connection error").count(), burst
+            assert shown.inner_text() == _linked_rate(page), burst
+
+
+def test_on_a_slow_connection_one_step_out_and_back_leaves_the_default_out_of_the_link(page, base_url):
+    """One press too far and straight back, answers 200 ms late: the move back is sent with the
+    address bar as it was before the first answer came, which has no lr; the answer to the first
+    move (lr=0.126) arrives after. Each run now ends by sending the whole link, so the last word
+    is the move back's: the address bar says the default the slider shows."""
+    for thumb, shown in _gradient_descent_far_away(page, base_url, 0.2):
+        for attempt in range(6):
+            thumb.focus()
+            thumb.press("ArrowRight")
+            page.wait_for_timeout(30)
+            thumb.press("ArrowLeft")
+            page.wait_for_timeout(1_500)
+            assert shown.inner_text() == "0.1" and _linked_rate(page) == "0.1" and "lr=" not in page.url, attempt
 
 
 def test_after_the_server_restarts_under_an_open_tab_the_first_move_sticks(browser):

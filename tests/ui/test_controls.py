@@ -1,6 +1,9 @@
 """Link-bound controls and scenes, run through Streamlit's AppTest."""
 
+from urllib.parse import urlencode
+
 import pytest
+from streamlit.runtime.state.query_params import QueryParams
 from streamlit.testing.v1 import AppTest
 
 from playground.content.controls import ALL
@@ -100,6 +103,33 @@ def test_moving_a_control_writes_the_link_and_the_default_leaves_it():
     assert at.query_params["w"] == "55"
     at.slider(key="t_w").set_value(10).run()
     assert "w" not in at.query_params
+
+
+def words_to_the_browser(monkeypatch) -> list[str]:
+    """Every link a run sends the browser (what its address bar becomes), in order."""
+    sent: list[str] = []
+    send = QueryParams._send_query_param_msg
+
+    def record(self):
+        sent.append(urlencode(self._query_params, doseq=True))
+        send(self)
+
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", record)
+    return sent
+
+
+def test_a_move_sent_with_an_older_link_still_ends_with_the_browser_told_the_whole_link(monkeypatch):
+    """A fast burst of keys: the move back to the default arrives carrying the browser's link from
+    before the last run's word (w=55) reached it. That word lands after; the run must still say
+    the whole link last, or the address bar keeps naming 55 while the slider shows 10."""
+    sent = words_to_the_browser(monkeypatch)
+    at = _open()
+    at.slider(key="t_w").set_value(55).run()
+    assert sent[-1] == "w=55"
+    at.query_params.clear()  # the browser's link, older than the word on its way
+    sent.clear()
+    at.slider(key="t_w").set_value(10).run()
+    assert sent and sent[-1] == ""
 
 
 def test_picking_none_is_kept_in_the_link_and_restored():

@@ -2,6 +2,8 @@
 
 from streamlit.testing.v1 import AppTest
 
+from tests.ui.test_controls import words_to_the_browser
+
 
 def _page(reader: str):
     import streamlit as st
@@ -37,6 +39,20 @@ def test_a_move_reruns_its_section_and_the_section_reading_it_not_the_page():
     at.slider(key="t_a").set_value(5).run()
     assert at.text[0].value == "a + b = 7"  # the reader followed
     assert at.session_state["whole runs"] == 1  # and the page's own code did not run again
+
+
+def test_a_sections_own_run_ends_with_the_browser_told_the_whole_link(monkeypatch):
+    """As a whole run does (see the controls' test): a move that reruns its section alone, sent with
+    an older link than the one on its way, still has the run say the whole link last."""
+    sent = words_to_the_browser(monkeypatch)
+    at = AppTest.from_function(_page, args=("later",), default_timeout=30).run()
+    at.slider(key="t_a").set_value(5).run()
+    assert sent[-1] == "a=5"
+    at.query_params.clear()
+    sent.clear()
+    at.slider(key="t_a").set_value(1).run()
+    assert at.session_state["whole runs"] == 1 and at.text[0].value == "a + b = 3"
+    assert sent and sent[-1] == ""
 
 
 def test_the_page_reading_a_sections_control_outside_any_section_reruns_whole():
