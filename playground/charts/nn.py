@@ -236,6 +236,7 @@ def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] |
             "marker": {"color": [theme.POSITIVE if v >= 0 else theme.NEGATIVE for v in g]},
             "text": [f"{v:+.3f}" if s else "not yet" for v, s in zip(g, seen, strict=True)],
             "textposition": "outside",
+            "constraintext": "none",  # the row's height, not the thin bar's, bounds the number's size
             "cliponaxis": False,
             "hovertemplate": "%{y}: %{text}<extra></extra>",
         }

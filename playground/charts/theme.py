@@ -33,7 +33,8 @@ VERMILLION = "#D55E00"
 SKY = "#56B4E9"
 PURPLE = "#CC79A7"
 GREY = "#8C8C8C"
-DARK_GREY = "#595959"  # white text on it stays readable
+DARK_GREY = "#595959"  # white text on it reads at 7:1
+DEEP_BLUE = "#005585"  # blue a box's white words read on at 8:1 (on BLUE, 5.2:1)
 BLACK = "#000000"
 
 # What each colour is called in a caption: one name per colour, app-wide ("orange" is nobody's name,
@@ -47,12 +48,14 @@ COLOR_NAMES = {
     PURPLE: "pink",
     GREY: "grey",
     DARK_GREY: "dark grey",
+    DEEP_BLUE: "dark blue",
     BLACK: "black",
 }
 
 # Roles, so that "yours" or "validation" is the same colour on every page.
 DATA = SKY
 YOURS = VERMILLION
+YOURS_TINT = "#F7D7C0"  # a light red that the chart's ink reads on at 9:1
 BEST = GREEN
 CORRUPTED = VERMILLION
 POSITIVE = BLUE
@@ -230,12 +233,16 @@ def count_bars(labels: list[str], counts: list[float], unit: str, *, highlight: 
         "x": np.asarray(counts, dtype=np.float64),
         "y": [wrapped(label) for label in labels],
         "orientation": "h",
-        # The others' numbers read at 7:1: white inside a dark grey bar (on grey, 3.4:1), or in the
-        # chart's ink beside a short bar.
-        "marker": {"color": [YOURS if i == highlight else DARK_GREY for i in range(len(labels))]},
+        # Every number reads at 7:1, inside its bar when it fits, else beside it in the chart's ink:
+        # the others' white in a dark grey bar (on grey, 3.4:1); yours in ink, in a light red bar
+        # framed in red (white on red read at 3.9:1).
+        "marker": {
+            "color": [YOURS_TINT if i == highlight else DARK_GREY for i in range(len(labels))],
+            "line": {"color": [YOURS if i == highlight else DARK_GREY for i in range(len(labels))], "width": 2},
+        },
         "text": [fmt.count(c) for c in counts],
         "textposition": "auto",
-        "insidetextfont": {"color": "#FFFFFF"},
+        "insidetextfont": {"color": [INK if i == highlight else "#FFFFFF" for i in range(len(labels))]},
         "cliponaxis": False,
         "hovertemplate": f"%{{y}}: %{{text}} {unit}<extra></extra>",
     }

@@ -49,4 +49,4 @@ def test_parameter_counts_on_a_log_axis_with_readable_labels():
     assert list(bar["y"]) == ["Yours", "GPT-3"]
     assert list(bar["text"]) == ["21", "175 billion"]
     assert fig["layout"]["xaxis"]["type"] == "log"
-    assert bar["marker"]["color"][0] == theme.YOURS
+    assert bar["marker"]["line"]["color"][0] == theme.YOURS  # yours, framed in its role colour

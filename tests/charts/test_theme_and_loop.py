@@ -7,11 +7,12 @@ from playground.ui.page import PRESENTER_GROWTH, for_projector
 from tests.apptest import plain
 
 
-def test_presenter_charts_are_taller_with_larger_type_everywhere():
+def test_presenter_charts_are_taller_with_type_the_size_of_the_prose_everywhere():
+    """Chart words were 22 px on a projector, beside prose of 25 px (1.45rem of 17 px)."""
     normal = loop.training_loop(INITIALIZE, STAGES)
     big = for_projector(normal)
     assert big["layout"]["height"] == round(normal["layout"]["height"] * PRESENTER_GROWTH)
-    for fig, size in ((normal, theme.FONT_SIZE), (big, 22)):
+    for fig, size in ((normal, theme.FONT_SIZE), (big, 25)):
         assert fig["layout"]["font"]["size"] == fig["layout"]["legend"]["font"]["size"] == size
         assert fig["layout"]["xaxis"]["tickfont"]["size"] == fig["layout"]["yaxis"]["title"]["font"]["size"] == size
         assert {a["font"]["size"] for a in fig["layout"]["annotations"]} == {size}
@@ -50,11 +51,17 @@ def test_training_loop_boxes_in_order_with_arrows_closing_the_cycle():
     assert (arrows[-1]["x"], arrows[-1]["y"]) == (first["x"], first["y"])
 
 
-def test_training_loop_highlights_the_stage_asked_for():
-    fig = plain(loop.training_loop(INITIALIZE, STAGES, highlight="Loss"))
-    colours = {a["text"]: a["bgcolor"] for a in fig["layout"]["annotations"] if a["text"].startswith("<b>")}
-    assert colours["<b>Loss</b>"] == theme.VERMILLION
-    assert colours["<b>Update</b>"] == theme.BLUE
+@pytest.mark.parametrize("now", [INITIALIZE[0], *(name for name, _ in STAGES)])
+def test_training_loop_frames_the_stage_happening_now_in_red_and_every_boxs_words_read_at_seven_to_one(now):
+    """The stage happening now stands out (a thick red frame), and no box's words fall under the 7:1
+    chart words keep: white on red read at 3.9:1 and white on the blue boxes at 5.2:1."""
+    annotations = plain(loop.training_loop(INITIALIZE, STAGES, highlight=now))["layout"]["annotations"]
+    boxes = {a["text"]: a for a in annotations if a["text"].startswith("<b>")}
+    framed = [text for text, a in boxes.items() if a["bordercolor"] == theme.YOURS]
+    assert framed == [f"<b>{now}</b>"] and boxes[framed[0]]["borderwidth"] >= 3
+    for a in boxes.values():
+        assert _contrast(a["font"]["color"].replace("white", "#FFFFFF"), a["bgcolor"]) >= 7, a["text"]
+        assert a["borderpad"] + a.get("borderwidth", 1) == 11  # every box the same size, framed or not
 
 
 def test_training_loop_needs_four_stages():
@@ -87,7 +94,9 @@ def _contrast(a: str, b: str) -> float:
 def test_the_count_bars_numbers_read_at_seven_to_one_inside_or_beside_their_bars():
     """White numbers inside grey bars read at 3.4:1 ("1.5 billion" on GPT-2's bar)."""
     bar = plain(theme.count_bars(["Yours", "GPT-2", "GPT-3"], [21, 1.5e9, 1.75e11], "parameters"))["data"][0]
-    others = bar["marker"]["color"][1:]  # the first is the learner's own, in its role colour
     assert bar["textposition"] == "auto"  # inside when the bar has room, else beside it in the chart's ink
-    assert all(_contrast(bar["insidetextfont"]["color"], colour) >= 7 for colour in others)
+    # The first is the learner's own, framed in its role colour (white on that red read at 3.9:1).
+    assert bar["marker"]["line"]["color"][0] == theme.YOURS
+    for ink, fill in zip(bar["insidetextfont"]["color"], bar["marker"]["color"], strict=True):
+        assert _contrast(ink, fill) >= 7
     assert _contrast(theme.INK, "#FFFFFF") >= 7

@@ -11,7 +11,7 @@ def _highlighted(at) -> str:
     loop = charts(at)[0]
     from playground.charts import theme
 
-    return next(a["text"] for a in loop["layout"]["annotations"] if a.get("bgcolor") == theme.VERMILLION)
+    return next(a["text"] for a in loop["layout"]["annotations"] if a.get("bordercolor") == theme.YOURS)
 
 
 def test_next_stage_walks_the_loop_and_the_link_follows():
