@@ -66,9 +66,9 @@ def a_digit_flows() -> None:
                     else ("softmax", "softmax turns scores into probabilities")
                 )
                 W = params[f"W{step}"]
-                st.latex(
-                    rf"z_{step} = W_{step}\,a_{step - 1} + b_{step}, \qquad a_{step} = \mathrm{{{name}}}(z_{step})"
-                )
+                # one equation a line: side by side they ran out of the column, cut at "ReLU("
+                st.latex(rf"z_{step} = W_{step}\,a_{step - 1} + b_{step}")
+                st.latex(rf"a_{step} = \mathrm{{{name}}}(z_{step})")
                 first = ", ".join(f"{v:+.2f}" for v in out.z[step][0][:5])
                 st.markdown(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
     guess_col, truth_col, acc_col = st.columns(3)

@@ -733,6 +733,20 @@ def test_home_starts_the_learner_on_parameters_and_its_loop_opens_each_stages_pa
     expect(page.locator("h1")).to_have_text("Loss functions")
 
 
+@pytest.mark.parametrize("layer", ["Hidden layer", "Output"])
+def test_forward_pass_shows_each_layers_maths_whole_in_its_column(page, base_url, layer):
+    """The layer's two equations stood on one line, wider than the column: at 1280 px it was cut
+    at "a₁ = ReLU(", at 1024 px only "z₁ = W₁a₀ + b₁," showed."""
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.goto(f"{base_url}/forward_pass?{urlencode({'layer': layer})}")
+    settle(page)
+    page.get_by_text("Show the maths for this layer").click()
+    maths = page.locator(".katex-display")
+    expect(maths.first).to_be_visible()
+    cut = maths.evaluate_all("(all) => all.filter((e) => e.scrollWidth > e.clientWidth + 4).map((e) => e.textContent)")
+    assert maths.count() == 2 and not cut
+
+
 # What runs off a phone's screen: any word, table, button, picture or chart reaching past the
 # viewport's right edge (the page itself never scrolls sideways, so it would simply be cut off).
 OFF_A_PHONE = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
