@@ -3,8 +3,10 @@
 import base64
 import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 import numpy as np
+from streamlit.runtime.state.query_params import QueryParams
 from streamlit.testing.v1 import AppTest
 
 from playground.quote import quote
@@ -73,3 +75,16 @@ def place_in_order(at: AppTest, key: str, steps) -> AppTest:
     for step in steps:
         next(b for b in at.button if b.key and b.key.startswith(f"{key}-step-") and b.label == step).click().run()
     return at
+
+
+def words_to_the_browser(monkeypatch) -> list[str]:
+    """Every link a run sends the browser (what its address bar becomes), in order."""
+    sent: list[str] = []
+    send = QueryParams._send_query_param_msg
+
+    def record(self):
+        sent.append(urlencode(self._query_params, doseq=True))
+        send(self)
+
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", record)
+    return sent

@@ -863,16 +863,22 @@ def test_after_fast_bursts_of_keys_the_link_always_says_what_the_slider_shows(pa
     shown = page.locator(f".st-key-{key} [data-testid='stSliderThumbValue']")
     rng = random.Random(7)
     for burst in range(12):
-        thumb.focus()
-        for _ in range(rng.randint(5, 20)):
-            thumb.press("ArrowRight" if burst % 2 == 0 else "ArrowLeft")
-            page.wait_for_timeout(rng.randint(0, 40))
+        _burst_of_keys(page, thumb, rng, burst)
         settle(page, charts=False)
         page.wait_for_timeout(800)
         linked = parse_qs(urlsplit(page.url).query).get(name, [default])[-1]
         assert shown.inner_text().replace("$", "").replace(",", "") == linked, burst
 
 
+def _burst_of_keys(page, thumb, rng: random.Random, burst: int) -> None:
+    """5 to 20 presses a few ms apart, rightwards on even bursts and leftwards on odd ones."""
+    thumb.focus()
+    for _ in range(rng.randint(5, 20)):
+        thumb.press("ArrowRight" if burst % 2 == 0 else "ArrowLeft")
+        page.wait_for_timeout(rng.randint(0, 40))
+
+
+@contextmanager
 def _gradient_descent_far_away(page, base_url, delay):
     """Gradient descent through a slow connection; the learning-rate slider, and what it shows."""
     with slow_connection(int(urlsplit(base_url).port), delay) as port:
@@ -891,13 +897,10 @@ def test_on_a_slow_connection_fast_bursts_of_keys_leave_the_page_working(page, b
     dropped a chart it kept after 2 runs unused while the server, told it was kept, named it by
     reference: a "Connection error" dialog, and the page stopped following the slider (the link
     froze; the chart too). ``.streamlit/config.toml`` keeps charts for 50 runs."""
-    for thumb, shown in _gradient_descent_far_away(page, base_url, 0.1):
+    with _gradient_descent_far_away(page, base_url, 0.1) as (thumb, shown):
         rng = random.Random(7)
         for burst in range(8):
-            thumb.focus()
-            for _ in range(rng.randint(5, 20)):
-                thumb.press("ArrowRight" if burst % 2 == 0 else "ArrowLeft")
-                page.wait_for_timeout(rng.randint(0, 40))
+            _burst_of_keys(page, thumb, rng, burst)
             page.wait_for_timeout(1_500)
             assert not page.get_by_text("Connection error").count(), burst
             assert shown.inner_text() == _linked_rate(page), burst
@@ -908,7 +911,7 @@ def test_on_a_slow_connection_one_step_out_and_back_leaves_the_default_out_of_th
     address bar as it was before the first answer came, which has no lr; the answer to the first
     move (lr=0.126) arrives after. Each run now ends by sending the whole link, so the last word
     is the move back's: the address bar says the default the slider shows."""
-    for thumb, shown in _gradient_descent_far_away(page, base_url, 0.2):
+    with _gradient_descent_far_away(page, base_url, 0.2) as (thumb, shown):
         for attempt in range(6):
             thumb.focus()
             thumb.press("ArrowRight")

@@ -1,13 +1,11 @@
 """Link-bound controls and scenes, run through Streamlit's AppTest."""
 
-from urllib.parse import urlencode
-
 import pytest
-from streamlit.runtime.state.query_params import QueryParams
 from streamlit.testing.v1 import AppTest
 
 from playground.content.controls import ALL
 from playground.quote import quote
+from tests.apptest import words_to_the_browser
 
 
 def _script():
@@ -103,19 +101,6 @@ def test_moving_a_control_writes_the_link_and_the_default_leaves_it():
     assert at.query_params["w"] == "55"
     at.slider(key="t_w").set_value(10).run()
     assert "w" not in at.query_params
-
-
-def words_to_the_browser(monkeypatch) -> list[str]:
-    """Every link a run sends the browser (what its address bar becomes), in order."""
-    sent: list[str] = []
-    send = QueryParams._send_query_param_msg
-
-    def record(self):
-        sent.append(urlencode(self._query_params, doseq=True))
-        send(self)
-
-    monkeypatch.setattr(QueryParams, "_send_query_param_msg", record)
-    return sent
 
 
 def test_a_move_sent_with_an_older_link_still_ends_with_the_browser_told_the_whole_link(monkeypatch):

@@ -2,7 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.test_controls import words_to_the_browser
+from tests.apptest import words_to_the_browser
 
 
 def _page(reader: str):
