@@ -70,7 +70,7 @@ def one_training_example() -> None:
         miss = f"{abs(actual - predicted) / abs(actual) if actual else 0.0:.1%}" if reached else "not yet"
         a.metric("Off by", miss, help="Grows with the nudge: the gradient is the slope at this exact point.")
         if not reached:
-            st.caption(
+            ui.caption(
                 "The prediction needs this knob's blame, and the backward pass has not reached it yet: step "
                 "backwards above. The actual change needs only a new forward pass, one knob at a time."
             )

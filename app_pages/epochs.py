@@ -50,7 +50,7 @@ def count_the_work() -> None:
             "An epoch is every example once. Each batch inside it is one iteration: forward pass, loss, "
             "backpropagation, update. The program stops early when validation stops improving.",
         )
-        st.caption(
+        ui.caption(
             f"Rough compute for a small fraud model ({' → '.join(map(str, FRAUD_MODEL))}): "
             f"{fmt.count(madds * n * epochs)} multiply-adds, which take one CPU core {fmt.duration(seconds)} "
             f"and cost {fmt.bill(dollars)}. The same examples through a model the size of the "

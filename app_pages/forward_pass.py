@@ -58,7 +58,7 @@ def a_digit_flows() -> None:
         ui.chart(chart, says.LAYER_SAYS[layer])
         with st.expander("Show the maths for this layer"):
             if step == 0:
-                st.markdown("The input is the vector **a₀** of 64 pixel values; there is no computation yet.")
+                ui.text("The input is the vector **a₀** of 64 pixel values; there is no computation yet.")
             else:
                 name, rule = (
                     ("ReLU", "ReLU(z) = max(z, 0)")
@@ -70,7 +70,7 @@ def a_digit_flows() -> None:
                 st.latex(rf"z_{step} = W_{step}\,a_{step - 1} + b_{step}")
                 st.latex(rf"a_{step} = \mathrm{{{name}}}(z_{step})")
                 first = ", ".join(f"{v:+.2f}" for v in out.z[step][0][:5])
-                st.markdown(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
+                ui.text(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
     guess_col, truth_col, acc_col = st.columns(3)
     guess_col.metric(
         "The network reads", f"{guess}", delta=f"{probs[guess]:.1%} sure", delta_color="off", delta_arrow="off"
@@ -124,7 +124,7 @@ def cost_of_a_prediction() -> None:
             nn_charts.cost_bars(labels, counts),
             "A language model does about one multiply-add per parameter for every word it writes.",
         )
-    st.caption(
+    ui.caption(
         f"Assumes one CPU core doing about {fmt.count(facts.CPU_MADDS_PER_SECOND)} multiply-adds a second at "
         f"{fmt.dollars_cents(facts.CPU_DOLLARS_PER_HOUR)} an hour: rough, but the ratios between models hold."
     )

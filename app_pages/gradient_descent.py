@@ -93,7 +93,7 @@ def walk_downhill() -> None:
         with flat:
             ui.chart(player, PLAYER_CAPTION[solid is not None], key=MAP, on_click=start_where_clicked)
         if key == "house":
-            st.caption(bowl_caption(own))
+            ui.caption(bowl_caption(own))
 
     # Blindfolded, how each walk ended stays folded away until the learner has watched it.
     outcomes = st.expander("How each walk ended: open it after pressing Play") if blindfold else st.container()

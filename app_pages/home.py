@@ -27,4 +27,4 @@ st.subheader("The pages")
 for info in ALL_PAGES[1:]:
     with st.container(border=True):
         st.page_link(info.file, label=f"**{info.title}**", icon=info.icon)
-        st.markdown(info.takeaway)
+        ui.text(info.takeaway)

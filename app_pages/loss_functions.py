@@ -56,14 +56,14 @@ def one_prediction() -> None:
             "grow in a straight line.",
         )
     side = "too low" if error < 0 else "too high" if error > 0 else "exactly right"
-    st.markdown(
+    ui.text(
         f"**Error: {fmt.dollars(error, signed=True)}** (the prediction is {side}). Penalty under each loss, "
         f"counting a {fmt.dollars_short(UNIT)} miss as 1:"
     )
     ui.table({NAMES[c]: [fmt.amount(scored[c])] for c in losses.LOSSES})
     if abs(error) > UNIT:
         times = abs(error) / UNIT
-        st.caption(
+        ui.caption(
             f"This miss is {fmt.amount(times)} times a {fmt.dollars_short(UNIT)} miss. Absolute error charges it "
             f"{fmt.amount(scored['absolute'])} times as much; squared error charges it "
             f"{fmt.amount(scored['squared'])} times as much, because squaring multiplies a big miss by itself."

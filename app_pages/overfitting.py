@@ -12,6 +12,7 @@ from playground.content.fitting import (
     fit_caption,
     intro_on_your_rows,
     least_miss,
+    metric_captions,
     metrics_on_your_rows,
     miss,
     validation_drawn,
@@ -125,21 +126,12 @@ def fit_and_its_consequences() -> None:
     else:
         tech, business, decision = st.columns(3)
         tech.metric("Model metric: typical miss", miss(m.rmse), help="Technical quality, for the team. " + RMS_HELP)
-        tech.caption(
-            "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
-            "recall, latency (how fast it answers) and drift (how far the world has moved since training)."
-        )
+        tech_says, business_says, decision_says = metric_captions(fitting.OVERRIDE_AT)
+        ui.caption(tech_says, into=tech)
         business.metric("Business metric: priced within 10 %", f"{m.within_10pct:.0%}", help="What the product earns.")
-        business.caption(
-            "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
-            "conversion, cost to serve, cycle time and retention."
-        )
+        ui.caption(business_says, into=business)
         decision.metric("Decision metric: agent overrides", f"{m.override:.0%}", help="How people act on it.")
-        decision.caption(
-            f"How people act on it: here, how often an agent overrules a valuation off by more than "
-            f"${fitting.OVERRIDE_AT:.0f}k; elsewhere how often incidents happen and how serious they are, and "
-            "how well hard cases are escalated to a person."
-        )
+        ui.caption(decision_says, into=decision)
 
 
 fit_and_its_consequences()

@@ -92,7 +92,7 @@ def knobs_between_neurons() -> None:
         seed = ui.control(PAGE, "seed")
         widths = network.layout(inputs, (hidden1, hidden2), outputs)
         st.metric("Knobs in this network", f"{network.count_parameters(widths):,}")
-        st.caption(
+        ui.caption(
             " + ".join(
                 f"{n_in}×{n_out} weights + {fmt.plural(n_out, 'bias', 'biases')}"
                 for n_in, n_out in itertools.pairwise(widths)

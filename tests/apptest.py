@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -16,6 +17,19 @@ ROOT = Path(__file__).resolve().parents[1]
 # The pages with no chart when opened (text and questions; Your data before a table is read):
 # the tests expect none there and some everywhere else.
 TEXT_ONLY = frozenset({"concept_check", "glossary", "your_data"})
+
+
+_MARK = re.compile(r'<span class="term"[^>]*>(.*?)<span class="tip".*?</span></span>', re.DOTALL)
+
+
+def unmarked(text: str) -> str:
+    """The text as it reads before a glossary word is hovered: ``playground.terms.explain`` undone."""
+    return _MARK.sub(r"\1", text).replace("&lt;", "<").replace("&amp;", "&")
+
+
+def said(at: AppTest, kind: str = "markdown") -> list[str]:
+    """What the page's Markdown (or captions, ``kind="caption"``) reads, in page order, marks taken out."""
+    return [unmarked(str(e.value)) for e in getattr(at, kind)]
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -42,7 +42,7 @@ def _imports(package: str) -> list[tuple[str, str]]:
         ("ui", lambda m: not m.startswith(("playground.models", "playground.charts"))),
         *(
             (module, lambda m: m.split(".")[0] in {*sys.stdlib_module_names, "playground"})
-            for module in ("link", "declare", "format", "quote")
+            for module in ("link", "declare", "format", "quote", "terms")
         ),
         (
             "tables",

@@ -148,6 +148,19 @@ def least_miss(say: Words = HOUSES) -> tuple[str, str]:
     )
 
 
+def metric_captions(override_at: float) -> tuple[str, str, str]:
+    """What each of the three kinds of metric measures, here and elsewhere: the model's, the business's, people's."""
+    return (
+        "How good the model is, for the team that builds it: its typical miss here; elsewhere precision, "
+        "recall, latency (how fast it answers) and drift (how far the world has moved since training).",
+        "What the model earns the business: here, listings priced close enough to sell well; elsewhere "
+        "conversion, cost to serve, cycle time and retention.",
+        f"How people act on it: here, how often an agent overrules a valuation off by more than "
+        f"${override_at:.0f}k; elsewhere how often incidents happen and how serious they are, and "
+        "how well hard cases are escalated to a person.",
+    )
+
+
 def metrics_on_your_rows(typical: str) -> str:
     """The three kinds of metric on a learner's data: only the model's can be measured here."""
     return (

@@ -7,12 +7,13 @@ from playground.ui.live import follow_drag
 from playground.ui.ordering import put_in_order
 from playground.ui.owndata import current as your_data
 from playground.ui.owndata import kept, knob
-from playground.ui.page import chart, header, prose, table, why_it_matters
+from playground.ui.page import caption, chart, header, prose, table, text, why_it_matters
 from playground.ui.plotly_chart import clicked
 from playground.ui.scenes import scene_buttons
 from playground.ui.sections import drawn, section
 
 __all__ = [
+    "caption",
     "chart",
     "clicked",
     "control",
@@ -28,6 +29,7 @@ __all__ = [
     "section",
     "table",
     "terms",
+    "text",
     "why_it_matters",
     "your_data",
 ]

@@ -21,6 +21,7 @@ import streamlit as st
 from playground import link
 from playground.declare import Control, PageSpec
 from playground.quote import quote
+from playground.terms import help_for
 from playground.ui import reruns
 from playground.ui.scenes import KEPT, ROW
 
@@ -103,7 +104,7 @@ def _draw(c: Control, spec: Any, key: str, on_change: dict[str, Any]) -> None:
         with st.expander("Advanced", icon=":material/tune:"):
             _draw(dataclasses.replace(c, advanced=False), spec, key, on_change)
         return
-    common = {"key": key, "help": c.help, **on_change}
+    common = {"key": key, "help": help_for(c.label, c.help), **on_change}
     if c.kind in ("slider", "number"):
         widget = st.slider if c.kind == "slider" else st.number_input
         extra = {"format": c.format} if c.kind == "slider" else {}

@@ -12,6 +12,7 @@ import streamlit as st
 from playground.content.controls import APP
 from playground.content.pages import BY_SLUG
 from playground.declare import PageSpec
+from playground.terms import explain
 from playground.ui import follow, owndata, tour
 from playground.ui.controls import control
 from playground.ui.plotly_chart import plotly_chart
@@ -42,6 +43,7 @@ _PRESENTER_CSS = """
 [data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] { margin-bottom: 0.9rem; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] { top: auto; bottom: 100%; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] p { font-size: 1.45rem; font-weight: 700; line-height: 1.2; }
+[data-testid="stMain"] .tip { font-size: 1.45rem; }
 [data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; max-width: none; }
 [data-testid="stMain"] [data-testid="stMetricValue"] div,
 [data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: min(2.6rem, 22cqi); }
@@ -55,8 +57,23 @@ _PRESENTER_CSS = """
 # shrinks with its column, so "$233,836" fits a column a quarter of a 1024 px window wide. On a
 # phone a table's cells wrap, so its last column (Loss functions' cost to the business) stays on screen.
 # The tour's bar (what to say, Next) stays at the top of the screen while the page scrolls under it.
+# A glossary term in the app's text (``playground.terms``) is underlined with dots; hovered, tapped or
+# reached with Tab, its explanation opens under its line, as wide as the text's column allows.
 _PAGE_CSS = """
 <style>
+[data-testid="stMarkdownContainer"]:has(.term) { position: relative; }
+/* Streamlit greys a caption with opacity, which a tip inside could not undo (it would show the chart
+   through it): the same grey as a colour instead (#111111 at 60 % on white) */
+[data-testid="stCaptionContainer"]:has(.term) { opacity: 1; color: #707070; }
+.term { text-decoration: underline dotted 1.5px; text-underline-offset: 0.2em; cursor: help; }
+.term:focus-visible { outline: 2px solid #005585; outline-offset: 2px; border-radius: 2px; }
+.term > .tip {
+  display: none; position: absolute; left: 0; z-index: 1001; width: max-content; max-width: min(30rem, 100%);
+  margin-top: 0.25rem; padding: 0.55rem 0.75rem; background: #FFFFFF; color: #111111;
+  border: 1px solid rgba(49, 51, 63, 0.3); border-radius: 0.5rem; box-shadow: 0 6px 18px rgba(0, 0, 0, 0.16);
+  font-size: 0.95rem; font-weight: 400; font-style: normal; line-height: 1.45; white-space: normal;
+}
+.term:is(:hover, :focus) > .tip { display: block; }
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
 [data-testid="stMain"] .stMarkdownEllipsis,
 [data-testid="stMain"] .stMarkdownEllipsis p,
@@ -92,10 +109,20 @@ def presenting() -> bool:
     return bool(st.session_state.get(PRESENT_KEY, False))
 
 
+def text(markdown: str) -> None:
+    """The app's own text, each glossary term explained where it stands (hover, tap or Tab)."""
+    st.markdown(explain(markdown), unsafe_allow_html=True)
+
+
+def caption(markdown: str, *, into: Any = st) -> None:
+    """A caption in the app's own words, its glossary terms explained where they stand; ``into`` a column."""
+    into.caption(explain(markdown), unsafe_allow_html=True)
+
+
 def prose(markdown: str) -> None:
     """Explanatory text; hidden in presenter mode, where the presenter says it."""
     if not presenting():
-        st.markdown(markdown)
+        text(markdown)
 
 
 def header(page: PageSpec, *, intro: str | None = None) -> None:
@@ -111,7 +138,7 @@ def header(page: PageSpec, *, intro: str | None = None) -> None:
     if info.learns_on_your_data:
         owndata.banner(page.slug)
     with st.container(border=True):
-        st.markdown(f":material/lightbulb: **Key takeaway.** {info.takeaway}")
+        text(f":material/lightbulb: **Key takeaway.** {info.takeaway}")
     if intro or info.intro:
         prose(intro or info.intro)
 
@@ -151,7 +178,7 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def chart(
-    spec: dict[str, Any], caption: str, *, key: str | None = None, on_click: Callable[[], None] | None = None
+    spec: dict[str, Any], words: str, *, key: str | None = None, on_click: Callable[[], None] | None = None
 ) -> None:
     """Draw a chart (a builder's dict) full width, with a one-line caption saying what to notice.
 
@@ -162,5 +189,5 @@ def chart(
     """
     caller = sys._getframe(1)
     key = key or f"chart-{Path(caller.f_code.co_filename).stem}-{caller.f_lineno}"
-    plotly_chart(for_projector(spec) if presenting() else spec, key=key, alt=caption, on_click=on_click)
-    st.caption(caption)
+    plotly_chart(for_projector(spec) if presenting() else spec, key=key, alt=words, on_click=on_click)
+    caption(words)

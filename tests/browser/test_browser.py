@@ -8,6 +8,7 @@ missing browser fails the run.
 import io
 import os
 import random
+import re
 import shutil
 import signal
 import time
@@ -21,6 +22,7 @@ from PIL import Image
 
 from playground import format as fmt
 from playground.content import controls
+from playground.content.glossary import TERMS
 from playground.content.pages import ALL_PAGES
 from playground.models import houses, landscapes, linear
 from scripts.bench import RECORD_DRAWS, RECORD_REPLIES, STEP_NOW, drag_slider
@@ -745,6 +747,68 @@ def test_forward_pass_shows_each_layers_maths_whole_in_its_column(page, base_url
     expect(maths.first).to_be_visible()
     cut = maths.evaluate_all("(all) => all.filter((e) => e.scrollWidth > e.clientWidth + 4).map((e) => e.textContent)")
     assert maths.count() == 2 and not cut
+
+
+# A term's tip as the learner sees it: shown or not, its words, where it lies, and how opaque it is
+# once every ancestor's opacity is applied (a caption's 0.6 would let the chart show through).
+TIP = """(term) => {
+  const tip = term.querySelector('.tip'), box = tip.getBoundingClientRect();
+  let opacity = 1;
+  for (let e = tip; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  return {shown: getComputedStyle(tip).display !== 'none', text: tip.textContent, left: box.left,
+          right: box.right, top: box.top, word: term.getBoundingClientRect().bottom, opacity};
+}"""
+
+
+def _term(page, word: str, within: str = ""):
+    return page.locator(f"{within} .term".strip()).filter(has_text=re.compile(f"^{word}")).first
+
+
+def _explains(tip: dict, name: str, width: int) -> bool:
+    return (
+        tip["shown"]
+        and tip["text"] == f"{name}. {TERMS[name.lower()].explanation}"
+        and 0 <= tip["left"] < tip["right"] <= width
+        and tip["top"] >= tip["word"] - 1  # under the word's line, not over the word
+        and tip["opacity"] == 1
+    )
+
+
+def test_a_glossary_word_explains_itself_where_it_stands_by_pointer_or_keyboard(page, base_url):
+    """Parameters' intro set **weight** and **bias** in bold with nothing to click: their
+    explanations were buttons at the foot of the page, 2,500 px below the words."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/parameters")
+    settle(page)
+    assert page.locator(".tip:visible").count() == 0  # nothing covers the page until asked
+    weight, bias = _term(page, "weight", "strong"), _term(page, "bias", "strong")
+    weight.hover()
+    assert _explains(weight.evaluate(TIP), "Weight", 1280)
+    page.mouse.move(5, 890)
+    assert not weight.evaluate(TIP)["shown"]
+    weight.focus()
+    page.keyboard.press("Tab")  # the next word along, reached by keyboard alone
+    assert _explains(bias.evaluate(TIP), "Bias", 1280) and not weight.evaluate(TIP)["shown"]
+    caption = _term(page, "loss", '[data-testid="stCaptionContainer"]')  # under the chart, in grey
+    caption.hover()
+    assert _explains(caption.evaluate(TIP), "Loss", 1280)
+
+
+def test_on_a_phone_a_tapped_glossary_word_explains_itself_on_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/gradient_descent")
+        settle(page)
+        rate = _term(page, "learning rate")
+        rate.scroll_into_view_if_needed()
+        rate.tap()
+        assert _explains(rate.evaluate(TIP), "Learning rate", 390)
+        assert not page.evaluate(OFF_A_PHONE)
+        page.locator("h1").tap()  # a tap elsewhere puts it away
+        assert not rate.evaluate(TIP)["shown"]
+    finally:
+        context.close()
 
 
 # What runs off a phone's screen: any word, table, button, picture or chart reaching past the

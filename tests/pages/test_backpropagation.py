@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from tests.apptest import array, charts, metric, open_bad_link, open_page
+from tests.apptest import array, charts, metric, open_bad_link, open_page, said
 
 PAGE = "app_pages/backpropagation.py"
 
@@ -84,7 +84,7 @@ def test_training_a_digit_is_counted_not_guessed():
     # 2,368 forward; backward: 2,368 weight gradients and 320 products passing blame to the hidden layer
     assert list(bars["data"][0]["text"]) == ["2,368", "5,056"]
     assert bars["layout"]["xaxis"].get("type", "linear") == "linear"  # a 2x bar looks twice as long
-    caption = next(c.value for c in at.caption if "multiply-adds of answering it" in c.value)
+    caption = next(c for c in said(at, "caption") if "multiply-adds of answering it" in c)
     assert "2.1 times" in caption and "rule of thumb is about 3 times" in caption
 
 

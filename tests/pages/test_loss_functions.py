@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from playground.models import houses, linear, losses
-from tests.apptest import charts, metric, open_bad_link, open_page, table
+from tests.apptest import charts, metric, open_bad_link, open_page, said, table
 
 PAGE = "app_pages/loss_functions.py"
 DATA = houses.load()
@@ -47,12 +47,12 @@ def test_mansions_move_the_squared_line_far_more_than_the_absolute_line():
 def test_without_mansions_nothing_is_said_to_chase_them():
     """With none on the chart the caption said "Squared error bends towards the mansions"."""
     at = open_page(PAGE, mansions="0")
-    said = " ".join(c.value for c in at.caption)
-    assert "No mansions yet" in said and "bends towards" not in said and "chased the mansions" not in said
+    words = " ".join(said(at, "caption"))
+    assert "No mansions yet" in words and "bends towards" not in words and "chased the mansions" not in words
     assert not [m.delta for m in at.metric if m.delta]  # no "+$0 from the mansions" under the weights
     at.slider(key="loss_mansions").set_value(1).run()
-    said = " ".join(c.value for c in at.caption)
-    assert "Squared error bends towards the mansion; absolute error and Huber barely move." in said
+    words = " ".join(said(at, "caption"))
+    assert "Squared error bends towards the mansion; absolute error and Huber barely move." in words
 
 
 def test_the_asymmetric_line_costs_the_business_least_and_follows_k():

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from playground.models import houses, training
-from tests.apptest import charts, metric, open_bad_link, open_page, place_in_order
+from tests.apptest import charts, metric, open_bad_link, open_page, place_in_order, said
 
 PAGE = "app_pages/training_loop.py"
 
@@ -93,7 +93,7 @@ def test_training_loop_survives_a_link_full_of_bad_values(params):
 
 
 def test_the_line_chart_caption_says_what_the_chart_shows():
-    start = [c.value for c in open_page("app_pages/training_loop.py").caption]
+    start = said(open_page("app_pages/training_loop.py"), "caption")
     assert any(c.startswith("All 200 houses and the starting line") for c in start)
-    first = [c.value for c in open_page("app_pages/training_loop.py", step="1").caption]
+    first = said(open_page("app_pages/training_loop.py", step="1"), "caption")
     assert any(c.startswith("This iteration's batch of 20 houses") for c in first)

@@ -13,7 +13,8 @@ import pytest
 from playground.charts import theme
 from playground.content import glossary
 from playground.content.controls import ALL
-from tests.apptest import charts, open_page
+from playground.terms import explain
+from tests.apptest import charts, open_page, said, unmarked
 
 # The words a product manager would stop at. A word found on a page must resolve to a glossary
 # entry (by name, plural or another form it lists); add an entry before adding a word to a page.
@@ -37,7 +38,7 @@ COLOUR_WORDS = (
 def _visible_text(at) -> str:
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error"):
-        parts += [str(e.value) for e in getattr(at, kind)]
+        parts += said(at, kind)
     for m in at.metric:
         parts += [m.label, str(m.value), str(m.delta or ""), m.help or ""]
     for kind in ("slider", "select_slider", "toggle", "number_input", "button", "selectbox", "multiselect"):
@@ -82,7 +83,7 @@ def test_every_technical_word_on_the_page_has_a_glossary_entry(page, scene):
 @pytest.mark.parametrize(("page", "scene"), list(_setups()))
 def test_every_colour_a_caption_names_is_one_the_app_names_and_draws(page, scene):
     at = _open(page, scene)
-    text = "\n".join(str(e.value) for kind in ("markdown", "caption", "info") for e in getattr(at, kind))
+    text = "\n".join(line for kind in ("markdown", "caption", "info") for line in said(at, kind))
     drawn = json.dumps(charts(at)).upper()
     names = {name: colour for colour, name in theme.COLOR_NAMES.items()}
     found = _found(COLOUR_WORDS, text) | _found(("blue",), re.sub("light blue", "", text, flags=re.IGNORECASE))
@@ -91,6 +92,28 @@ def test_every_colour_a_caption_names_is_one_the_app_names_and_draws(page, scene
     for word in found:
         assert word in names, f"{page.slug}: '{word}' is not a colour name the app uses ({sorted(names)})"
         assert names[word].upper() in drawn, f"{page.slug}: the text names {word}, which no chart here draws"
+
+
+# The pages whose text is not prose to explain: the quiz (a hover would give its answers away), the
+# glossary itself, and Your data (the learner's own column names).
+UNEXPLAINED = ("concept_check", "glossary", "your_data")
+# The term buttons at a page's foot open the explanation itself.
+TERM_BUTTONS = {f"**{t.name}.** {t.explanation}" for t in glossary.TERMS.values()}
+
+
+@pytest.mark.parametrize(("page", "scene"), [s for s in _setups() if s.values[0].slug not in UNEXPLAINED])
+def test_every_glossary_word_in_a_pages_text_is_explained_where_it_stands(page, scene):
+    """Parameters' intro said **weight** and **bias** with nothing to click: the words were explained
+    only by buttons at the page's foot, thousands of pixels below."""
+    at = _open(page, scene)
+    for kind in ("markdown", "caption"):
+        for element in getattr(at, kind):
+            shown = str(element.value)
+            # a table of figures; the scene buttons' heading (their names); an exercise's bold task
+            # (an explained "iteration" would give away the order asked for); a term button's own text
+            if shown.startswith(("|", "**Scenes**")) or re.fullmatch(r"\*\*[^*]+\*\*", shown) or shown in TERM_BUTTONS:
+                continue
+            assert shown == explain(unmarked(shown)), f"{page.slug}: not explained where it stands: {shown[:80]}"
 
 
 def test_the_technical_word_list_has_no_stale_entries():

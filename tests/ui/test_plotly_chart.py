@@ -7,7 +7,7 @@ import pytest
 from playground.charts.theme import TEMPLATE
 from playground.content.pages import ALL_PAGES
 from playground.ui import plotly_chart
-from tests.apptest import TEXT_ONLY, chart_elements, charts, open_page
+from tests.apptest import TEXT_ONLY, chart_elements, charts, open_page, said
 
 CHARTED = [info for info in ALL_PAGES if info.slug not in TEXT_ONLY]
 # Home and The training loop have charts but no slider: their charts change with buttons.
@@ -60,7 +60,7 @@ def test_a_charts_data_is_its_figure_its_caption_and_its_room():
     at = open_page("app_pages/parameters.py")
     first = json.loads(chart_elements(at)[0].proto.json)
     figure = charts(at)[0]
-    assert first["alt"] in [c.value for c in at.caption]  # the caption is the chart's accessible name
+    assert first["alt"] in said(at, "caption")  # the caption is the chart's accessible name
     assert first["height"] == figure["layout"]["height"]
     assert figure["layout"]["template"] == TEMPLATE
     assert first["clickable"] is False
