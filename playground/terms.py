@@ -85,7 +85,9 @@ def explain(markdown: str) -> str:
 
 
 def help_for(label: str, help: str | None) -> str | None:
-    """A control's help: its own, then the glossary's explanation of each term its label uses."""
-    names = dict.fromkeys(_FORMS[m.group(1).lower()].name for m in _WORD.finditer(label))
+    """A control's help: its own, then the glossary's explanation of each term its label uses (in its
+    own words: a quoted column name, ``loss`` say, is the learner's, not a term)."""
+    words = _UNTOUCHED.sub(" ", label)
+    names = dict.fromkeys(_FORMS[m.group(1).lower()].name for m in _WORD.finditer(words))
     notes = [f"**{name}.** {_inert(TERMS[name.lower()].explanation)}" for name in names]
     return "\n\n".join([help, *notes] if help else notes) or None

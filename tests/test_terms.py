@@ -81,3 +81,4 @@ def test_a_controls_help_adds_the_glossary_for_the_terms_in_its_label():
     assert help_for("Seed", "Same seed, same draw.").startswith("Same seed, same draw.\n\n**Seed.** ")
     assert help_for("Noise in the prices", "Spread.") == f"Spread.\n\n**Noise.** {TERMS['noise'].explanation}"
     assert help_for("Houses shown", None) is None and help_for("Houses shown", "Own help.") == "Own help."
+    assert help_for(f"Weight w: change in {quote('loss')} per {quote('epoch')}", None).count("**") == 2  # Weight only
