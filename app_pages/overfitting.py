@@ -33,8 +33,9 @@ def study(seed: int, n_train: int, noise: float, l2: float):
 
 
 @st.cache_data(max_entries=256)
-def growing(seed: int, degree: int, noise: float, l2: float):
-    return fitting.learning_curve(seed, SIZES, degree, noise, l2)
+def growing(seed: int, n_train: int, degree: int, noise: float, l2: float):
+    exam = fitting.sample(np.random.default_rng(seed), n_train, noise)  # the houses the floor is measured on
+    return fitting.learning_curve(seed, SIZES, degree, noise, l2, exam=exam)
 
 
 def next_sample() -> None:
@@ -113,7 +114,7 @@ def fit_and_its_consequences() -> None:
         sizes = (*(n for n in SIZES if n < pool), pool)
         curve_of_data = fitting.rows_learning_curve(mine.x, mine.y, seed, sizes, degree, l2)
     else:
-        curve_of_data = growing(seed, degree, noise, l2)
+        curve_of_data = growing(seed, n_train, degree, noise, l2)
     ui.chart(
         fit_charts.data_size_curve(curve_of_data, floor, on=on, frame=sweep),
         data_size_caption(curve_of_data, floor, degree, say),

@@ -71,31 +71,18 @@ def _error_axis(errors: np.ndarray, floor: float, on: Reading, **extra: Any) -> 
     return theme.axis(title, range=[0, top], **on.signs, **extra)
 
 
-def _floor(floor: float, on: Reading) -> dict[str, Any]:
-    """A dashed line at the floor: the least any model can miss new houses by (the houses), or the
-    least any degree misses the new rows by (a learner's)."""
+def _floor(x: Sequence[float], floor: float, on: Reading) -> dict[str, Any]:
+    """A dashed line at the floor across ``x``'s ends: the least any model can miss new houses by (the
+    houses), or the least any degree misses the new rows by (a learner's). Named in the legend, not
+    beside the line, where the two curves meet it and would run through its label."""
     return {
-        "type": "line",
-        "xref": "paper",
-        "yref": "y",
-        "x0": 0,
-        "x1": 1,
-        "y0": floor * on.scale,
-        "y1": floor * on.scale,
+        "type": "scatter",
+        "x": [float(x[0]), float(x[-1])],
+        "y": [floor * on.scale] * 2,
+        "mode": "lines",
+        "name": on.floor,
         "line": {"color": theme.GREY, "width": 2, "dash": "dash"},
-    }
-
-
-def _floor_label(floor: float, on: Reading) -> dict[str, Any]:
-    return {
-        "x": 1,
-        "y": floor * on.scale,
-        "xref": "paper",
-        "yref": "y",
-        "xanchor": "right",
-        "yanchor": "top",
-        "text": on.floor,
-        "showarrow": False,
+        "hovertemplate": f"{on.floor}: {on.amount}<extra></extra>",
     }
 
 
@@ -223,12 +210,13 @@ def complexity_curve(
             "marker": {"symbol": "star", "size": 20, "color": theme.BEST, "line": {"color": "white", "width": 1}},
         }
     )
-    shapes += [theme.vline(degree, theme.YOURS, dash="dot"), _floor(floor, on)]
+    data.append(_floor([-0.5, len(verdicts) - 0.5], floor, on))
+    shapes.append(theme.vline(degree, theme.YOURS, dash="dot"))
     return theme.figure(
         data,
         height=400,
         shapes=shapes,
-        annotations=[*labels, _floor_label(floor, on)],
+        annotations=labels,
         xaxis=theme.axis(theme.AXIS["degree"], dtick=1, range=[-0.5, len(verdicts) - 0.5]),
         yaxis=_error_axis(np.concatenate([sweep.train, sweep.val]), floor, on),
     )
@@ -239,7 +227,8 @@ def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) ->
     follows shaded."""
     best, end = history.best_epoch, int(history.epochs[-1])
     data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", on, mode="lines")
-    shapes = [theme.vline(best, theme.BEST), _floor(floor, on)]
+    data.append(_floor(history.epochs, floor, on))
+    shapes = [theme.vline(best, theme.BEST)]
     if history.overtrained:  # shade the epochs that made it worse, only when they did
         shapes.insert(0, theme.band(best, end, theme.VERDICT_COLORS["overfit"]))
     labels = [
@@ -253,7 +242,6 @@ def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) ->
             "text": f" lowest validation error: epoch {best}",
             "showarrow": False,
         },
-        _floor_label(floor, on),
     ]
     epoch = theme.AXIS["epoch"] if on is HOUSES else "Epoch (one pass over the training rows)"
     return theme.figure(
@@ -275,11 +263,10 @@ def data_size_curve(curve: Sweep, floor: float, *, on: Reading = HOUSES, frame: 
     data = _error_lines(curve.x, curve.train, curve.val, f"with %{{x}} training {on.rows}", on)
     sizes = [int(n) for n in curve.x]
     title = theme.AXIS["n_train"] if on is HOUSES else "Training rows (log scale)"
+    data.append(_floor(curve.x, floor, on))
     return theme.figure(
         data,
         height=360,
-        shapes=[_floor(floor, on)],
-        annotations=[_floor_label(floor, on)],
         xaxis=theme.axis(title, type="log", tickvals=sizes, ticktext=[str(n) for n in sizes]),
         yaxis=_error_axis(np.concatenate([(frame or curve).train, (frame or curve).val]), floor, on),
     )

@@ -47,11 +47,28 @@ def test_complexity_curve_marks_zones_the_current_and_the_best_degree():
     assert list(star["x"]) == [SWEEP.best]
     rects = [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]
     texts = [a["text"] for a in fig["layout"]["annotations"]]
-    assert texts == ["underfit", "good<br>fit", "overfit", "least possible miss"]
+    assert texts == ["underfit", "good<br>fit", "overfit"]
     assert rects[0]["x0"] == -0.5 and rects[-1]["x1"] == fitting.MAX_DEGREE + 0.5
-    current, floor = (s for s in fig["layout"]["shapes"] if s["type"] == "line")
+    (current,) = (s for s in fig["layout"]["shapes"] if s["type"] == "line")
     assert current["x0"] == current["x1"] == 12
-    assert floor["y0"] == floor["y1"] == pytest.approx(FLOOR * 1000)
+
+
+def _three_charts():
+    history = fitting.train_by_descent(S, 15, 100)
+    curve = fitting.learning_curve(0, (10, 30, 100), 3, 60.0)
+    yield "complexity", plain(fit_charts.complexity_curve(SWEEP, 12, VERDICTS, FLOOR)), (-0.5, fitting.MAX_DEGREE + 0.5)
+    yield "epochs", plain(fit_charts.epoch_curves(history, FLOOR)), (0, 100)
+    yield "data size", plain(fit_charts.data_size_curve(curve, FLOOR)), (10, 100)
+
+
+@pytest.mark.parametrize(("name", "fig", "ends"), list(_three_charts()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_least_possible_miss_is_a_dashed_line_named_in_the_legend_not_beside_it(name, fig, ends):
+    """On the data-size chart its label sat under the line at the right, where both curves meet the
+    line: the training curve ran through the words."""
+    floor = _named(fig, "least possible miss")
+    assert floor["line"]["dash"] == "dash" and tuple(floor["x"]) == ends
+    assert list(floor["y"]) == pytest.approx([FLOOR * 1000] * 2)
+    assert "least possible miss" not in str(fig["layout"].get("annotations", []))
 
 
 def test_the_error_axis_is_linear_from_zero_so_the_u_is_visible():
@@ -88,7 +105,7 @@ def test_the_data_size_curve_keeps_the_complexity_charts_axis_whatever_the_degre
     frame = plain(fit_charts.complexity_curve(sweep, 3, fitting.verdicts(sweep, floor), floor))["layout"]["yaxis"]
     tops = set()
     for degree in (0, 2, 3, 9, 15):
-        curve = fitting.learning_curve(0, (10, 30, 100), degree, 60.0)
+        curve = fitting.learning_curve(0, (10, 30, 100), degree, 60.0, exam=s)
         tops.add(tuple(plain(fit_charts.data_size_curve(curve, floor, frame=sweep))["layout"]["yaxis"]["range"]))
     assert tops == {tuple(frame["range"])}
 

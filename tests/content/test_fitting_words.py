@@ -13,11 +13,12 @@ SIZES = (10, 15, 20, 30, 50, 80, 120, 200, 300)
 @pytest.mark.parametrize("noise", [20.0, 60.0, 120.0])
 def test_more_data_is_said_to_close_the_gap_only_where_the_model_can_learn_the_pattern(noise):
     """At degree 0 it said "the gap between the two errors closes" under two lines that never met the floor."""
-    floor = fitting.noise_floor(fitting.sample(np.random.default_rng(0), 20, noise))
-    simple = fitting.learning_curve(0, SIZES, 0, noise)
+    exam = fitting.sample(np.random.default_rng(0), 20, noise)
+    floor = fitting.noise_floor(exam)
+    simple = fitting.learning_curve(0, SIZES, 0, noise, exam=exam)
     assert simple.val[-1] > STILL_TOO_SIMPLE * floor
     assert "cannot teach a model too simple" in data_size_caption(simple, floor, 0)
-    flexible = fitting.learning_curve(0, SIZES, 6, noise)
+    flexible = fitting.learning_curve(0, SIZES, 6, noise, exam=exam)
     assert flexible.val[0] - flexible.train[0] > flexible.val[-1] - flexible.train[-1]
     assert (
         data_size_caption(flexible, floor, 6)
