@@ -75,6 +75,7 @@ _PAGE_CSS = """
 }
 .term:is(:hover, :focus) > .tip { display: block; }
 .tips-hushed .term > .tip { display: none; }
+[data-testid="stSidebar"] [data-testid="stElementContainer"]:has(script) { display: none; }  /* Escape's listener */
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
 [data-testid="stMain"] .stMarkdownEllipsis,
 [data-testid="stMain"] .stMarkdownEllipsis p,
@@ -113,8 +114,8 @@ def presenter_toggle() -> bool:
     """The sidebar switch for presenter mode, kept in the link as ``present=1``."""
     with st.sidebar:
         on = control(APP, "present")
+        st.html(_ESCAPE_HUSHES_TIPS, unsafe_allow_javascript=True)  # not in the page: no script among its words
     st.html(_PAGE_CSS + (_PRESENTER_CSS if on else ""))
-    st.html(_ESCAPE_HUSHES_TIPS, unsafe_allow_javascript=True)
     # The room sees the page, not the menu: turning presenter mode on (or opening a link with it)
     # folds the sidebar away; its arrow at the top left brings it back.
     st.set_page_config(initial_sidebar_state="collapsed" if on else "auto")
