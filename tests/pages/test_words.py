@@ -106,6 +106,8 @@ def test_every_glossary_word_in_a_pages_text_is_explained_where_it_stands(page, 
     """Parameters' intro said **weight** and **bias** with nothing to click: the words were explained
     only by buttons at the page's foot, thousands of pixels below."""
     at = _open(page, scene)
+    shown_here = [str(e.value) for kind in ("markdown", "caption") for e in getattr(at, kind)]
+    assert any('class="term"' in shown for shown in shown_here)  # the marking ran: every page uses some term
     for kind in ("markdown", "caption"):
         for element in getattr(at, kind):
             shown = str(element.value)
