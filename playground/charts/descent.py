@@ -18,8 +18,9 @@ from playground.charts import theme
 from playground.models.descent import NAMES, Path
 from playground.models.landscapes import Landscape
 
-MAP_SHARE = 0.65  # of the animated figure's height, the map's; the loss curve has the rest below a gap
-GAP = 0.13  # between them: the map's tick labels and axis title, then the step readout, each on its own line
+MAP_SHARE = 0.63  # of the animated figure's height, the map's; the loss curve has the rest below a gap
+GAP = 0.17  # between them: the map's tick labels and axis title
+READOUT_ROOM = 0.3  # of the loss panel's height, kept clear above every curve for the step readout
 LOSS_FLOOR = 1e-8  # the log-scaled loss axis starts here
 
 
@@ -406,12 +407,14 @@ def descent_player(
     losses = np.maximum(losses, LOSS_FLOOR) if log else losses
     low, high = float(losses.min()), float(losses.max())
     if log:  # fixed from the start, so the curve revealed at the end sits inside it
-        loss_range = [np.log10(low) - 0.2, np.log10(high) + 0.2]
+        bottom, top = np.log10(low) - 0.2, np.log10(high) + 0.2
     else:
         pad = 0.06 * (high - low or 1.0)
-        loss_range = [low - pad, high + pad]
-    # which step is on: just above the loss panel's top right corner, clear of its curves, exact
-    # during Play and wherever it pauses
+        bottom, top = low - pad, high + pad
+    loss_range = [bottom, bottom + (top - bottom) / (1 - READOUT_ROOM)]
+    # which step is on: in the loss panel's top right corner, in the room kept above its curves,
+    # exact during Play and wherever it pauses (in the gap above the panel it ran into the map's
+    # tick labels in a narrow column)
     readout = add(
         {
             "type": "scatter",
@@ -419,7 +422,7 @@ def descent_player(
             "y": [10 ** loss_range[1] if log else loss_range[1]],
             "mode": "text",
             "text": ["Step 0"],
-            "textposition": "top left",
+            "textposition": "bottom left",
             "cliponaxis": False,
             "textfont": {"size": theme.FONT_SIZE + 3, "color": theme.BLACK},
             "name": "Step now",
@@ -442,7 +445,7 @@ def descent_player(
     return theme.animated(
         data,
         frames,
-        height=610,
+        height=623,
         xaxis={**_knob_axes(land)[0], "domain": [0, 1], "anchor": "y"},
         yaxis={**_knob_axes(land)[1], "domain": [1 - MAP_SHARE, 1], "anchor": "x"},
         xaxis2={**theme.axis(theme.AXIS["step"]), "range": [0, max(last, 1)], "domain": [0, 1], "anchor": "y2"},
@@ -455,7 +458,7 @@ def descent_player(
             "anchor": "x2",
         },
         images=[image],
-        margin={"l": 10, "r": 10, "t": 40, "b": 130},
+        margin={"l": 10, "r": 10, "t": 40, "b": 140},
     )
 
 

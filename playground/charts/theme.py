@@ -122,7 +122,6 @@ TEMPLATE: dict[str, Any] = {
         "title": {"font": {"color": "#111111", "weight": "bold"}, "x": 0, "xanchor": "left"},
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
-        "margin": {"pad": 8},
         "xaxis": {"automargin": True, "showgrid": False, "zeroline": False, "gridcolor": GRID},
         "yaxis": {"automargin": True, "gridcolor": GRID, "zerolinecolor": GRID},
         "hoverlabel": {"bgcolor": "#FFFFFF", "bordercolor": "rgba(17, 17, 17, 0.2)", "font": {"color": INK}},
@@ -189,6 +188,7 @@ def _spec(data: list[dict[str, Any]], height: int, layout: dict[str, Any]) -> di
         **layout,
         "height": height,
     }
+    merged["margin"] = {"pad": 8, **merged["margin"]}  # between a plot and its tick labels; presenter mode grows it
     for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
         axis_layout = merged.get(name, {})
         title = axis_layout.get("title", {})
@@ -293,6 +293,11 @@ def stops(count: int) -> list[int]:
     return sorted({*range(0, count, every), count - 1})
 
 
+# The player's buttons sit this many pixels under the plot, below its axis's tick labels and title:
+# placed as a share of the plot's height they rose into the title ("Step") when the plot was short.
+UNDER_THE_AXIS = 54
+
+
 def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> Chart:
     """:func:`figure` plus frames, a Play / Pause pair and a step slider under the chart.
 
@@ -314,10 +319,10 @@ def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height
                 "direction": "left",
                 "showactive": False,
                 "x": 0,
-                "y": -0.09,
+                "y": 0,
                 "xanchor": "left",
                 "yanchor": "top",
-                "pad": {"t": 0, "r": 10},
+                "pad": {"t": UNDER_THE_AXIS, "r": 10},
                 "font": size,
                 "buttons": [
                     {"label": "▶ Play", "method": "animate", "args": [None, play]},
@@ -330,9 +335,9 @@ def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height
                 "active": 0,
                 "x": 0,  # under the buttons, the whole width: beside them it ran under Pause on a narrow plot
                 "len": 1,
-                "y": -0.09,
+                "y": 0,
                 "yanchor": "top",
-                "pad": {"t": 48},
+                "pad": {"t": UNDER_THE_AXIS + 40},
                 "font": size,
                 "ticklen": 0,
                 "currentvalue": {"visible": False},

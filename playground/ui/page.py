@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -157,24 +158,50 @@ def table(columns: dict[str, list[str]]) -> None:
 
 
 def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
-    """The chart in presenter mode: every font larger, the layout's and the traces' own (a player's
-    step readout), the plot taller, the top margin (where a title sits) grown with the type; a new
-    dict, the old one untouched."""
+    """The chart in presenter mode, a new dict (the old one untouched): every font larger (the
+    layout's and the traces' own, a player's step readout), the plot taller, and every length that
+    holds words grown with the type: the margins above and below the plot (a title, a player), the
+    space between stacked panels (a panel's tick labels and axis title) and the player's drop under
+    its axis. Grown with the plot instead, they let larger words run into each other."""
 
     def grow(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
             if key.endswith("font") and "size" in value:
                 return {**value, "size": round(value["size"] * PRESENTER_TYPE)}
+            if key == "pad":
+                return {side: round(px * PRESENTER_TYPE) for side, px in value.items()}
             return {k: grow(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [grow(v) for v in value]
         return value
 
     layout = grow(spec["layout"])
-    layout["height"] = round(layout["height"] * PRESENTER_GROWTH)
-    if "t" in layout.get("margin", {}):
-        layout["margin"] = {**layout["margin"], "t": round(layout["margin"]["t"] * PRESENTER_TYPE)}
+    margin = layout.get("margin", {})
+    edges = {side: margin[side] for side in ("t", "b") if side in margin}
+    plot = layout["height"] - sum(edges.values())
+    grown = {side: round(margin[side] * PRESENTER_TYPE) for side in ("t", "b", "pad") if side in margin}
+    layout["margin"] = {**margin, **grown}  # "pad": between the plot and its tick labels
+    layout["height"] = round(plot * PRESENTER_GROWTH + sum(edges.values()) * PRESENTER_TYPE)
+    _widen_gaps(layout)
     return {**spec, "data": grow(spec["data"]), "layout": layout}
+
+
+def _widen_gaps(layout: dict[str, Any]) -> None:
+    """Stacked panels (y axes with domains): each gap between them keeps its pixels times the type
+    growth in a plot grown by ``PRESENTER_GROWTH``; the panels share what is left as before."""
+    axes = sorted(
+        (k for k in layout if k.startswith("yaxis") and "domain" in layout[k]), key=lambda k: layout[k]["domain"]
+    )
+    spans = [layout[k]["domain"] for k in axes]
+    gaps = [upper[0] - lower[1] for lower, upper in pairwise(spans)]
+    if not gaps:
+        return
+    grown = [gap * PRESENTER_TYPE / PRESENTER_GROWTH for gap in gaps]
+    squeeze = (spans[-1][1] - spans[0][0] - sum(grown)) / (spans[-1][1] - spans[0][0] - sum(gaps))
+    at = spans[0][0]
+    for key, (low, high), gap in zip(axes, spans, [*grown, 0.0], strict=True):
+        layout[key] = {**layout[key], "domain": [at, at + (high - low) * squeeze]}
+        at = layout[key]["domain"][1] + gap
 
 
 def chart(

@@ -37,6 +37,41 @@ def test_the_player_has_one_frame_per_step_moving_each_walker_along_its_path():
     assert labels == ["▶ Play", "❚❚ Pause"]
 
 
+@pytest.mark.parametrize(
+    ("land", "lr", "optimizers"),
+    [(LAND, 0.1, ("gd", "adam")), (LAND, 2.0, ("gd",)), (landscapes.LANDSCAPES["ravine"], 0.2, ("gd", "momentum"))],
+    ids=["settles", "diverges", "log scale"],
+)
+def test_the_step_readout_sits_in_the_loss_panels_top_corner_above_every_curve(land, lr, optimizers):
+    """In the gap above the loss panel, "Step 0" ran into the map's tick labels and axis title in
+    a narrow column (Gradient descent at 1024 px, and on a phone)."""
+    paths = {o: descent.run(land, o, land.at(0.2, 0.9), lr, 40) for o in optimizers}
+    grid = landscapes.grid(land, 20)
+    spec = plain(descent_charts.descent_player(land, descent_charts.landscape(land, grid), paths))
+    panel = spec["layout"]["yaxis2"]
+    low, high = panel["range"]
+    readout = _named(spec, "Step now")
+    to_axis = np.log10 if panel["type"] == "log" else np.asarray
+    assert readout["textposition"] == "bottom left" and to_axis(readout["y"][0]) == pytest.approx(high)
+    assert readout["x"][0] == spec["layout"]["xaxis2"]["range"][1]  # the panel's right edge
+    curves = [t for t in spec["data"] if t.get("yaxis") == "y2" and t.get("mode") == "lines"]
+    assert len(curves) == len(optimizers)
+    clear = low + (1 - descent_charts.READOUT_ROOM) * (high - low)
+    for curve in curves:
+        shown = to_axis(np.asarray(curve["y"], dtype=float))
+        assert shown.max() <= clear + 1e-6 and shown.min() >= low  # the room above stays empty
+
+
+def test_the_players_buttons_hang_under_the_step_axis_by_pixels_not_a_share_of_the_plot():
+    """Placed at 9% of the plot's height under it, Play and Pause rose into the axis title "Step"
+    when the plot was short (a narrow column: two legend rows take its height)."""
+    layout = descent_charts.descent_player(LAND, GROUND, _paths(steps=30))["layout"]
+    buttons, slider = layout["updatemenus"][0], layout["sliders"][0]
+    assert buttons["y"] == slider["y"] == 0 and buttons["yanchor"] == slider["yanchor"] == "top"
+    assert buttons["pad"]["t"] == theme.UNDER_THE_AXIS < slider["pad"]["t"]
+    assert slider["pad"]["t"] + 45 <= layout["margin"]["b"]  # the slider and its labels inside the chart
+
+
 @pytest.mark.parametrize("blindfold", [False, True])
 def test_the_player_is_plain_json_ready_to_send(blindfold):
     import json

@@ -3,7 +3,7 @@ import pytest
 
 from playground.charts import loop, theme
 from playground.content.loop import INITIALIZE, STAGES
-from playground.ui.page import PRESENTER_GROWTH, for_projector
+from playground.ui.page import PRESENTER_GROWTH, PRESENTER_TYPE, for_projector
 from tests.apptest import plain
 
 
@@ -11,7 +11,7 @@ def test_presenter_charts_are_taller_with_type_the_size_of_the_prose_everywhere(
     """Chart words were 22 px on a projector, beside prose of 25 px (1.45rem of 17 px)."""
     normal = loop.training_loop(INITIALIZE, STAGES)
     big = for_projector(normal)
-    assert big["layout"]["height"] == round(normal["layout"]["height"] * PRESENTER_GROWTH)
+    assert _plot_height(big) == pytest.approx(_plot_height(normal) * PRESENTER_GROWTH, abs=1)
     for fig, size in ((normal, theme.FONT_SIZE), (big, 25)):
         assert fig["layout"]["font"]["size"] == fig["layout"]["legend"]["font"]["size"] == size
         assert fig["layout"]["xaxis"]["tickfont"]["size"] == fig["layout"]["yaxis"]["title"]["font"]["size"] == size
@@ -32,6 +32,40 @@ def test_a_titled_chart_keeps_its_title_inside_on_a_projector():
     assert (title["yref"], title["y"], title["yanchor"]) == ("container", 1, "top")
     title_size = big["layout"]["font"]["size"] * 1.4  # Plotly's title: 1.4 times the chart's type
     assert title["pad"]["t"] + title_size * 1.35 < big["layout"]["margin"]["t"]  # its line box fits above the plot
+
+
+def _plot_height(fig) -> float:
+    layout = fig["layout"]
+    return layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+
+
+def test_on_a_projector_the_room_words_need_grows_with_the_words():
+    """Gradient descent on a projector: its type grew 1.67 times, the space holding it 1.3 times,
+    so the map's axis title sat on the loss panel's top tick and "Step" beside Play. Now every
+    length that holds words grows with them: the margins, the gap between the stacked panels, the
+    space between the plot and its tick labels and the player's drop under its axis."""
+    from playground.charts import descent as descent_charts
+    from tests.charts.test_descent import GROUND, LAND, _paths
+
+    normal = descent_charts.descent_player(LAND, GROUND, _paths(steps=30))
+    big = for_projector(normal)
+
+    def gap_px(fig) -> float:  # between the loss panel's top and the map's bottom
+        layout = fig["layout"]
+        return (layout["yaxis"]["domain"][0] - layout["yaxis2"]["domain"][1]) * _plot_height(fig)
+
+    def share(fig) -> float:  # of the panels' height, the map's
+        map_, loss = (fig["layout"][k]["domain"] for k in ("yaxis", "yaxis2"))
+        return (map_[1] - map_[0]) / (map_[1] - map_[0] + loss[1] - loss[0])
+
+    assert gap_px(big) == pytest.approx(gap_px(normal) * PRESENTER_TYPE, rel=0.01)
+    assert share(big) == pytest.approx(share(normal))  # the panels keep their proportions
+    assert big["layout"]["yaxis"]["domain"][1] == 1 and big["layout"]["yaxis2"]["domain"][0] == 0
+    for side in ("t", "b", "pad"):
+        assert big["layout"]["margin"][side] == round(normal["layout"]["margin"][side] * PRESENTER_TYPE)
+    for control in ("updatemenus", "sliders"):
+        was, now = normal["layout"][control][0]["pad"]["t"], big["layout"][control][0]["pad"]["t"]
+        assert now == round(was * PRESENTER_TYPE)
 
 
 def test_the_projector_view_leaves_the_chart_it_enlarged_untouched():
