@@ -70,7 +70,12 @@ def training_loop(
     ]
     arrows = [_arrow(_START, _POSITIONS[0], standoff=75)]  # a horizontal arrow meets the wide box
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
-    centre = {"x": 0, "y": 0, "text": "repeat, batch<br>after batch", "showarrow": False}
+    centre = {
+        "x": 0,
+        "y": 0,
+        "text": "repeat,<br>batch<br>after batch",
+        "showarrow": False,
+    }  # narrow: fits between Update and Loss at 1024 px
     return theme.figure(
         [],
         height=360,

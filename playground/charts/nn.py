@@ -93,8 +93,13 @@ def cost_bars(
     return theme.count_bars(list(labels), list(multiply_adds), "multiply-adds", highlight=highlight, log=log)
 
 
-def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:+.3f}"
+def _signed(value: float) -> str:
+    """A value or gradient on the graph: three decimals, fewer from 10 and from 100 up, so a box
+    or an edge's label stays narrow at the controls' extremes (-135.3, not -135.349)."""
+    return f"{value:+.{3 if abs(value) < 10 else 2 if abs(value) < 100 else 1}f}"
+
+
+LOSS_Y = -0.8  # the loss box's height on the graph: the bottom row, under the prediction
 
 
 def computation_graph(snap: Snapshot) -> theme.Chart:
@@ -131,10 +136,11 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
                     "showlegend": False,
                 }
             )
-            text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={grad[i, j]:+.3f}")
+            text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={_signed(grad[i, j])}")
             # two fifths of the way along: edges leaving one neuron have fanned apart there, clear of
-            # its box, and the crossings in the middle of the layer are avoided
-            t = 0.55 if W.shape[1] == 1 else 0.4
+            # its box, and the crossings in the middle of the layer are avoided; a level edge's
+            # label halfway, as far from both its boxes as it can be
+            t = 0.5 if y0 == y1 else 0.55 if W.shape[1] == 1 else 0.4
             labels.append(
                 {
                     "x": x0 + t * (x1 - x0),
@@ -149,7 +155,9 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         for i, y in enumerate(ys[layer]):
             name = names[min(layer, 2)] + (f"{i + 1}" if widths[layer] > 1 else "")
             grad = value_grads[layer]
-            text = f"<b>{name}</b><br>{values[layer][i]:+.3f}" + ("" if grad is None else f"<br>∂={_fmt(grad[i])}")
+            text = f"<b>{name}</b><br>{_signed(values[layer][i])}" + (
+                "" if grad is None else f"<br>∂={_signed(grad[i])}"
+            )
             labels.append(
                 {
                     "x": layer,
@@ -159,7 +167,7 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
                     "bgcolor": "white",
                     "bordercolor": theme.BLUE if grad is None else theme.YOURS,
                     "borderwidth": 2,
-                    "borderpad": 6,
+                    "borderpad": 4,
                 }
             )
     loss_text = (
@@ -167,11 +175,13 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         if loss is None
         else f"<b>Loss</b><br>{loss:.4f}" + ("<br>∂=1" if snap.loss_grad_known else "")
     )
+    # the loss under the prediction, not beside it: the layers keep the chart's width between them,
+    # which in a narrow column (a phone, a small laptop) their edges' labels need
     data.append(
         {
             "type": "scatter",
-            "x": [n_layers - 1, n_layers - 0.35],
-            "y": [0, 0],
+            "x": [n_layers - 1, n_layers - 1],
+            "y": [0, LOSS_Y],
             "mode": "lines",
             "line": {"color": theme.GREY, "width": 2, "dash": "dot"},
             "hoverinfo": "skip",
@@ -180,14 +190,14 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
     )
     labels.append(
         {
-            "x": n_layers - 0.35,
-            "y": 0,
+            "x": n_layers - 1,
+            "y": LOSS_Y,
             "text": loss_text,
             "showarrow": False,
             "bgcolor": "#FFF4E5",
             "bordercolor": theme.ORANGE,
             "borderwidth": 2,
-            "borderpad": 6,
+            "borderpad": 4,
         }
     )
     labels.append(
@@ -212,7 +222,7 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         data,
         height=520,
         annotations=labels,
-        xaxis={**theme.HIDDEN_AXIS, "range": [-0.4, n_layers - 0.1]},
+        xaxis={**theme.HIDDEN_AXIS, "range": [-0.33, n_layers - 0.67]},
         yaxis={**theme.HIDDEN_AXIS, "range": [-1.42, 1.05]},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
@@ -234,7 +244,7 @@ def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] |
             "y": list(labels),
             "orientation": "h",
             "marker": {"color": [theme.POSITIVE if v >= 0 else theme.NEGATIVE for v in g]},
-            "text": [f"{v:+.3f}" if s else "not yet" for v, s in zip(g, seen, strict=True)],
+            "text": [_signed(v) if s else "not yet" for v, s in zip(g, seen, strict=True)],
             "textposition": "outside",
             "constraintext": "none",  # the row's height, not the thin bar's, bounds the number's size
             "cliponaxis": False,

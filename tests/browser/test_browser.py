@@ -559,7 +559,30 @@ CHART_TEXT_ACROSS_A_BOX = """() => [...document.querySelectorAll('[data-testid="
       })
       .map((t) => t.textContent.trim());
   })"""
-WORDS_ILL_SET = f"() => [...({TEXT_CUT_SHORT})(), ...({CHART_TEXT_OUTSIDE})(), ...({CHART_TEXT_ACROSS_A_BOX})()]"
+
+
+# Chart words of two kinds on top of each other (an axis title and a tick label, a readout and a
+# button): Gradient descent's "Step 0" ran into the map's tick labels and "Step" into Pause in a
+# narrow column, and on a projector Loss functions' first tick labels met in the corner.
+CHART_WORDS_ON_EACH_OTHER = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')]
+  .flatMap((chart) => {
+    const kinds = ['.xtick text, .x2tick text, .ytick text, .y2tick text', '.g-xtitle text, .g-x2title text',
+      '.g-ytitle text, .g-y2title text, .gtitle', '.legend .traces', '.updatemenu-button', '.slider-label',
+      '.annotation-text-g', '.textpoint text'];
+    const e = 3;  // a glyph's box is its line's height, a little more than its ink, on every side
+    const words = kinds.flatMap((q) => [...chart.querySelectorAll(q)]
+      .filter((w) => w.textContent.trim() && w.getBoundingClientRect().width > 1 && getComputedStyle(w).opacity !== '0')
+      .map((w) => ({ w, r: w.getBoundingClientRect(), ticks: w.closest('[class$="tick"]')?.parentNode ?? w })));
+    const clash = (a, b) => a.r.left + e < b.r.right - e && b.r.left + e < a.r.right - e
+      && a.r.top + e < b.r.bottom - e && b.r.top + e < a.r.bottom - e;
+    return words.flatMap((a, i) => words.slice(i + 1)  // one axis's own tick labels: Plotly spaces those
+      .filter((b) => a.ticks !== b.ticks && !a.w.contains(b.w) && !b.w.contains(a.w) && clash(a, b))
+      .map((b) => `${a.w.textContent.trim()} / ${b.w.textContent.trim()}`));
+  })"""
+WORDS_ILL_SET = (
+    f"() => [...({TEXT_CUT_SHORT})(), ...({CHART_TEXT_OUTSIDE})(), ...({CHART_TEXT_ACROSS_A_BOX})(),"
+    f" ...({CHART_WORDS_ON_EACH_OTHER})()]"
+)
 
 
 def _scene_links(spec) -> list[str]:
@@ -578,7 +601,9 @@ def test_no_number_or_label_is_cut_short_on_a_small_laptop_at_any_scene(page, ba
     """At 1280 px "$182 per sq ft" read "$18…", and a wild model's miss "more than $1…"; at 1024 px
     (a small laptop, half of a 1920 px screen with the sidebar open) a dozen labels, values and
     options more ("Your typical m…", "$233,8…", "Gradient des…"), and chart words ran off their
-    chart ("PT-3 language model", "Training program: up to 10 epochs × 313 iteratio")."""
+    chart ("PT-3 language model", "Training program: up to 10 epochs × 313 iteratio"); chart words
+    sat on each other (Gradient descent's "Step 0" on its map's tick labels, "Step" on Pause; the
+    loop's "repeat, batch after batch" under its Update and Loss boxes)."""
     page.set_viewport_size({"width": 1024, "height": 800})
     cut = {}
     for query in _scene_links(spec):
@@ -823,12 +848,14 @@ OFF_A_PHONE = """() => [...document.querySelectorAll('[data-testid="stMain"] *')
 @pytest.mark.parametrize("spec", controls.ALL, ids=lambda s: s.slug)
 def test_on_a_phone_nothing_runs_off_the_right_edge(page, base_url, spec):
     """At 390 px Loss functions' cost table ran 100 px past the screen: its last column, the one
-    that decides, was cut off."""
+    that decides, was cut off; Gradient descent's "Step 0" sat on its map's tick labels, and
+    Backpropagation's boxes covered the ends of the weights between them ("w=+0.35" read "=+0.35")."""
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base_url}/{spec.slug}")
     settle(page, charts=spec.slug not in CHARTLESS)
     page.evaluate("document.fonts.ready.then(() => true)")
     assert not page.evaluate(OFF_A_PHONE)
+    assert not page.evaluate(CHART_WORDS_ON_EACH_OTHER)
 
 
 # Streamlit's own markup, not the app's: its sidebar navigation puts each section's heading and

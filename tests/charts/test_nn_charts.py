@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from playground.charts import nn as nn_charts
 from playground.charts import theme
@@ -61,6 +62,27 @@ def test_labels_of_edges_leaving_one_neuron_do_not_stack():
     assert len(set(weight_labels)) == len(weight_labels)
     first_layer = sorted(y for x, y in weight_labels if x < 1)
     assert min(np.diff(first_layer)) > 0.2  # at least a label's height apart
+
+
+@pytest.mark.parametrize("hidden", [2, 3])
+def test_a_level_edges_label_stands_halfway_and_the_loss_sits_under_the_prediction(hidden):
+    """In a narrow column the boxes covered the ends of the weights on level edges ("w=+0.35" read
+    "=+0.35"): their labels stood two fifths of the way, nearer one box, and the loss box to the
+    right of the prediction took a fifth of the chart's width from the layers."""
+    params = nn.init((2, hidden, 1), np.random.default_rng(1))
+    X, y = np.array([[1.0, -0.5]]), np.array([[1.0]])
+    fig = plain(nn_charts.computation_graph(nn.snapshot(params, X, y, "tanh", "squared_error", 4)))
+    edges = [t for t in fig["data"] if t["line"].get("dash") != "dot"]
+    weights = [a for a in fig["layout"]["annotations"] if a["text"].startswith("w=")]
+    assert len(edges) == len(weights) == 2 * hidden + hidden
+    level = [(e, w) for e, w in zip(edges, weights, strict=True) if e["y"][0] == e["y"][1]]
+    assert level  # x1 -> h1 and x2 -> the last hidden neuron at least
+    for edge, label in level:
+        assert label["x"] == pytest.approx(sum(edge["x"]) / 2)
+    loss = next(a for a in fig["layout"]["annotations"] if a["text"].startswith("<b>Loss"))
+    prediction = next(a for a in fig["layout"]["annotations"] if a["text"].startswith("<b>ŷ"))
+    assert loss["x"] == prediction["x"] and loss["y"] < prediction["y"]
+    assert fig["layout"]["xaxis"]["range"][1] < prediction["x"] + 0.5  # nothing to the right of the layers
 
 
 def test_edges_carry_their_blame_as_colour_and_width():
