@@ -31,7 +31,7 @@ def _box(x: float, y: float, title: str, hint: str, color: str, page: str | None
     }
 
 
-def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int = 28) -> dict:
+def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int = 28, startstandoff: int = 28) -> dict:
     return {
         "x": end[0],
         "y": end[1],
@@ -48,7 +48,7 @@ def _arrow(start: tuple[float, float], end: tuple[float, float], standoff: int =
         "arrowwidth": 2.5,
         "arrowcolor": theme.GREY,
         "standoff": standoff,
-        "startstandoff": standoff,
+        "startstandoff": startstandoff,
     }
 
 
@@ -68,7 +68,9 @@ def training_loop(
         _box(x, y, name, hint, theme.DEEP_BLUE, pages.get(name), now=name == highlight)
         for (x, y), (name, hint) in zip(_POSITIONS, stages, strict=True)
     ]
-    arrows = [_arrow(_START, _POSITIONS[0], standoff=75)]  # a horizontal arrow meets the wide box
+    # a level arrow stops at each box's side, half its width from its centre: at 75 px from both
+    # centres it vanished in a narrow column (at 1024 px the two centres are 137 px apart)
+    arrows = [_arrow(_START, _POSITIONS[0], standoff=58, startstandoff=50)]
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
     centre = {
         "x": 0,

@@ -173,6 +173,8 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
             return {k: grow(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [grow(v) for v in value]
+        if key in ("standoff", "startstandoff"):  # an arrow's gap to the centre of a box of words
+            return round(value * PRESENTER_TYPE)
         return value
 
     layout = grow(spec["layout"])

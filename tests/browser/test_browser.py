@@ -760,6 +760,24 @@ def test_home_starts_the_learner_on_parameters_and_its_loop_opens_each_stages_pa
     expect(page.locator("h1")).to_have_text("Loss functions")
 
 
+# Each arrow the training loop's chart draws: its line's and its head's length on screen, in px.
+LOOP_ARROWS = """() => [...document.querySelector('[data-testid="stMain"] .js-plotly-plot')
+  .querySelectorAll('.annotation-arrow-g')].map((arrow) => [...arrow.querySelectorAll('path')]
+  .map((p) => Math.hypot(p.getBoundingClientRect().width, p.getBoundingClientRect().height)))"""
+
+
+@pytest.mark.parametrize("width", [1024, 390])
+def test_the_training_loop_draws_every_arrow_in_a_narrow_column(page, base_url, width):
+    """At 1024 px the arrow from Initialize to Forward pass was gone: it stood off 75 px from both
+    boxes' centres, and the centres were 137 px apart, so Initialize floated unconnected."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}/training_loop")
+    settle(page)
+    arrows = page.evaluate(LOOP_ARROWS)
+    assert len(arrows) == 5, arrows  # into the loop, then round it
+    assert all(len(paths) == 2 and min(paths) > 15 for paths in arrows), arrows  # a line and a head each
+
+
 @pytest.mark.parametrize("layer", ["Hidden layer", "Output"])
 def test_forward_pass_shows_each_layers_maths_whole_in_its_column(page, base_url, layer):
     """The layer's two equations stood on one line, wider than the column: at 1280 px it was cut

@@ -18,6 +18,11 @@ def test_presenter_charts_are_taller_with_type_the_size_of_the_prose_everywhere(
         assert {a["font"]["size"] for a in fig["layout"]["annotations"]} == {size}
     boxes = [a for a in big["layout"]["annotations"] if a["text"].startswith("<b>")]
     assert {a["font"]["color"] for a in boxes} == {"white"}  # sizing keeps each box's own colour
+    for was, now in zip(normal["layout"]["annotations"], big["layout"]["annotations"], strict=True):
+        if not was.get("showarrow"):
+            continue
+        assert now["standoff"] == round(was["standoff"] * PRESENTER_TYPE)  # to the larger boxes' sides
+        assert now["startstandoff"] == round(was["startstandoff"] * PRESENTER_TYPE)
 
 
 def test_a_titled_chart_keeps_its_title_inside_on_a_projector():
