@@ -72,12 +72,8 @@ def training_loop(
     # centres it vanished in a narrow column (at 1024 px the two centres are 137 px apart)
     arrows = [_arrow(_START, _POSITIONS[0], standoff=58, startstandoff=50)]
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
-    centre = {
-        "x": 0,
-        "y": 0,
-        "text": "repeat,<br>batch<br>after batch",
-        "showarrow": False,
-    }  # narrow: fits between Update and Loss at 1024 px
+    # three short lines: one as wide as "repeat, batch" ran under Update and Loss at 1024 px
+    centre = {"x": 0, "y": 0, "text": "repeat,<br>batch<br>after batch", "showarrow": False}
     return theme.figure(
         [],
         height=360,

@@ -161,8 +161,9 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
     """The chart in presenter mode, a new dict (the old one untouched): every font larger (the
     layout's and the traces' own, a player's step readout), the plot taller, and every length that
     holds words grown with the type: the margins above and below the plot (a title, a player), the
-    space between stacked panels (a panel's tick labels and axis title) and the player's drop under
-    its axis. Grown with the plot instead, they let larger words run into each other."""
+    space between stacked panels (a panel's tick labels and axis title), the pad before tick labels,
+    the player's drop under its axis and an arrow's gap to a box. Grown with the plot instead, they
+    let larger words run into each other."""
 
     def grow(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
@@ -179,11 +180,10 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
 
     layout = grow(spec["layout"])
     margin = layout.get("margin", {})
-    edges = {side: margin[side] for side in ("t", "b") if side in margin}
-    plot = layout["height"] - sum(edges.values())
+    plot = layout["height"] - margin.get("t", 0) - margin.get("b", 0)
     grown = {side: round(margin[side] * PRESENTER_TYPE) for side in ("t", "b", "pad") if side in margin}
     layout["margin"] = {**margin, **grown}  # "pad": between the plot and its tick labels
-    layout["height"] = round(plot * PRESENTER_GROWTH + sum(edges.values()) * PRESENTER_TYPE)
+    layout["height"] = round(plot * PRESENTER_GROWTH) + grown.get("t", 0) + grown.get("b", 0)
     _widen_gaps(layout)
     return {**spec, "data": grow(spec["data"]), "layout": layout}
 
