@@ -40,7 +40,7 @@ if at < len(QUESTIONS):
     if q.kind == "order":
         response = ui.put_in_order("Click the steps in order, first to last", options, widget_key)
     elif q.kind == "multiple":
-        response = st.pills("Pick every one that is true", options, selection_mode="multi", key=widget_key)
+        response = ui.pick_many("Pick every one that is true", options, widget_key)
     elif q.kind == "single":
         response = st.radio("Pick one", options, index=None, key=widget_key)
     else:

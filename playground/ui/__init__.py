@@ -1,6 +1,7 @@
 """The Streamlit parts every page shares; pages import them as ``from playground import ui``."""
 
 from playground.quote import quote
+from playground.ui.choices import pick_many
 from playground.ui.controls import control
 from playground.ui.glossary import terms
 from playground.ui.live import follow_drag
@@ -22,6 +23,7 @@ __all__ = [
     "header",
     "kept",
     "knob",
+    "pick_many",
     "prose",
     "put_in_order",
     "quote",

@@ -22,7 +22,7 @@ from playground import link
 from playground.declare import Control, PageSpec
 from playground.quote import quote
 from playground.terms import help_for
-from playground.ui import reruns
+from playground.ui import choices, reruns
 from playground.ui.scenes import KEPT, ROW
 
 NOTICES = "_link_notices"
@@ -97,6 +97,11 @@ def _publish(name: str, key: str, spec: link.Spec, *, pinned: bool = False) -> A
     return value
 
 
+def _stack_when_narrow(c: Control, spec: Any, key: str, kind: str) -> None:
+    labels = [(c.format_func or str)(option) for option in spec.options]
+    choices.stack_when_narrow(key, labels, kind)
+
+
 def _draw(c: Control, spec: Any, key: str, on_change: dict[str, Any]) -> None:
     """The Streamlit widget for a control; its value is already in session state under ``key``.
     A technical control (a seed) sits in a folded "Advanced" box of its own."""
@@ -114,10 +119,12 @@ def _draw(c: Control, spec: Any, key: str, on_change: dict[str, Any]) -> None:
     elif c.kind == "select" and len(spec.options) <= 5:
         # Rows wrap: in a column Streamlit would otherwise keep one row and hide what does not fit.
         st.segmented_control(c.label, spec.options, format_func=c.format_func, required=True, wrap=True, **common)
+        _stack_when_narrow(c, spec, key, "segmented")
     elif c.kind == "select":
         st.selectbox(c.label, spec.options, format_func=c.format_func, **common)
     elif c.kind == "multi":
         st.pills(c.label, spec.options, selection_mode="multi", format_func=c.format_func, wrap=True, **common)
+        _stack_when_narrow(c, spec, key, "pills")
     elif c.kind == "text":
         st.text_input(c.label, key=key, placeholder=c.placeholder, max_chars=spec.max_length, **on_change)
     else:

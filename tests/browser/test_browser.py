@@ -502,6 +502,7 @@ def test_each_sections_chart_caption_and_key_number_fit_on_a_laptop_screen(page,
     assert title["y"] < 60  # no empty band above the title
     assert_drawn_without_errors(page)  # every chart drawn, then none of their words cut off at the chart's edge
     assert page.evaluate(CHART_TEXT_CUT_OFF) == []
+    assert page.evaluate(CHOICES_RAGGED) == []
 
 
 # Text Streamlit cuts short with an ellipsis (a metric's label or value too wide for its column).
@@ -579,9 +580,37 @@ CHART_WORDS_ON_EACH_OTHER = """() => [...document.querySelectorAll('[data-testid
       .filter((b) => a.ticks !== b.ticks && !a.w.contains(b.w) && !b.w.contains(a.w) && clash(a, b))
       .map((b) => `${a.w.textContent.trim()} / ${b.w.textContent.trim()}`));
   })"""
+
+
+# A row of choices (a segmented control, pills) broken by its column's edge into rows of different
+# lengths: at 1280 px Gradient descent's landscapes read "House prices / Mountains Ravine / Plateau".
+# Each row is whole or a column, one choice a line; and a column only where the row would not fit.
+CHOICES_RAGGED = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stButtonGroup"]')]
+  .flatMap((group) => {
+    const choices = [...group.querySelectorAll('button[data-variant]')];
+    const rows = new Map();
+    choices.forEach((c) => {
+      const top = Math.round(c.getBoundingClientRect().top);
+      rows.set(top, (rows.get(top) ?? 0) + 1);
+    });
+    const name = group.querySelector('[data-testid="stWidgetLabel"]')?.innerText.trim();
+    const lengths = [...rows.values()];
+    if (lengths.length > 1 && lengths.some((n) => n > 1)) return [`${name}: rows of ${lengths.join(', ')}`];
+    if (lengths.length === 1) return [];
+    const need = choices.reduce((sum, c) => {
+      const text = document.createRange();
+      text.selectNodeContents(c);
+      const s = getComputedStyle(c);
+      return sum + text.getBoundingClientRect().width + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight)
+        + parseFloat(s.borderLeftWidth) + parseFloat(s.borderRightWidth);
+    }, 0);
+    const room = group.parentElement.getBoundingClientRect().width;
+    const fits = `a column, though its row (${Math.round(need)} px) fits ${Math.round(room)} px`;
+    return need < 0.97 * room ? [`${name}: ${fits}`] : [];
+  })"""
 WORDS_ILL_SET = (
     f"() => [...({TEXT_CUT_SHORT})(), ...({CHART_TEXT_OUTSIDE})(), ...({CHART_TEXT_ACROSS_A_BOX})(),"
-    f" ...({CHART_WORDS_ON_EACH_OTHER})()]"
+    f" ...({CHART_WORDS_ON_EACH_OTHER})(), ...({CHOICES_RAGGED})()]"
 )
 
 
@@ -874,6 +903,7 @@ def test_on_a_phone_nothing_runs_off_the_right_edge(page, base_url, spec):
     page.evaluate("document.fonts.ready.then(() => true)")
     assert not page.evaluate(OFF_A_PHONE)
     assert not page.evaluate(CHART_WORDS_ON_EACH_OTHER)
+    assert not page.evaluate(CHOICES_RAGGED)
 
 
 # Streamlit's own markup, not the app's: its sidebar navigation puts each section's heading and
@@ -943,6 +973,7 @@ def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(
 
 
 def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_link(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{base_url}/concept_check")
     settle(page, charts=False)
     expect(page.get_by_text("1 of 10")).to_be_visible()
@@ -954,6 +985,15 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     expect(page.locator('[data-testid="stColumn"]').last).to_contain_text("4. Update")
     check.click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text("Right")
+    for _ in range(2):  # on to question 4, whose four sentences are pills: one to a line, not 3 and 1
+        page.get_by_role("button", name="Next", exact=True).click()
+        page.locator('[data-testid="stRadio"] [role="radiogroup"] label').first.click()
+        check.click()
+        expect(page.locator('[data-testid="stAlert"]')).to_be_visible()
+    page.get_by_role("button", name="Next", exact=True).click()
+    expect(page.get_by_text("4 of 10")).to_be_visible()
+    settle(page, charts=False)
+    assert page.evaluate(CHOICES_RAGGED) == []
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text("One full pass of training")
