@@ -75,6 +75,8 @@ _PAGE_CSS = """
   font-size: 0.95rem; font-weight: 400; font-style: normal; line-height: 1.45; white-space: normal;
 }
 .term:is(:hover, :focus) > .tip { display: block; }
+.tips-hushed .term > .tip { display: none; }
+[data-testid="stSidebar"] [data-testid="stElementContainer"]:has(script) { display: none; }  /* Escape's listener */
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
 [data-testid="stMain"] .stMarkdownEllipsis,
 [data-testid="stMain"] .stMarkdownEllipsis p,
@@ -95,10 +97,25 @@ _PAGE_CSS = """
 """
 
 
+# Escape puts an open explanation away without moving the pointer or the focus (WCAG 1.4.13); the
+# next move of the pointer, or the next word reached, may open one again. Listened for once per tab.
+_ESCAPE_HUSHES_TIPS = """<script>
+const doc = window.parent.document;
+if (!doc.documentElement.dataset.tipsHush) {
+  doc.documentElement.dataset.tipsHush = "1";
+  const hush = (on) => doc.body.classList.toggle("tips-hushed", on);
+  doc.addEventListener("keydown", (e) => { if (e.key === "Escape") hush(true); });
+  doc.addEventListener("pointermove", () => hush(false));
+  doc.addEventListener("focusin", () => hush(false));
+}
+</script>"""
+
+
 def presenter_toggle() -> bool:
     """The sidebar switch for presenter mode, kept in the link as ``present=1``."""
     with st.sidebar:
         on = control(APP, "present")
+        st.html(_ESCAPE_HUSHES_TIPS, unsafe_allow_javascript=True)  # not in the page: no script among its words
     st.html(_PAGE_CSS + (_PRESENTER_CSS if on else ""))
     # The room sees the page, not the menu: turning presenter mode on (or opening a link with it)
     # folds the sidebar away; its arrow at the top left brings it back.

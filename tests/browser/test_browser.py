@@ -861,6 +861,12 @@ def test_a_glossary_word_explains_itself_where_it_stands_by_pointer_or_keyboard(
     weight.focus()
     page.keyboard.press("Tab")  # the next word along, reached by keyboard alone
     assert _explains(bias.evaluate(TIP), "Bias", 1280) and not weight.evaluate(TIP)["shown"]
+    page.keyboard.press("Escape")  # put away without moving the focus or the pointer
+    assert not bias.evaluate(TIP)["shown"]
+    weight.hover()
+    assert _explains(weight.evaluate(TIP), "Weight", 1280)
+    page.keyboard.press("Escape")
+    assert not weight.evaluate(TIP)["shown"]
     caption = _term(page, "loss", '[data-testid="stCaptionContainer"]')  # under the chart, in grey
     caption.hover()
     assert _explains(caption.evaluate(TIP), "Loss", 1280)
