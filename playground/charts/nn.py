@@ -222,9 +222,11 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         data,
         height=520,
         annotations=labels,
-        xaxis={**theme.HIDDEN_AXIS, "range": [-0.33, n_layers - 0.67]},
+        # a box's half width of room beyond the outer layers and no more: in a narrow column (a
+        # 1024 px window, a phone) the labels of level edges need every pixel between their boxes
+        xaxis={**theme.HIDDEN_AXIS, "range": [-0.25, n_layers - 0.75]},
         yaxis={**theme.HIDDEN_AXIS, "range": [-1.42, 1.05]},
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 4, "r": 4, "t": 10, "b": 10},
     )
 
 

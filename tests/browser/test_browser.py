@@ -582,6 +582,23 @@ CHART_WORDS_ON_EACH_OTHER = """() => [...document.querySelectorAll('[data-testid
   })"""
 
 
+# A chart's label whose backing runs into a framed box (an annotation with a border): in a 1024 px
+# window Backpropagation's level edges' labels ("w=+0.35 / ∂=+0.419") cut the borders of the boxes
+# they join. Two pixels of edge must show between them.
+LABEL_ON_A_BOX = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')]
+  .flatMap((chart) => {
+    const notes = [...chart.querySelectorAll('.annotation')].map((a) => {
+      const bg = a.querySelector('rect.bg'), s = getComputedStyle(bg);
+      const framed = parseFloat(s.strokeOpacity) > 0 && parseFloat(s.strokeWidth) > 1;
+      return { framed, backed: parseFloat(s.fillOpacity) > 0, r: bg.getBoundingClientRect(), text: a.textContent };
+    });
+    const e = 2;
+    return notes.filter((n) => !n.framed && n.backed).flatMap((l) => notes.filter((b) => b.framed)
+      .filter((b) => l.r.left - e < b.r.right && l.r.right + e > b.r.left
+        && l.r.top < b.r.bottom && l.r.bottom > b.r.top)
+      .map((b) => `${l.text} / ${b.text}`));
+  })"""
+
 # A row of choices (a segmented control, pills) broken by its column's edge into rows of different
 # lengths: at 1280 px Gradient descent's landscapes read "House prices / Mountains Ravine / Plateau".
 # Each row is whole or a column, one choice a line; and a column only where the row would not fit.
@@ -610,7 +627,7 @@ CHOICES_RAGGED = """() => [...document.querySelectorAll('[data-testid="stMain"] 
   })"""
 WORDS_ILL_SET = (
     f"() => [...({TEXT_CUT_SHORT})(), ...({CHART_TEXT_OUTSIDE})(), ...({CHART_TEXT_ACROSS_A_BOX})(),"
-    f" ...({CHART_WORDS_ON_EACH_OTHER})(), ...({CHOICES_RAGGED})()]"
+    f" ...({CHART_WORDS_ON_EACH_OTHER})(), ...({LABEL_ON_A_BOX})(), ...({CHOICES_RAGGED})()]"
 )
 
 
@@ -910,6 +927,7 @@ def test_on_a_phone_nothing_runs_off_the_right_edge(page, base_url, spec):
     assert not page.evaluate(OFF_A_PHONE)
     assert not page.evaluate(CHART_WORDS_ON_EACH_OTHER)
     assert not page.evaluate(CHOICES_RAGGED)
+    assert not page.evaluate(LABEL_ON_A_BOX)
 
 
 # Streamlit's own markup, not the app's: its sidebar navigation puts each section's heading and
