@@ -2,7 +2,7 @@
 
 Left to wrap, a row breaks wherever the column's edge falls: Gradient descent's four landscapes read
 "House prices / Mountains Ravine / Plateau" at 1280 px, a row of one, two and one, and a segmented
-control's joined edges broke with it. So each row is either whole or a column of full-width choices.
+control's joined edges broke with it. So each row is either whole or a column of choices, one a line, all one width.
 CSS cannot measure the row it would need, so the server estimates it from the options' words
 (``row_rem``) and a container query on the widget switches at that width (``stack_css``).
 """
@@ -35,7 +35,7 @@ _OTHER_EM = 0.66
 LABEL_REM = 0.875
 PRESENTER_LABEL_REM = 1.45
 _PADDING_REM = {"segmented": 1.0, "pills": 0.75}
-_BORDER_REM = 1 / 17  # 1 px
+_BORDER_REM = 1 / 17  # 1 px at the app's 17 px rem (baseFontSize in .streamlit/config.toml)
 _GAP_REM = {"segmented": -1 / 17, "pills": 0.25}
 # A row estimated a little short would wrap after all; one a little long stacks a row that would
 # just have fit, which still reads well. So err long, by about a pixel in a hundred.
@@ -44,7 +44,6 @@ _SLACK = 1.01
 
 def text_em(text: str) -> float:
     """The width of ``text`` in Streamlit's font, in ems."""
-
     return sum(_EM.get(ch, _OTHER_EM) for ch in text)
 
 
@@ -55,8 +54,8 @@ def row_rem(labels: Sequence[str], kind: str, label_rem: float = LABEL_REM) -> f
 
 
 def stack_css(key: str, labels: Sequence[str], kind: str, label_rem: float = LABEL_REM) -> str:
-    """CSS that turns the widget ``key``'s choices into a column of full-width choices once its column is
-    narrower than they need side by side. Stacked, a segmented control's choices part and each keeps
+    """CSS that turns the widget ``key``'s choices into a column, one a line and all one width, once
+    its column is narrower than they need side by side. Stacked, a segmented control's choices part and each keeps
     its whole border and rounded corners (Streamlit hides the edge a selected choice shares)."""
     scope = f".st-key-{key}"
     return f"""<style>
@@ -64,6 +63,7 @@ def stack_css(key: str, labels: Sequence[str], kind: str, label_rem: float = LAB
 @container (max-width: {row_rem(labels, kind, label_rem):.2f}rem) {{
   {scope} div:has(> button[data-variant]) {{ flex-direction: column; flex-wrap: nowrap; gap: 0.25rem; }}
   {scope} button[data-variant] {{ width: 100%; margin: 0; border-radius: 0.5rem; }}
+  /* Streamlit's own border for a choice: its text colour at 20 % */
   {scope} button[data-variant]:not([data-selected]) {{ border-color: rgba(17, 17, 17, 0.2) !important; }}
 }}
 </style>"""
