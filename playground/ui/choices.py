@@ -2,9 +2,9 @@
 
 Left to wrap, a row breaks wherever the column's edge falls: Gradient descent's four landscapes read
 "House prices / Mountains Ravine / Plateau" at 1280 px, a row of one, two and one, and a segmented
-control's joined edges broke with it. So each row is either whole or a column of choices, one a line, all one width.
-CSS cannot measure the row it would need, so the server estimates it from the options' words
-(``row_rem``) and a container query on the widget switches at that width (``stack_css``).
+control's joined edges broke with it. So each row is either whole or a column of choices, one a
+line, all one width. CSS cannot measure the row it would need, so the server estimates it from the
+options' words (``row_rem``) and a container query on the widget switches at that width (``stack_css``).
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def row_rem(labels: Sequence[str], kind: str, label_rem: float = LABEL_REM) -> f
 
 def stack_css(key: str, labels: Sequence[str], kind: str, label_rem: float = LABEL_REM) -> str:
     """CSS that turns the widget ``key``'s choices into a column, one a line and all one width, once
-    its column is narrower than they need side by side. Stacked, a segmented control's choices part and each keeps
-    its whole border and rounded corners (Streamlit hides the edge a selected choice shares)."""
+    its column is narrower than they need side by side. Stacked, a segmented control's choices part,
+    each with its whole border and rounded corners (Streamlit hides the edge a selected choice shares)."""
     scope = f".st-key-{key}"
     return f"""<style>
 {scope} {{ container-type: inline-size; width: 100%; }}  /* Streamlit sizes it to its content */

@@ -1017,6 +1017,7 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     page.get_by_role("button", name="Next", exact=True).click()
     expect(page.get_by_text("4 of 10")).to_be_visible()
     settle(page, charts=False)
+    expect(page.locator('[data-testid="stButtonGroup"] button[data-variant]')).to_have_count(4)
     assert page.evaluate(CHOICES_RAGGED) == []
     page.goto(f"{base_url}/glossary?q=EPOCH")
     settle(page, charts=False)
