@@ -6,7 +6,7 @@ from playground import ui
 from playground.charts import losses as loss_charts
 from playground.charts import regression
 from playground.content.controls import LOSS_FUNCTIONS as PAGE
-from playground.content.pricing import business_table
+from playground.content.pricing import business_note, business_table
 from playground.content.yourdata import words
 from playground.models import dataset, linear, losses, pricing
 
@@ -113,6 +113,7 @@ def same_data_different_mistakes() -> None:
     pair_of_fits = {c: study.fits[c] for c in ("squared", "asymmetric")}
     ui.chart(loss_charts.fits_by_loss(*points, pair_of_fits, on=on), say.asymmetric_caption(k) + drawn)
     ui.table(business_table(study, k, say))
+    ui.caption(business_note(k, len(study.size), say))
 
 
 same_data_different_mistakes()

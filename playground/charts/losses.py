@@ -133,9 +133,7 @@ def fits_by_loss(
     """
     data = [houses_trace(size[~outlier], price[~outlier], on.points, theme.DATA, on=on)]
     if on is not HOUSES:
-        data += [
-            line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind], on=on) for kind, fit in fits.items()
-        ]
+        data += [_fit_line(fit, size, kind, on) for kind, fit in fits.items()]
         return theme.figure(data, height=440, **fixed_axes(size, price, on))
     top = float(price[~outlier].max()) * 1.25
     x = size[outlier]
@@ -151,9 +149,13 @@ def fits_by_loss(
             "hovertemplate": "a mansion of %{x:,.0f} sq ft sold for $%{customdata:,.0f}<extra></extra>",
         },
     ]
-    data += [line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind]) for kind, fit in fits.items()]
+    data += [_fit_line(fit, size, kind, HOUSES) for kind, fit in fits.items()]
     axes = {**HOUSE_AXES, "yaxis": {**HOUSE_AXES["yaxis"], "range": [0, top]}}
     return theme.figure(data, height=440, **axes)
+
+
+def _fit_line(fit: LossFit, size: np.ndarray, kind: str, on: Frame) -> dict[str, Any]:
+    return line_trace(fit, size, f"{NAMES[kind]} line", theme.LOSS_COLORS[kind], theme.LOSS_DASHES[kind], on=on)
 
 
 def _mansions(sold: np.ndarray) -> str:
@@ -194,7 +196,7 @@ def misses_by_loss(
             "y": theme.f32(miss),
             "mode": "lines+markers",
             "name": NAMES[kind],
-            "line": {"color": theme.LOSS_COLORS[kind], "width": 3},
+            "line": {"color": theme.LOSS_COLORS[kind], "width": 3, "dash": theme.LOSS_DASHES[kind]},
             "marker": {"size": 8},
             "hovertemplate": f"{NAMES[kind]}: {hover}<extra></extra>",
         }

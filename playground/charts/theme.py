@@ -65,6 +65,10 @@ VALIDATION = ORANGE
 
 # One colour per loss function, on every chart that compares them.
 LOSS_COLORS = {"squared": VERMILLION, "absolute": BLUE, "huber": GREEN, "asymmetric": PURPLE}
+# and one dash, on the charts where their lines can fall on each other (without mansions every loss
+# fits nearly the same line; with them absolute error and Huber stay together): a dash over a solid
+# line and dots over both leave every colour showing, and a colour-blind reader a second cue
+LOSS_DASHES = {"squared": "solid", "absolute": "dash", "huber": "dot", "asymmetric": "dashdot"}
 OUTLIER = ORANGE
 VERDICT_COLORS = {
     "underfit": "rgba(86,180,233,0.18)",

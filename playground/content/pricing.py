@@ -13,17 +13,29 @@ def business_table(study: Priced, k: float, say: Words = HOUSES) -> dict[str, li
     houses' words (under-pricing) or a learner's data's (predicted too low)."""
     rows = study.outcomes
     under, short, over = (
-        ("Houses under-priced", "Average under-pricing", "Average over-pricing")
+        ("Houses under-priced", "Under-pricing per house", "Over-pricing per house")
         if say.houses
-        else ("Rows predicted too low", "Average shortfall", "Average overshoot")
+        else ("Rows predicted too low", "Shortfall per row", "Overshoot per row")
     )
     return {
         "Line fitted with": [losses.NAMES[c] for c in rows],
         under: [f"{o.share_under:.0%}" for o in rows.values()],
         short: [say.y_amount(o.mean_under) for o in rows.values()],
         over: [say.y_amount(o.mean_over) for o in rows.values()],
-        f"Average cost to the business (k = {k:g})": [
+        f"Business cost per {say.row} (k = {k:g})": [
             f"**{say.y_amount(o.mean_cost)}** (least)" if c == study.cheapest else say.y_amount(o.mean_cost)
             for c, o in rows.items()
         ],
     }
+
+
+def business_note(k: float, n: int, say: Words = HOUSES) -> str:
+    """What "per house" means under the table, and why squared error's two columns match (a line
+    fitted by least squares misses by as much above its points as below them, in total)."""
+    short, over = ("under-pricing", "over-pricing") if say.houses else ("shortfall", "overshoot")
+    return (
+        f"Per {say.row}: the total over all {n:,} {say.rows}, divided by {n:,}, so a {say.row} "
+        f"{'priced' if say.houses else 'predicted'} too high adds nothing to the {short} column. The cost is "
+        f"{k:g} × {short} + {over}. "
+        f"Squared error's two columns always match: its line misses by as much above the {say.rows} as below."
+    )

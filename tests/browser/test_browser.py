@@ -385,7 +385,7 @@ def test_a_knob_reruns_its_section_with_what_reads_it_and_the_scene_row_never_th
     alone = _press(page, "loss_pred")  # off every scene: its own section only
     assert 0 < alone < leaving < whole / 2, (alone, leaving, whole)
     # k is read by the next section: moving it reruns both, and the page's other parts stay put
-    heading = page.get_by_text("Average cost to the business (k = 2.5)")
+    heading = page.get_by_text("Business cost per house (k = 2.5)")
     expect(heading).to_have_count(0)
     both = _press(page, "loss_k")
     expect(heading).to_have_count(1)

@@ -100,6 +100,26 @@ def test_several_mansions_name_their_cheapest_and_dearest_price_in_the_legend():
     assert len(mansions["x"]) == 3 and "text" not in mansions
 
 
+def test_lines_that_fall_on_each_other_all_stay_in_sight():
+    """With two mansions absolute error and Huber fit the same line (both $182 per sq ft), and without
+    mansions every loss does: drawn solid, the last one hid the others, and the legend named a line
+    the chart did not show. Each loss has its own dash, drawn over the solid one, on both charts."""
+    from playground.models import pricing
+
+    for mansions in (0, 2):
+        study = pricing.price_houses(mansions, 50_000, 2.0)
+        kinds = ("squared", "absolute", "huber", "asymmetric")
+        lines = plain(loss_charts.fits_by_loss(study.size, study.price, study.mansion, study.fits))
+        bands = plain(loss_charts.misses_by_loss(study.bands, {k: study.misses[k] for k in kinds}))
+        for fig, suffix in ((lines, " line"), (bands, "")):
+            dashes = [_named(fig, losses.NAMES[k] + suffix)["line"].get("dash", "solid") for k in kinds]
+            assert len(set(dashes)) == len(kinds) and dashes.count("solid") <= 1
+            order = [t["name"] for t in fig["data"] if t["name"] in {losses.NAMES[k] + suffix for k in kinds}]
+            assert order[0] == losses.NAMES[kinds[dashes.index("solid")]] + suffix  # under the dashed ones
+    study = pricing.price_houses(2, 50_000, 2.0)
+    assert abs(study.fits["absolute"].w - study.fits["huber"].w) < 2  # the case that hid a line
+
+
 def test_misses_by_loss_draws_one_line_per_loss_with_the_band_means():
     bands = np.array([1000.0, 2000.0])
     fig = plain(

@@ -58,7 +58,7 @@ def test_without_mansions_nothing_is_said_to_chase_them():
 def test_the_asymmetric_line_costs_the_business_least_and_follows_k():
     at = open_page(PAGE, k="3")
     rows = {row["Line fitted with"]: row for row in table(at, "Line fitted with")}
-    cost = next(name for name in rows["Huber"] if name.startswith("Average cost"))
+    cost = next(name for name in rows["Huber"] if name.startswith("Business cost"))
     costs = {name: _dollars(row[cost]) for name, row in rows.items()}
     assert min(costs, key=costs.get) == "Asymmetric" and rows["Asymmetric"][cost].endswith("(least)")
     fit = linear.fit_under_loss(DATA.size, DATA.price, "asymmetric", k=3.0)
