@@ -224,33 +224,49 @@ def complexity_curve(
 
 def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) -> theme.Chart:
     """Training and validation error per epoch, the noise floor, the best epoch marked and what
-    follows shaded."""
-    best, end = history.best_epoch, int(history.epochs[-1])
-    data = _error_lines(history.epochs, history.train, history.val, "after epoch %{x}", on, mode="lines")
-    data.append(_floor(history.epochs, floor, on))
+    follows shaded.
+
+    Epochs run on a log scale: the first tens learn the pattern, the thousands after them memorise
+    the noise, and both show. Epoch 0 (the flat start) has no place on it: the lines start at 1.
+    """
+    best, end = max(history.best_epoch, 1), int(history.epochs[-1])
+    drawn = history.epochs > 0
+    epochs, train, val = history.epochs[drawn], history.train[drawn], history.val[drawn]
+    data = _error_lines(epochs, train, val, "after epoch %{x:,}", on, mode="lines")
+    data.append(_floor([1, end], floor, on))
     shapes = [theme.vline(best, theme.BEST)]
     if history.overtrained:  # shade the epochs that made it worse, only when they did
         shapes.insert(0, theme.band(best, end, theme.VERDICT_COLORS["overfit"]))
+    top = float(np.log10(end)) + 0.15  # room for half of the last tick's label ("10,000")
+    late = np.log10(best) > 0.6 * top  # its words go left of the line, or a phone's chart cuts them
     labels = [
         {
-            "x": best,
+            "x": float(np.log10(best)),  # an annotation on a log axis is placed by the log of its x
             "y": 0.85,
             "xref": "x",
             "yref": "paper",
             "yanchor": "top",
-            "xanchor": "left",
-            "text": f" lowest validation error: epoch {best}",
+            "xanchor": "right" if late else "left",
+            "align": "right" if late else "left",
+            "xshift": -4 if late else 4,
+            "text": f"lowest validation<br>error: epoch {history.best_epoch:,}",
             "showarrow": False,
         },
     ]
-    epoch = theme.AXIS["epoch"] if on is HOUSES else "Epoch (one pass over the training rows)"
+    ticks = [10**k for k in range(int(np.log10(end)) + 1)]
     return theme.figure(
         data,
         height=380,
         shapes=shapes,
         annotations=labels,
-        xaxis=theme.axis(epoch),
-        yaxis=_error_axis(np.concatenate([history.train, history.val]), floor, on),
+        xaxis=theme.axis(
+            "Epoch (log scale)",
+            type="log",
+            range=[0, top],
+            tickvals=ticks,
+            ticktext=[f"{t:,}" for t in ticks],
+        ),
+        yaxis=_error_axis(np.concatenate([train, val]), floor, on),
     )
 
 

@@ -106,7 +106,6 @@ AXIS = {
     "step": "Step",
     "degree": "Model complexity (polynomial degree)",
     "rmse": "Typical miss on a house ($)",
-    "epoch": "Epoch (one pass over the training houses)",
     "n_train": "Training houses (log scale)",
     "loss": "Loss",
 }

@@ -83,19 +83,25 @@ def fit_caption(wild: bool, say: Words = HOUSES) -> str:
 
 
 def epoch_caption(history: EpochErrors, say: Words = HOUSES) -> str:
-    """What the training-too-long chart shows: a real early-stopping point, or a curve that levels off."""
+    """What the training-too-long chart shows: a real early-stopping point, a small cost of training
+    on, or a curve that levels off."""
     best_epoch, best_val = history.best_epoch, float(history.val.min())
     last_epoch, last_val = int(history.epochs[-1]), float(history.val[-1])
-    if not history.overtrained:
+    if history.overtrained:
         return (
-            f"Validation error levels off at about {miss(last_val, say)} and stays there to epoch {last_epoch}: "
+            f"Validation error is lowest at epoch {best_epoch:,} ({miss(best_val, say)}), then climbs to "
+            f"{miss(last_val, say)} by epoch {last_epoch:,} as the curve bends towards single {say.rows}. "
+            f"Stopping at epoch {best_epoch:,} (early stopping) keeps the better model."
+        )
+    if history.level:
+        return (
+            f"Validation error levels off at about {miss(last_val, say)} and stays there to epoch {last_epoch:,}: "
             "here, training longer neither helps nor hurts, so there is nothing for early stopping to save."
         )
     return (
-        f"Validation error is lowest at epoch {best_epoch} ({miss(best_val, say)}), then climbs to "
-        f"{miss(last_val, say)} by epoch {last_epoch} as the curve bends towards single {say.rows}. Stopping at "
-        f"epoch {best_epoch} "
-        "(early stopping) keeps the better model."
+        f"Validation error is lowest at epoch {best_epoch:,} ({miss(best_val, say)}) and ends only a little "
+        f"higher, {miss(last_val, say)} by epoch {last_epoch:,}: here training on barely hurts, so early "
+        "stopping saves little."
     )
 
 

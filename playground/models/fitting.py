@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.polynomial import legendre
 
-from playground.models import descent
-
 X_RANGE = (0.6, 4.0)  # thousand sq ft
 MAX_DEGREE = 15
 
@@ -199,7 +197,13 @@ def verdicts(sweep: Sweep, floor: float) -> list[str]:
     ]
 
 
-OVERTRAINED = 1.02  # the last epoch's validation error this many times the lowest: training went on too long
+# The last epoch's validation error this many times the lowest: training went on too long, by enough to
+# see on the chart (10 % of a typical miss); over 2 % it cost a little, under that nothing at all.
+OVERTRAINED = 1.10
+LEVEL = 1.02
+# Validation errors this close to the lowest (relatively) are the lowest: once the walk has settled they
+# differ only by rounding, for thousands of epochs, and early stopping takes the first of them.
+LOWEST = 1e-6
 
 
 @dataclass(frozen=True)
@@ -212,15 +216,21 @@ class EpochErrors:
 
     @property
     def best_epoch(self) -> int:
-        return int(self.epochs[np.argmin(self.val)])
+        """The first epoch at the lowest validation error (within :data:`LOWEST`)."""
+        return int(self.epochs[np.argmax(self.val <= self.val.min() * (1 + LOWEST))])
 
     @property
     def overtrained(self) -> bool:
-        """Whether training on past the best epoch cost more than 2 % of validation error."""
+        """Whether training on past the best epoch cost more than 10 % of validation error."""
         return bool(self.val[-1] > OVERTRAINED * self.val.min())
 
+    @property
+    def level(self) -> bool:
+        """Whether validation error ends within 2 % of its lowest: training on neither helped nor hurt."""
+        return bool(self.val[-1] <= LEVEL * self.val.min())
 
-def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> EpochErrors:
+
+def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0, *, keep: int | None = None) -> EpochErrors:
     """Full-batch gradient descent on the same penalised loss as :func:`fit`, from a flat line.
 
     Each epoch is one step over the whole training set (a batch of everything) at rate ``1 / L``,
@@ -228,23 +238,80 @@ def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0) -> Ep
     diverge on it. The penalty's part of the step is taken implicitly (a proximal step, exact for
     an L2 penalty), so a strong penalty cannot force a tiny rate: the walk ends at :func:`fit`'s
     answer whatever the penalty. Errors are RMSE ($k) after every epoch, starting at epoch 0.
+
+    ``keep`` thins what is returned to at most that many epochs, spaced evenly on a log scale, plus
+    epoch 0 and the best epoch (found among every epoch between the lowest kept one's neighbours).
+
+    Notes
+    -----
+    Every step is the same linear map of the coefficients, ``c -> A c + d`` with
+    ``A = S (I - lr H)``, ``S`` the penalty's shrink (diagonal) and ``H`` the loss's curvature. In
+    ``u = S^(-1/2) c`` the map is symmetric, ``M = S^(1/2) (I - lr H) S^(1/2)``, with eigenvalues
+    ``mu`` in [0, 1]; in its eigenbasis each coordinate after ``t`` steps is
+    ``mu**t z0 + (1 - mu**t) / (1 - mu) e`` (``t e`` where ``mu`` is 1). So ten thousand epochs cost
+    what ten do, and the result is the step-by-step walk's (the tests check it against one).
     """
     V, Vv = _features(s.x_train, degree, s.x_range), _features(s.x_val, degree, s.x_range)
     n = V.shape[0]
-    ridge = l2 * roughness(degree) ** 2
-    lr = 1.0 / (2 * np.linalg.eigvalsh(V.T @ V / n).max())
-    shrink = 1.0 / (1.0 + 2 * lr * ridge)  # minimises the penalty plus the distance to the plain step
-    coefs = np.empty((epochs + 1, degree + 1))
-    coef = np.zeros(degree + 1)
-    coef[0] = s.y_train.mean()  # start level with the average price: the data, not zero, is the origin
-    for e in range(epochs + 1):
-        coefs[e] = coef
-        grad = 2 * V.T @ (V @ coef - s.y_train) / n
-        coef = descent.descend(coef, grad, lr) * shrink
-    # every epoch's errors at once: one row of residuals per epoch
-    train = np.sqrt(np.mean((coefs @ V.T - s.y_train) ** 2, axis=1))
-    val = np.sqrt(np.mean((coefs @ Vv.T - s.y_val) ** 2, axis=1))
-    return EpochErrors(np.arange(epochs + 1), train, val)
+    curvature = 2 * V.T @ V / n
+    lr = 1.0 / np.linalg.eigvalsh(curvature).max()
+    root = np.sqrt(1.0 / (1.0 + 2 * lr * l2 * roughness(degree) ** 2))  # the shrink's square root
+    start = np.zeros(degree + 1)
+    start[0] = s.y_train.mean()  # start level with the average price: the data, not zero, is the origin
+    mu, Q = np.linalg.eigh(root[:, None] * (np.eye(degree + 1) - lr * curvature) * root[None, :])
+    mu = np.clip(mu, 0.0, 1.0)
+    z0, push = Q.T @ (start / root), Q.T @ (root * lr * (2 * V.T @ s.y_train / n))
+    # coordinate i after t steps: mu_i**t (z0_i - rest_i) + rest_i, where rest_i = e_i / (1 - mu_i) is
+    # where the walk heads; along a direction the loss does not tilt (mu_i = 1), z0_i + t e_i
+    flat = 1.0 - mu <= 1e-12
+    rest = np.where(flat, 0.0, push / np.where(flat, 1.0, 1.0 - mu))
+    basis = root[:, None] * Q  # a row of walk @ basis.T: the coefficients after that epoch
+    W, Wv = V @ basis, Vv @ basis
+
+    def errors(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        walk = mu ** t[:, None] * (z0 - rest) + rest
+        walk[:, flat] = z0[flat] + t[:, None] * push[flat]
+        return _rmse_rows(walk, W, s.y_train), _rmse_rows(walk, Wv, s.y_val)
+
+    if keep is None or epochs + 1 <= keep:
+        kept = np.arange(epochs + 1)
+        return EpochErrors(kept, *errors(kept.astype(np.float64)))
+    kept = np.unique(np.rint(np.concatenate([[0.0], np.geomspace(1, epochs, keep)]))).astype(int)
+    history = EpochErrors(kept, *errors(kept.astype(np.float64)))
+    # The lowest of all lies between the lowest kept epoch's neighbours (the curve is smooth, the kept
+    # epochs at most 6 % apart): every epoch there. The best epoch is the first that low, which on a
+    # walk that has settled can be thousands of epochs earlier, before the first kept epoch that low.
+    i = int(np.argmin(history.val))
+    near = np.arange(kept[max(i - 1, 0)], kept[min(i + 1, len(kept) - 1)] + 1)
+    near_train, near_val = errors(near.astype(np.float64))
+    k = int(np.argmin(near_val))
+    history = _with_epoch(history, near[k], near_train[k], near_val[k])
+    low = history.val.min() * (1 + LOWEST)
+    j = int(np.argmax(history.val <= low))
+    before = np.arange(history.epochs[j - 1] + 1, history.epochs[j]) if j > 0 else np.arange(0)
+    before_train, before_val = errors(before.astype(np.float64))
+    if (before_val <= low).any():
+        k = int(np.argmax(before_val <= low))
+        history = _with_epoch(history, before[k], before_train[k], before_val[k])
+    return history
+
+
+def _with_epoch(history: EpochErrors, epoch: int, train: float, val: float) -> EpochErrors:
+    """``history`` with one more epoch's errors, in its place in order (unchanged if it holds it)."""
+    if epoch in history.epochs:
+        return history
+    at = int(np.searchsorted(history.epochs, epoch))
+    return EpochErrors(
+        np.insert(history.epochs, at, epoch), np.insert(history.train, at, train), np.insert(history.val, at, val)
+    )
+
+
+def _rmse_rows(coefs: np.ndarray, V: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The RMSE of every row of ``coefs`` as weights of the features ``V`` against ``y``, through the
+    mean squared error's quadratic form (16 x 16 a row, not a prediction per point per row)."""
+    n = V.shape[0]
+    mse = ((coefs @ (V.T @ V / n)) * coefs).sum(axis=1) - 2 * coefs @ (V.T @ y / n) + y @ y / n
+    return np.sqrt(np.maximum(mse, 0.0))
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def _three_charts():
     history = fitting.train_by_descent(S, 15, 100)
     curve = fitting.learning_curve(0, (10, 30, 100), 3, 60.0)
     yield "complexity", plain(fit_charts.complexity_curve(SWEEP, 12, VERDICTS, FLOOR)), (-0.5, fitting.MAX_DEGREE + 0.5)
-    yield "epochs", plain(fit_charts.epoch_curves(history, FLOOR)), (0, 100)
+    yield "epochs", plain(fit_charts.epoch_curves(history, FLOOR)), (1, 100)
     yield "data size", plain(fit_charts.data_size_curve(curve, FLOOR)), (10, 100)
 
 
@@ -82,13 +82,40 @@ def test_the_error_axis_is_linear_from_zero_so_the_u_is_visible():
 
 
 def test_epoch_curves_mark_the_best_epoch_and_shade_what_follows():
-    history = fitting.train_by_descent(S, 15, 100)
+    history = fitting.train_by_descent(S, 15, 10_000, keep=160)
     assert history.overtrained
     fig = plain(fit_charts.epoch_curves(history, FLOOR))
     shade = next(s for s in fig["layout"]["shapes"] if s["type"] == "rect")
-    assert shade["x0"] == history.best_epoch and shade["x1"] == 100
-    assert f"epoch {history.best_epoch}" in fig["layout"]["annotations"][0]["text"]
-    assert len(_named(fig, "Training error")["x"]) == 101
+    assert shade["x0"] == history.best_epoch and shade["x1"] == 10_000
+    label = fig["layout"]["annotations"][0]
+    assert f"epoch {history.best_epoch}" in label["text"]
+    assert label["x"] == pytest.approx(np.log10(history.best_epoch))  # a log axis places annotations by log
+    # epoch 0 has no place on a log axis: every other kept epoch is drawn
+    assert list(_named(fig, "Training error")["x"]) == list(history.epochs[1:])
+
+
+@pytest.mark.parametrize(("best", "side"), [(21, "left"), (300, "left"), (3_000, "right")])
+def test_the_best_epochs_words_stay_inside_the_chart(best, side):
+    """At 390 px "lowest validation error: epoch 21" ran off the chart's right edge: two short lines,
+    and to the left of the line once the best epoch is late."""
+    epochs = np.array(sorted({0, 1, 10, 100, best, 10_000}))
+    val = np.where(epochs == best, 50.0, 80.0)
+    history = fitting.EpochErrors(epochs, np.full(len(epochs), 30.0), val)
+    label = plain(fit_charts.epoch_curves(history, FLOOR))["layout"]["annotations"][0]
+    assert label["xanchor"] == side and label["text"] == f"lowest validation<br>error: epoch {best:,}"
+
+
+def test_epochs_run_on_a_log_axis_so_the_first_tens_and_the_last_thousands_both_show():
+    history = fitting.train_by_descent(S, 15, 10_000, keep=160)
+    fig = plain(fit_charts.epoch_curves(history, FLOOR))
+    xaxis = fig["layout"]["xaxis"]
+    assert xaxis["type"] == "log" and xaxis["range"][0] == 0 and 4 < xaxis["range"][1] < 4.2  # 1 to 10,000
+    assert list(xaxis["tickvals"]) == [1, 10, 100, 1000, 10_000] and xaxis["ticktext"][-1] == "10,000"
+    assert xaxis["title"]["text"] == "Epoch (log scale)"
+    val = _named(fig, "Validation error")
+    assert len(val["x"]) < 170 and val["x"][-1] == 10_000
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert low == 0 and max(val["y"][-20:]) < high  # the climb at the end stays on the chart
 
 
 def test_data_size_curve_labels_every_size():

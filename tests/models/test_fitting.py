@@ -121,6 +121,72 @@ def test_regularisation_tames_a_flexible_model_without_flattening_the_trend():
     assert fitting.rmse(tamed, s.x_val, s.y_val) < 1.1 * fitting.rmse(simple, s.x_val, s.y_val)
 
 
+def _walk(s, degree, epochs, l2=0.0):
+    """Gradient descent step by step, the way every engine in the app steps: the reference the closed
+    form must match."""
+    from playground.models import descent
+
+    V, Vv = fitting._features(s.x_train, degree, s.x_range), fitting._features(s.x_val, degree, s.x_range)
+    n = len(s.y_train)
+    lr = 1.0 / (2 * np.linalg.eigvalsh(V.T @ V / n).max())
+    shrink = 1.0 / (1.0 + 2 * lr * l2 * fitting.roughness(degree) ** 2)
+    coef = np.zeros(degree + 1)
+    coef[0] = s.y_train.mean()
+    train, val = [], []
+    for _ in range(epochs + 1):
+        train.append(np.sqrt(np.mean((V @ coef - s.y_train) ** 2)))
+        val.append(np.sqrt(np.mean((Vv @ coef - s.y_val) ** 2)))
+        coef = descent.descend(coef, 2 * V.T @ (V @ coef - s.y_train) / n, lr) * shrink
+    return np.array(train), np.array(val)
+
+
+@pytest.mark.parametrize(
+    ("n_train", "degree", "l2"),
+    [(20, 15, 0.0), (10, 15, 0.0), (15, 15, 0.01), (15, 15, 1.0), (300, 15, 0.0), (30, 1, 0.0), (5, 3, 0.1)],
+)
+def test_the_closed_form_walk_is_the_step_by_step_walk(n_train, degree, l2):
+    """Ten thousand epochs are worked out at once; each must be the epoch stepping would reach, also
+    with fewer houses than coefficients (a flat direction the walk never moves along)."""
+    s = _sample(n_train=n_train, seed=n_train)
+    history = fitting.train_by_descent(s, degree, 400, l2)
+    train, val = _walk(s, degree, 400, l2)
+    np.testing.assert_array_equal(history.epochs, np.arange(401))
+    np.testing.assert_allclose(history.train, train, rtol=1e-7)
+    np.testing.assert_allclose(history.val, val, rtol=1e-7)
+
+
+def test_a_long_run_keeps_few_epochs_but_the_first_the_best_and_the_last():
+    s = _sample(n_train=20)
+    every, kept = fitting.train_by_descent(s, 15, 10_000), fitting.train_by_descent(s, 15, 10_000, keep=160)
+    assert 100 <= len(kept.epochs) <= 162 and list(kept.epochs[:3]) == [0, 1, 2] and kept.epochs[-1] == 10_000
+    assert kept.best_epoch == every.best_epoch and kept.val.min() == every.val.min()
+    np.testing.assert_allclose(kept.val, every.val[kept.epochs])
+    # evenly spread on the log scale the chart draws: next epochs, or one log step apart at most
+    after, before = kept.epochs[2:], kept.epochs[1:-1]
+    assert np.all((after - before == 1) | (np.log(after / before) < 1.5 * np.log(10_000) / 159))
+
+
+@pytest.mark.parametrize(("seed", "n_train", "l2"), [(4, 80, 0.1), (5, 20, 0.1), (2, 10, 0.001), (0, 20, 0.0)])
+def test_the_best_epoch_is_the_first_at_the_lowest_error_whether_every_epoch_is_kept_or_few(seed, n_train, l2):
+    """A penalised walk settles: its validation error then stays put for thousands of epochs, lower here
+    and there by rounding alone, and the chart said "lowest validation error: epoch 10,000"."""
+    s = _sample(n_train=n_train, seed=seed)
+    every, kept = fitting.train_by_descent(s, 15, 10_000, l2), fitting.train_by_descent(s, 15, 10_000, l2, keep=160)
+    assert kept.best_epoch == every.best_epoch and kept.val.min() == pytest.approx(every.val.min(), rel=1e-12)
+    best = every.best_epoch
+    assert every.val[best] <= every.val.min() * (1 + fitting.LOWEST) < every.val[:best].min(initial=np.inf)
+    if l2 and not every.overtrained:
+        assert best < 2_000  # settled long before the end, and early stopping takes the first epoch
+
+
+def test_at_the_pages_defaults_training_on_makes_the_model_clearly_worse():
+    """Over 200 epochs validation error rose 3 % ($74.6k to $76.8k): flat to the eye under a band
+    saying "overfit". Trained on to 10,000 epochs, the damage is there to see."""
+    history = fitting.train_by_descent(_sample(n_train=20), fitting.MAX_DEGREE, 10_000, keep=160)
+    assert history.overtrained and history.val[-1] > 1.5 * history.val.min()
+    assert 5 < history.best_epoch < 100 and history.train[-1] < history.train[history.epochs == history.best_epoch][0]
+
+
 def test_the_best_epoch_is_where_validation_error_is_lowest():
     history = fitting.train_by_descent(_sample(n_train=15), 15, 300)
     assert history.best_epoch == int(np.argmin(history.val))
