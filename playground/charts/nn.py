@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from playground.charts import theme
+from playground.models.dataset import nice
 from playground.models.nn import Snapshot
 
 INK = [[0.0, "#FFFFFF"], [1.0, "#111111"]]  # pixel 0 white, 1 black: ink on paper
@@ -95,8 +97,15 @@ def cost_bars(
 
 def _signed(value: float) -> str:
     """A value or gradient on the graph: three decimals, fewer from 10 and from 100 up, so a box
-    or an edge's label stays narrow at the controls' extremes (-135.3, not -135.349)."""
-    return f"{value:+.{3 if abs(value) < 10 else 2 if abs(value) < 100 else 1}f}"
+    or an edge's label stays narrow at the controls' extremes (-135.3, not -135.349). Under 0.0005
+    one significant digit, as many decimals as that takes (-0.0002: "-0.000" read as a negative
+    zero, where a saturated sigmoid lets a trickle of blame through); under a millionth, 0.000."""
+    size = abs(value)
+    if size < 5e-7:
+        return "0.000"
+    if size < 5e-4:
+        return f"{value:+.{-math.floor(math.log10(size))}f}"
+    return f"{value:+.{3 if size < 10 else 2 if size < 100 else 1}f}"
 
 
 LOSS_Y = -0.8  # the loss box's height on the graph: the bottom row, under the prediction
@@ -234,11 +243,14 @@ def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] |
     """Every parameter's gradient, signed: its share of the blame and which way it pushes the loss.
 
     Only the gradients the backward pass has reached (``known``) get a bar; the others read
-    "not yet". The axis is framed on every gradient, so bars appear without the axis moving.
+    "not yet". The axis is framed on every gradient, so bars appear without the axis moving, and
+    its end is a round number (1, 2, 2.5 or 5 times a power of ten) with room for the numbers
+    beyond the bars: an input moved a little moves the bars, not the axis.
     """
     g = np.asarray(grads, dtype=np.float64)
     seen = np.ones(g.shape, dtype=bool) if known is None else np.asarray(known, dtype=bool)
-    reach = float(np.abs(g).max()) * 1.15 or 1.0
+    largest = float(np.abs(g).max())
+    reach = nice(largest * 1.5) if largest > 0 else 1.0
     data = [
         {
             "type": "bar",
@@ -257,8 +269,6 @@ def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] |
         data,
         height=80 + 28 * len(labels),
         showlegend=False,
-        xaxis=theme.axis(
-            "Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2, range=[-reach * 1.3, reach * 1.3]
-        ),
+        xaxis=theme.axis("Gradient of the loss (its blame)", zeroline=True, zerolinewidth=2, range=[-reach, reach]),
         yaxis={"autorange": "reversed"},
     )

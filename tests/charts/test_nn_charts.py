@@ -101,6 +101,40 @@ def test_blame_bars_are_signed_and_coloured():
     assert list(fig["data"][0]["y"]) == ["a", "b"]
 
 
+def test_the_blame_axis_holds_still_while_an_input_moves_a_little():
+    """Framed on the largest gradient, the axis moved with every step of a slider: the bars kept their
+    length while their numbers changed. Its end is now a round number, which a small move keeps."""
+    params = nn.init((2, 3, 1), np.random.default_rng(1))
+    ranges, largest = set(), []
+    for x1 in np.arange(0.5, 1.55, 0.1):  # around the page's default input, a slider step at a time
+        out = nn.forward(params, np.array([[x1, -0.5]]), "tanh", "squared_error")
+        grads = nn.backward(params, out, np.array([[1.0]]), "tanh", "squared_error")
+        flat = np.concatenate([g.ravel() for g in grads.values()])
+        fig = plain(nn_charts.blame([str(i) for i in range(len(flat))], flat))
+        low, high = fig["layout"]["xaxis"]["range"]
+        assert low == -high and high >= 1.5 * np.abs(flat).max()  # room for the number beyond the bar
+        ranges.add(high)
+        largest.append(np.abs(flat).max())
+    assert len(ranges) == 1 and max(largest) > 1.2 * min(largest)  # the bars moved; the axis did not
+
+
+@pytest.mark.parametrize(
+    ("gradient", "said"),
+    [
+        (-0.00023, "-0.0002"),
+        (0.00004, "+0.00004"),
+        (-3e-8, "0.000"),
+        (0.0, "0.000"),
+        (-0.942, "-0.942"),
+        (-135.349, "-135.3"),
+    ],
+)
+def test_a_trickle_of_blame_never_reads_as_a_negative_zero(gradient, said):
+    """The saturated sigmoid's blame bars read "-0.000" beside an orange (negative) bar."""
+    fig = plain(nn_charts.blame(["a", "b"], [gradient, 1.0]))
+    assert fig["data"][0]["text"][0] == said
+
+
 def test_blame_numbers_keep_the_charts_type_size_beside_thin_bars():
     """Plotly shrinks a bar's outside text to the bar's thickness: "not yet" and the gradients were
     20 px beside 25 px labels on a projector."""
