@@ -35,13 +35,17 @@ def put_in_order(label: str, steps: Sequence[str], key: str) -> list[str]:
             slot.markdown(f"**{i + 1}.** {placed[i]}")
         else:
             slot.markdown(f"**{i + 1}.** {'_click a step below_' if i == len(placed) else '…'}")
-    row = st.container(horizontal=True)
-    for i, step in enumerate(steps):
-        if step not in placed:
-            row.button(step, key=f"{key}-step-{i}", on_click=_place, args=(key, step), icon=":material/add:")
+    # the steps left on one row, the undo buttons on the next, where they keep their place as steps
+    # are placed (on the steps' row they slid left under the pointer, and wrapped alone at 1280 px)
+    if len(placed) < len(steps):
+        row = st.container(horizontal=True)
+        for i, step in enumerate(steps):
+            if step not in placed:
+                row.button(step, key=f"{key}-step-{i}", on_click=_place, args=(key, step), icon=":material/add:")
+    undo_row = st.container(horizontal=True)
     for label, name, undo, icon in (
         ("Take the last one back", "back", _take_back, ":material/undo:"),
         ("Start over", "clear", _clear, ":material/restart_alt:"),
     ):
-        row.button(label, key=f"{key}-{name}", on_click=undo, args=(key,), icon=icon, disabled=not placed)
+        undo_row.button(label, key=f"{key}-{name}", on_click=undo, args=(key,), icon=icon, disabled=not placed)
     return placed

@@ -333,6 +333,27 @@ def test_the_axes_hold_still_while_the_knobs_and_the_loop_move(page, base_url):
     assert all(f == frames[0] for f in frames), frames
 
 
+def test_putting_steps_in_order_leaves_the_undo_buttons_where_they_are(page, base_url):
+    """On one row with the steps, "Take the last one back" slid left under the pointer as steps were
+    placed, and at 1280 px "Start over" wrapped alone onto a row of its own."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base_url}/training_loop")
+    settle(page)
+    back = page.get_by_role("button", name="Take the last one back")
+    start_over = page.get_by_role("button", name="Start over").last  # the first starts the loop over
+    back.scroll_into_view_if_needed()
+    where = [(back.bounding_box(), start_over.bounding_box())]
+    assert abs(where[0][0]["y"] - where[0][1]["y"]) < 2  # side by side
+    for step in ("Forward pass", "Loss", "Backpropagation", "Update"):
+        page.get_by_role("button", name=step, exact=True).last.click()
+        page.wait_for_timeout(300)
+        settle(page)
+        where.append((back.bounding_box(), start_over.bounding_box()))
+    assert all(abs(b["x"] - where[0][0]["x"]) < 1 and abs(c["x"] - where[0][1]["x"]) < 1 for b, c in where), where
+    expect(back).to_be_enabled()
+    assert_drawn_without_errors(page)
+
+
 def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, base_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{base_url}/loss_functions")
