@@ -23,16 +23,27 @@ SHOWN = "_scene_shown"  # page prefix -> the name of the scene its row marks (No
 # to the glossary); this is how a page comes back as it was left. A scene starts from nothing.
 KEPT = "_link_kept"
 CLICKS = "_scene_clicks"  # scene clicks so far: each click's scroll is a new element, so it runs again
-# Scrolls the page to the widget keyed in data-key (Streamlit gives it the class st-key-<key>) once
-# it has been drawn. Our own constant: no outside text reaches it.
+# Brings the widget keyed in data-key (Streamlit gives it the class st-key-<key>) into view once it
+# has been drawn, with the picture beside it: the row of columns holding it (its section's controls and
+# chart) is put just under whatever stays on top of the page (Streamlit's header, the tour's bar),
+# as long as the widget stays on screen; if not, the widget is centred in the room below them. (Centred
+# alone, a section's chart could start under the tour's bar: Gradient descent's map lost its top.)
+# Our own constant: no outside text reaches it.
 SCROLL = """<span data-scroll-to="{key}" data-nonce="{nonce}"></span>
 <script>
 (function () {{
-  const key = "st-key-{key}", started = performance.now();
+  const doc = window.parent.document, key = "st-key-{key}", started = performance.now();
   (function look() {{
-    const el = window.parent.document.getElementsByClassName(key)[0] || document.getElementsByClassName(key)[0];
-    if (el) {{ el.scrollIntoView({{behavior: "smooth", block: "center"}}); return; }}
-    if (performance.now() - started < 5000) setTimeout(look, 50);
+    const el = doc.getElementsByClassName(key)[0] || document.getElementsByClassName(key)[0];
+    if (!el) {{ if (performance.now() - started < 5000) setTimeout(look, 50); return; }}
+    const main = doc.querySelector('[data-testid="stMain"]');
+    const header = doc.querySelector('[data-testid="stHeader"]'), bar = doc.querySelector(".st-key-tour_bar");
+    // the tour's bar sticks right under the header once the page scrolls: count its height, not its place
+    const top = (header ? header.getBoundingClientRect().bottom : 0) + (bar ? bar.offsetHeight : 0) + 8;
+    const room = window.parent.innerHeight - top, box = el.getBoundingClientRect();
+    const row = (el.closest('[data-testid="stHorizontalBlock"]') || el).getBoundingClientRect();
+    const by = box.bottom - row.top <= room ? row.top - top : (box.top + box.bottom) / 2 - (top + room / 2);
+    main.scrollBy({{top: by, behavior: "smooth"}});
   }})();
 }})();
 </script>"""

@@ -365,8 +365,17 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     page.wait_for_timeout(800)  # the smooth scroll
     control = page.locator(".st-key-loss_p").bounding_box()
     assert control["y"] >= 0 and control["y"] + control["height"] <= 800  # the changed control is on screen
+    _assert_scene_in_view(page, "loss_p", "Confident and wrong")
     marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
     assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
+    page.goto(f"{base_url}/gradient_descent")
+    settle(page)
+    page.get_by_role("button", name="Way too bold: diverges").click()
+    page.wait_for_function("() => window.location.search.includes('lr=0.2')", timeout=20_000)
+    settle(page)
+    _assert_scene_in_view(page, "gd_lr", "Way too bold: diverges")
+    walk = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+    assert walk["y"] >= 60 and walk["y"] + walk["height"] <= 800  # the map and its loss curve, whole
 
 
 def _press(page, key: str, times: int = 1, arrow: str = "ArrowRight") -> int:
@@ -992,6 +1001,31 @@ def test_the_presenters_qr_code_opens_the_setup_on_screen_without_presenter_mode
     assert box["y"] >= 0 and box["y"] + box["height"] <= 1080  # the whole code and link on the screen
 
 
+# Where the control a scene set stands, with the row of columns it is in (its section's controls and
+# chart) and what stays on top of the page (Streamlit's header, the tour's bar), after the scroll.
+_IN_VIEW = """key => {
+  const el = document.getElementsByClassName("st-key-" + key)[0];
+  const row = (el.closest('[data-testid="stHorizontalBlock"]') || el).getBoundingClientRect();
+  const header = document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().bottom;
+  const bar = document.querySelector(".st-key-tour_bar");
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {box: el.getBoundingClientRect().toJSON(), row: row.toJSON(), height: innerHeight,
+          top: Math.max(header, bar ? bar.getBoundingClientRect().bottom : 0),
+          end: main.scrollTop + main.clientHeight >= main.scrollHeight - 2};
+}"""
+
+
+def _assert_scene_in_view(page, key: str, what: str) -> None:
+    """The control a scene set is on screen, clear of the tour's bar; with its section's chart whole
+    beside it where the section fits (Gradient descent's map started under the tour's bar)."""
+    page.wait_for_timeout(900)  # the smooth scroll
+    at = page.evaluate(_IN_VIEW, key)
+    box, row, top, height = at["box"], at["row"], at["top"], at["height"]
+    assert box["top"] >= top - 1 and box["bottom"] <= height + 1, (what, at)
+    if row["bottom"] - row["top"] <= height - top and not at["end"]:  # fits, and the page could scroll to it
+        assert abs(row["top"] - (top + 8)) <= 2, (what, at)
+
+
 def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(page, base_url):
     from playground.content.tour import STEPS
 
@@ -1008,6 +1042,8 @@ def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(
         expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"step {number} of {len(STEPS)} · {step.title}")
         if step.scene:
             expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene.name}")
+            spec = controls.SPECS[step.slug]
+            _assert_scene_in_view(page, spec.key(spec.focus(step.scene)), step.title)
         else:  # a page opens at its top, whatever the last page's scroll or the key's own scroll did
             expect(page.locator("h1")).to_be_in_viewport()
         bar = page.locator(".st-key-tour_bar").bounding_box()  # what to say and Next, always on screen
