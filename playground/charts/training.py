@@ -194,7 +194,7 @@ def hierarchy(epochs: int, per_epoch: int, shown_epochs: int = 4, shown_iteratio
             "align": "right",
             "showarrow": False,
             "text": "each bar: one batch, one iteration"
-            + (f"<br>amber: the other {per_epoch - k + 1:,}" if per_epoch > k else ""),
+            + (f"<br>the amber bar: the other {per_epoch - k + 1:,} batches" if per_epoch > k else ""),
         }
     )
     return theme.figure(

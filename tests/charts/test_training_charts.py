@@ -135,7 +135,7 @@ def test_each_epoch_of_the_hierarchy_says_how_many_iterations_it_really_holds():
     small, large = (_words(plain(training_charts.hierarchy(epochs=10, per_epoch=n))) for n in (313, 31_250))
     assert small != large
     assert sum(t == "31,250 iterations" for t in large) == 3  # one in each epoch drawn
-    assert any(" amber: the other 31,241" in t for t in large)  # 9 bars drawn one by one, the amber one the rest
+    assert any(" the amber bar: the other 31,241 batches" in t for t in large)  # 9 bars drawn, the amber one the rest
     assert not any("amber" in t for t in _words(plain(training_charts.hierarchy(epochs=2, per_epoch=3))))
     assert "1 iteration" in _words(plain(training_charts.hierarchy(epochs=2, per_epoch=1)))[2]
     one = _words(plain(training_charts.hierarchy(epochs=1, per_epoch=1)))[0]
