@@ -44,6 +44,7 @@ SCROLL = """<span data-scroll-to="{key}" data-nonce="{nonce}"></span>
     const row = (el.closest('[data-testid="stHorizontalBlock"]') || el).getBoundingClientRect();
     const by = box.bottom - row.top <= room ? row.top - top : (box.top + box.bottom) / 2 - (top + room / 2);
     main.scrollBy({{top: by, behavior: "smooth"}});
+    doc.documentElement.dataset.sceneScroll = "{nonce}";  // done: a test waits for it, then for stillness
   }})();
 }})();
 </script>"""
