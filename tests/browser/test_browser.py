@@ -196,7 +196,6 @@ def test_every_option_of_a_button_row_stays_in_view_in_a_narrow_column(browser, 
 def test_a_scene_button_sets_up_the_story_and_the_link_follows(page, base_url):
     page.goto(f"{base_url}/loss_functions?mansions=4")
     settle(page)
-    page.evaluate(FORGET_SCROLL)
     page.get_by_role("button", name="Confident and wrong").click()
     page.wait_for_function("() => window.location.search.includes('p=0.02')", timeout=20_000)
     settle(page)
@@ -362,21 +361,13 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     settle(page)
     assert page.locator(".st-key-loss_p").bounding_box()["y"] > 800  # far below the fold at first
     page.evaluate(FORGET_SCROLL)
-    page.get_by_role("button", name="Confident and wrong").click()
-    page.wait_for_function("() => window.location.search.includes('p=0.02')", timeout=20_000)
-    settle(page)
-    page.wait_for_timeout(800)  # the smooth scroll
-    control = page.locator(".st-key-loss_p").bounding_box()
-    assert control["y"] >= 0 and control["y"] + control["height"] <= 800  # the changed control is on screen
-    _assert_scene_in_view(page, "loss_p", "Confident and wrong")
+    _click_scene(page, "Confident and wrong", "p=0.02")
+    _assert_scene_in_view(page, "loss_p", "Confident and wrong")  # the changed control is on screen
     marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
     assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
     page.goto(f"{base_url}/gradient_descent")
     settle(page)
-    page.evaluate(FORGET_SCROLL)
-    page.get_by_role("button", name="Way too bold: diverges").click()
-    page.wait_for_function("() => window.location.search.includes('lr=0.2')", timeout=20_000)
-    settle(page)
+    _click_scene(page, "Way too bold: diverges", "lr=0.2")
     _assert_scene_in_view(page, "gd_lr", "Way too bold: diverges")
     walk = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
     assert walk["y"] >= 60 and walk["y"] + walk["height"] <= 800  # the map and its loss curve, whole
@@ -397,8 +388,9 @@ def _press(page, key: str, times: int = 1, arrow: str = "ArrowRight") -> int:
 
 def _click_scene(page, name: str, in_link: str) -> int:
     """Click the scene ``name`` (a whole run) and wait for ``in_link`` in the link; the number of
-    websocket messages the server sent back."""
-    page.evaluate("window.__replies = []")
+    websocket messages the server sent back (with ``RECORD_REPLIES``). Forgets the last scene's scroll
+    first, so ``_assert_scene_in_view`` waits for this one's."""
+    page.evaluate("window.__replies = []; " + FORGET_SCROLL)
     page.get_by_role("button", name=name).click()
     page.wait_for_function(f"() => window.location.search.includes({in_link!r})", timeout=20_000)
     settle(page)
