@@ -2,7 +2,7 @@ import streamlit as st
 
 from playground import ui
 from playground.content.controls import GLOSSARY as PAGE
-from playground.content.glossary import TERMS, search
+from playground.content.glossary import TERMS, by_page, entry, search
 from playground.content.pages import BY_SLUG
 
 ui.header(PAGE)
@@ -11,10 +11,8 @@ found = search(query)
 st.caption(f"{len(found)} of {len(TERMS)} terms" + (f" matching {ui.quote(query)}" if query else ""))
 if not found:
     st.info("No term matches that. Try a shorter word, or clear the search.", icon=":material/search_off:")
-for term in found:
+for slug, terms in by_page(found):
+    page = BY_SLUG[slug]
     with st.container(border=True):
-        st.markdown(f"**{term.name}**. {term.explanation}")
-        if term.analogy:
-            st.caption(term.analogy)
-        page = BY_SLUG[term.page]
-        st.page_link(page.file, label=f"See it on {page.title}", icon=page.icon)
+        st.markdown(f"#### {page.icon} {page.title}\n\n" + "\n\n".join(entry(t) for t in terms), anchors=False)
+        st.page_link(page.file, label=f"See {'it' if len(terms) == 1 else 'them'} on {page.title}", icon=page.icon)

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from playground.content.pages import ALL_PAGES
+
+CHAPTER = tuple(page.slug for page in ALL_PAGES)
+
 
 @dataclass(frozen=True)
 class Term:
@@ -148,8 +152,8 @@ TERMS: dict[str, Term] = {
         ),
         Term(
             "Momentum",
-            "An optimizer that keeps some of its previous step, like a ball rolling downhill: it "
-            "builds speed along a long gentle valley and evens out zig-zags across a narrow one.",
+            "An optimizer that keeps some of its previous step: it builds speed along a long gentle "
+            "valley and evens out zig-zags across a narrow one.",
             "gradient_descent",
             analogy="Like a ball rolling downhill: it keeps some of its speed instead of stopping at every bump.",
         ),
@@ -396,11 +400,28 @@ def find(word: str) -> Term | None:
 
 
 def search(query: str) -> list[Term]:
-    """Terms whose name, other forms or explanation contain ``query``, ignoring case; all terms for an empty query."""
+    """Terms whose name, other forms or explanation contain ``query``, ignoring case; all terms for an empty query.
+
+    Terms named by the query come first; then the chapter's order (its pages', then this table's)."""
     q = query.strip().lower()
     found = [
         t
         for t in TERMS.values()
         if q in t.name.lower() or q in t.explanation.lower() or any(q in a.lower() for a in t.also)
     ]
-    return sorted(found, key=lambda t: (q not in t.name.lower(), t.name.lower()))
+    return sorted(found, key=lambda t: (q not in t.name.lower(), CHAPTER.index(t.page)))
+
+
+def by_page(found: list[Term]) -> list[tuple[str, list[Term]]]:
+    """``found`` gathered under the page that shows each term: pages in the order of their first term."""
+    pages: dict[str, list[Term]] = {}
+    for term in found:
+        pages.setdefault(term.page, []).append(term)
+    return list(pages.items())
+
+
+def entry(term: Term) -> str:
+    """The term as one Markdown paragraph: its name in bold, its explanation, its analogy on a line of its own in
+    grey italics, full size (presenter mode enlarges a paragraph's type, not a smaller print's)."""
+    analogy = f"  \n:gray[*{term.analogy}*]" if term.analogy else ""
+    return f"**{term.name}.** {term.explanation}{analogy}"

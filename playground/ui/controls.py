@@ -50,7 +50,7 @@ def _earlier(page: PageSpec, name: str) -> bool:
 
 def restore(page: PageSpec) -> None:
     """Bring back what the learner left on ``page`` earlier in this visit, when the page is reached
-    without a setup of its own in the link (the sidebar, a "See it on" or "Revisit" link). A link
+    without a setup of its own in the link (the sidebar, a glossary "See them on" or "Revisit" link). A link
     naming any of the page's settings is a setup someone chose, and opens as it says. Call once a
     run, after ``start_run``, before the page draws."""
     arrived = st.session_state.get(ARRIVED, frozenset())

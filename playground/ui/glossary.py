@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.content.glossary import TERMS
+from playground.content.glossary import TERMS, entry
 
 
 def terms(*names: str) -> None:
@@ -17,4 +17,4 @@ def terms(*names: str) -> None:
     for name in names:
         term = TERMS[name.lower()]
         with row.popover(term.name, icon=":material/menu_book:"):
-            st.markdown(f"**{term.name}.** {term.explanation}")
+            st.markdown(entry(term))

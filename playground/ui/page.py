@@ -24,7 +24,8 @@ PRESENTER_GROWTH = 1.3  # chart height
 
 # Presenter mode: type a projector can carry, prose hidden, charts larger. Every word and number
 # in the main area, a control's label and value, a table's cells, a number box's digits, is at
-# least body size (1.45rem); a slider's value, the number the room watches, is bold as well.
+# least body size (1.45rem), a quoted search or file name too; a slider's value, the number the room
+# watches, is bold as well.
 _PRESENTER_CSS = """
 <style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
@@ -34,6 +35,7 @@ _PRESENTER_CSS = """
 [data-testid="stMain"] [data-testid="stCaptionContainer"],
 [role="dialog"] [data-testid="stMarkdownContainer"] p,
 [role="dialog"] code,
+[data-testid="stMain"] p code,
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p,
 [data-testid="stMain"] input,
 [data-testid="stMain"] [data-baseweb="select"] *,
@@ -41,6 +43,7 @@ _PRESENTER_CSS = """
 [data-testid="stMain"] h1 { font-size: 3.2rem; }
 [data-testid="stMain"] h2 { font-size: 2.3rem; }
 [data-testid="stMain"] h3 { font-size: 1.9rem; }
+[data-testid="stMain"] h4 { font-size: 1.7rem; }
 [data-testid="stMain"] [data-testid="stSlider"] [data-testid="stWidgetLabel"] { margin-bottom: 0.9rem; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] { top: auto; bottom: 100%; }
 [data-testid="stMain"] [data-testid="stSliderThumbValue"] p { font-size: 1.45rem; font-weight: 700; line-height: 1.2; }

@@ -790,7 +790,7 @@ def test_in_presenter_mode_every_word_reads_from_the_back_and_each_section_fits_
 
 
 def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(page, base_url):
-    """The sidebar, a glossary "See it on" link or a concept check "Revisit" link opened a page
+    """The sidebar, a glossary "See them on" link or a concept check "Revisit" link opened a page
     at its defaults: the learner's setup was gone (only the browser's Back button kept it)."""
     page.goto(f"{base_url}/parameters")
     settle(page)
@@ -805,7 +805,7 @@ def test_coming_back_from_the_glossary_finds_the_page_as_the_learner_left_it(pag
     page.wait_for_function("() => window.location.search.includes('w=130')", timeout=20_000)
     settle(page)
     expect(weight).to_contain_text("$130")
-    see_it = page.locator('[data-testid="stMain"]').get_by_role("link", name="See it on Parameters").first
+    see_it = page.locator('[data-testid="stMain"]').get_by_role("link", name="See them on Parameters").first
     nav.get_by_role("link", name="Glossary").click()
     settle(page, charts=False)
     see_it.click()

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from playground.content.glossary import TERMS, search
+from playground.content.glossary import CHAPTER, TERMS, by_page, entry, search
 from playground.content.pages import ALL_PAGES, BY_SLUG
 from playground.content.quiz import QUESTIONS, check, said, shuffled
 from tests.apptest import ROOT
@@ -98,6 +98,31 @@ def test_search_finds_terms_by_substring_ignoring_case(query, first):
         assert found[0].name == first
     assert all(query.strip().lower() in (t.name + t.explanation).lower() for t in found)
     assert len(search("")) == len(TERMS) and search("zzzz") == []
+
+
+def test_the_glossary_reads_page_by_page_in_the_chapters_order():
+    """It was one card per term, alphabetical, 9,000 px long: the words of a page are now read together."""
+    pages = by_page(search(""))
+    assert [slug for slug, _ in pages] == [slug for slug in CHAPTER if any(t.page == slug for t in TERMS.values())]
+    assert sorted(t.name for _, terms in pages for t in terms) == sorted(t.name for t in TERMS.values())
+    assert all(t.page == slug for slug, terms in pages for t in terms)
+    assert [t.name for t in pages[0][1][:3]] == ["Parameter", "Weight", "Bias"]  # the order the page meets them
+
+
+@pytest.mark.parametrize(("query", "page", "first"), [("epoch", "epochs", "Epoch"), ("LOSS", "parameters", "Loss")])
+def test_a_search_leads_with_a_term_it_names_and_its_page(query, page, first):
+    pages = by_page(search(query))
+    assert pages[0][0] == page and pages[0][1][0].name == first
+    for _, terms in pages:  # within a page, the terms it names first
+        named = [query.lower() in t.name.lower() for t in terms]
+        assert named == sorted(named, reverse=True)
+
+
+def test_an_entry_gives_the_analogy_its_own_line_in_grey_italics():
+    assert entry(TERMS["weight"]) == f"**Weight.** {TERMS['weight'].explanation}"
+    momentum = TERMS["momentum"]
+    assert entry(momentum) == f"**Momentum.** {momentum.explanation}  \n:gray[*{momentum.analogy}*]"
+    assert momentum.analogy.split(":")[0].lower() not in momentum.explanation.lower()  # said once, not twice
 
 
 def test_every_term_a_page_uses_is_in_the_glossary():

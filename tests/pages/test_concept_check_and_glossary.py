@@ -1,6 +1,7 @@
 import pytest
 
-from playground.content.glossary import TERMS, search
+from playground.content.glossary import TERMS, by_page, search
+from playground.content.pages import BY_SLUG
 from playground.content.quiz import QUESTIONS
 from tests.apptest import metric, open_page, place_in_order
 
@@ -68,6 +69,21 @@ def test_the_glossary_lists_every_term_and_searches_from_the_link():
     assert found.caption[0].value == f"{len(search('momentum'))} of {len(TERMS)} terms matching ` momentum `"
     assert any("Momentum" in m.value for m in found.markdown)
     assert open_page(GLOSSARY, q="zzzz").info
+
+
+def test_the_glossary_shows_a_card_per_page_with_one_link_to_it():
+    everything = open_page(GLOSSARY)
+    pages = by_page(search(""))
+    assert [link.label for link in everything.get("page_link")] == [
+        f"See {'it' if slug == 'training_loop' else 'them'} on {BY_SLUG[slug].title}" for slug, _ in pages
+    ]  # The training loop has one word of its own
+    cards = [m.value for m in everything.markdown if m.value.startswith("#### ")]
+    assert [card.splitlines()[0] for card in cards] == [
+        f"#### {BY_SLUG[slug].icon} {BY_SLUG[slug].title}" for slug, _ in pages
+    ]
+    assert all(f"**{t.name}.**" in card for card, (_, terms) in zip(cards, pages, strict=True) for t in terms)
+    one = open_page(GLOSSARY, q="softmax")
+    assert [link.label for link in one.get("page_link")] == ["See it on Forward pass"]
 
 
 @pytest.mark.parametrize("page", [QUIZ, GLOSSARY])
