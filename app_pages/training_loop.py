@@ -7,7 +7,7 @@ from playground.charts.loop import training_loop
 from playground.content.controls import MAX_STAGE
 from playground.content.controls import TRAINING_LOOP as PAGE
 from playground.content.exercises import SCRAMBLED, check_order
-from playground.content.loop import INITIALIZE, STAGES
+from playground.content.loop import INITIALIZE, STAGES, batch_caption
 from playground.models import houses, linear, training
 
 
@@ -74,17 +74,9 @@ def walk_the_loop() -> None:
             linear.score(data.size, data.price, now.w, now.b),
             linear.score(data.size, data.price, before.w, before.b) if before else None,
             batch_name="This batch" if started else "Houses sold",
+            marks="none" if not started else "predictions" if now.stage == 0 else "misses",
         ),
-        f"All {len(data.size)} houses and the starting line, both knobs at zero."
-        if not started
-        else f"This iteration's batch of {len(now.shown)} houses in colour, the other houses faded; the line and its "
-        "misses on the batch. "
-        + (
-            "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
-            "were measured on it."
-            if updated
-            else "The line moves at the update."
-        ),
+        batch_caption(now.stage, len(data.size), len(now.shown)),
     )
 
 

@@ -7,7 +7,7 @@ the default, so every chart reads in square feet and dollars unless it is given 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -166,24 +166,44 @@ def batch_fit(
     line: LineFit,
     before: LineFit | None = None,
     batch_name: str = "This batch",
+    *,
+    marks: Literal["misses", "predictions", "none"] = "misses",
 ) -> theme.Chart:
-    """All houses faded, this iteration's batch highlighted with its misses, the line, and (just
-    after an update) a ghost of the line before it; the misses then still run to the ghost, the
-    line the loss was measured on. Framed on all houses: only the model moves."""
+    """All houses faded, this iteration's batch highlighted, the line, and (just after an update) a
+    ghost of the line before it. Framed on all houses: only the model moves.
+
+    ``marks``, what the loop has made of the batch so far: ``"predictions"``, a ring on the line for
+    each house (the forward pass); ``"misses"``, each house's miss (the loss, and after), which just
+    after an update still runs to the ghost, the line the loss was measured on; ``"none"``, nothing
+    yet (the knobs are only set)."""
     chosen = np.zeros(size.shape, dtype=bool)
     chosen[batch] = True
     faded = houses_trace(size[~chosen], price[~chosen], "Other houses", theme.GREY)
     faded["marker"] = {**faded["marker"], "opacity": 0.3, "size": 6}
     data = [faded] if (~chosen).any() else []
+    if chosen.any() and marks == "misses":
+        data.append(_misses(size[chosen], price[chosen], before or line, joined=before is None))
     if chosen.any():
-        data += [
-            _misses(size[chosen], price[chosen], before or line, joined=before is None),  # as the loss measured them
-            houses_trace(size[chosen], price[chosen], batch_name, theme.DATA),
-        ]
+        data.append(houses_trace(size[chosen], price[chosen], batch_name, theme.DATA))
     if before is not None:
         data.append(line_trace(before, size, "Line before this update", theme.GREY, dash="dot"))
     data.append(line_trace(line, size, "Your line", theme.YOURS))
+    if chosen.any() and marks == "predictions":
+        data.append(_predictions(size[chosen], line))
     return theme.figure(data, height=460, **fixed_axes(size, price))
+
+
+def _predictions(size: np.ndarray, line: LineFit) -> dict[str, Any]:
+    """A ring on the line at each house's size: the price the forward pass predicted for it."""
+    return {
+        "type": "scatter",
+        "x": theme.f32(size),
+        "y": theme.f32(predict(size, line.w, line.b)),
+        "mode": "markers",
+        "name": "Predicted prices",
+        "marker": {"color": "white", "size": 10, "symbol": "circle", "line": {"color": theme.YOURS, "width": 2.5}},
+        "hovertemplate": "Predicted: %{y:$,.0f}<extra></extra>",
+    }
 
 
 def dirty_fit(

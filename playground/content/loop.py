@@ -19,3 +19,21 @@ TAUGHT_ON = {
     "Backpropagation": "backpropagation",
     "Update": "gradient_descent",
 }
+
+
+def batch_caption(stage: int | None, houses: int, batch: int) -> str:
+    """What the training loop's chart shows after ``stage`` (an index into STAGES; None: only initialized)."""
+    if stage is None:
+        return f"All {houses} houses and the starting line, both knobs at zero. Nothing is predicted or measured yet."
+    said = f"This iteration's batch of {batch} houses in colour, the other houses faded. "
+    if stage == 0:
+        return said + (
+            "The forward pass has put a predicted price on the line for each of them (the rings); "
+            "the loss measures how far each is from its sale price next."
+        )
+    if stage < len(STAGES) - 1:
+        return said + "Each grey stroke is one house's miss, which the loss averages. The line moves at the update."
+    return said + (
+        "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
+        "were measured on it."
+    )

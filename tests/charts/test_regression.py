@@ -85,6 +85,24 @@ def test_after_an_update_the_misses_still_run_to_the_line_the_loss_was_measured_
     np.testing.assert_allclose(misses["y"][0::3], linear.predict(SIZE, 120, 0), rtol=1e-6)
 
 
+def test_the_forward_pass_rings_each_prediction_on_the_line_and_no_miss_is_drawn_before_the_loss():
+    """The loop drew every house's miss at Initialize and at the forward pass, beside a typical miss
+    saying "not yet": misses are what the loss measures."""
+    batch, line = np.array([0, 2]), linear.score(SIZE, PRICE, 150, 20_000)
+    forward = plain(regression.batch_fit(SIZE, PRICE, batch, line, marks="predictions"))
+    assert [t["name"] for t in forward["data"]] == ["Other houses", "This batch", "Your line", "Predicted prices"]
+    rings = forward["data"][-1]
+    np.testing.assert_allclose(rings["x"], SIZE[batch])
+    np.testing.assert_allclose(rings["y"], linear.predict(SIZE[batch], 150, 20_000), rtol=1e-6)
+    start = plain(regression.batch_fit(SIZE, PRICE, np.arange(len(SIZE)), line, batch_name="Houses sold", marks="none"))
+    assert [t["name"] for t in start["data"]] == ["Houses sold", "Your line"]
+    measured = plain(regression.batch_fit(SIZE, PRICE, batch, line))
+    assert "Your misses" in [t["name"] for t in measured["data"]]
+    assert (
+        forward["layout"]["yaxis"]["range"] == start["layout"]["yaxis"]["range"] == measured["layout"]["yaxis"]["range"]
+    )
+
+
 def test_a_learners_columns_frame_the_chart_with_their_names_as_plain_text_and_their_signs():
     from playground.models.dataset import Pair, Quantity
 

@@ -97,3 +97,12 @@ def test_the_line_chart_caption_says_what_the_chart_shows():
     assert any(c.startswith("All 200 houses and the starting line") for c in start)
     first = said(open_page("app_pages/training_loop.py", step="1"), "caption")
     assert any(c.startswith("This iteration's batch of 20 houses") for c in first)
+
+
+def test_misses_appear_at_the_loss_and_predictions_at_the_forward_pass():
+    traces = {step: [t["name"] for t in charts(open_page(PAGE, step=step))[1]["data"]] for step in ("0", "1", "2", "4")}
+    assert "Your misses" not in traces["0"] and "Predicted prices" not in traces["0"]  # the knobs are only set
+    assert "Predicted prices" in traces["1"] and "Your misses" not in traces["1"]
+    assert "Your misses" in traces["2"] and "Your misses" in traces["4"] and "Predicted prices" not in traces["2"]
+    forward = said(open_page(PAGE, step="1"), "caption")
+    assert any("predicted price on the line for each of them (the rings)" in c for c in forward)
