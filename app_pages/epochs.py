@@ -6,6 +6,7 @@ from playground.charts import training as training_charts
 from playground.content import facts
 from playground.content.controls import EPOCHS as PAGE
 from playground.content.controls import LIVE_N, MAX_EPOCHS
+from playground.content.loop import curves_caption
 from playground.models import fraud, nn, training
 
 FRAUD_MODEL = (30, 64, 2)  # 30 transaction features, 64 hidden neurons, fraud or not
@@ -86,11 +87,7 @@ def watch_it_train() -> None:
     with picture:
         ui.chart(
             training_charts.training_curves(history, planned=live_epochs),
-            "Thin line: each batch's loss, noisy. Thick lines: the whole set after each epoch. "
-            "Star: the checkpoint kept."
-            if shuffle
-            else "Not shuffled: every epoch ends on a run of fraud-only batches (the spikes). Each batch pulls the "
-            "detector toward its own label, so every epoch ends leaning toward fraud and both losses settle higher.",
+            curves_caption(shuffle, history.stopped_at, history.best_epoch),
         )
     with controls:
         st.metric(

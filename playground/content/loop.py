@@ -1,4 +1,4 @@
-"""The training loop's stages, in order, with a line each."""
+"""The training loop's stages, in order, with a line each, and what its charts say (The training loop, Epochs)."""
 
 INITIALIZE = (
     "Initialize",
@@ -36,4 +36,23 @@ def batch_caption(stage: int | None, houses: int, batch: int) -> str:
     return said + (
         "The dotted line is where the line stood before this update: the misses, and the typical miss above, "
         "were measured on it."
+    )
+
+
+def curves_caption(shuffled: bool, stopped_at: int | None, best_epoch: int) -> str:
+    """What the fraud detector's training curves show: the lines (or, unshuffled, why they spike), and
+    the shaded epochs an early stop waited through."""
+    said = (
+        "Thin line: each batch's loss, noisy. Thick lines: the whole set after each epoch. Star: the checkpoint kept."
+        if shuffled
+        else "Not shuffled: every epoch ends on a run of fraud-only batches (the spikes). Each batch pulls the "
+        "detector toward its own label, so every epoch ends leaning toward fraud and both losses settle higher."
+    )
+    if stopped_at is None:
+        return said
+    waited = stopped_at - best_epoch
+    if waited == 1:
+        return said + " Shaded: the epoch after the checkpoint, no real improvement (a patience of 1); then it stopped."
+    return said + (
+        f" Shaded: the {waited} epochs after the checkpoint, none a real improvement (the patience); then it stopped."
     )

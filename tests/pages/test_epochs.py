@@ -65,6 +65,10 @@ def test_early_stopping_stops_and_names_the_checkpoint():
     assert stopped - best == 3
     whole = next(m for m in open_page(PAGE).metric if m.label == "Epochs run")
     assert whole.value == "20 of 20" and not whole.delta
+    # the shaded epochs the stop waited through are said (they stood unexplained), and only when it stopped
+    assert any("Shaded: the 3 epochs after the checkpoint" in c for c in said(at, "caption"))
+    assert not any("Shaded" in c for c in said(open_page(PAGE), "caption"))
+    assert any("Shaded: the epoch after the checkpoint" in c for c in said(open_page(PAGE, patience="1"), "caption"))
 
 
 def test_the_history_downloads_as_csv():
