@@ -42,14 +42,17 @@ def one_training_example() -> None:
     names = nn.parameter_names((2, hidden, 1))
     flat = np.concatenate([grads[k].ravel() for k in params])
     known = nn.blame_known(snap, list(names))
-    ui.chart(
-        nn_charts.blame([nn.parameter_label(n) for n in names], flat, known),
+    words = (
         "Positive blame: raising that knob would raise the loss, so training will lower it; negative, the reverse."
         if known.all()
         else "The blame arrives layer by layer as the backward pass runs: step backwards above to fill in the rest."
         if known.any()
-        else "No blame yet: the forward pass and the loss come first. Step backwards above to see it arrive.",
+        else "No blame yet: the forward pass and the loss come first. Step backwards above to see it arrive."
     )
+    stuck = nn.flat_neurons(out, act)
+    if stuck.size and snap.weight_grads[0] is not None:  # the blame has reached the first layer's knobs
+        words += " " + says.flat_note(act, stuck, *nn.blame_around(grads, stuck))
+    ui.chart(nn_charts.blame([nn.parameter_label(n) for n in names], flat, known), words)
 
     st.header("The nudge test")
     ui.prose(

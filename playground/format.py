@@ -90,6 +90,19 @@ def significant(value: float, digits: int = 4, *, signed: bool = False) -> str:
     return f"{value:{'+' if signed else ''},.{places}f}"
 
 
+def graph_number(value: float, *, signed: bool = True) -> str:
+    """A value or gradient on Backpropagation's graph: three decimals, fewer from 10 and from 100 up,
+    so a box or an edge's label stays narrow at the controls' extremes (-135.3, not -135.349). Under
+    0.0005 one significant digit, as many decimals as that takes (-0.0002: "-0.000" read as a negative
+    zero, where a saturated sigmoid lets a trickle of blame through); under a millionth, 0.000."""
+    size, sign = abs(value), "+" if signed else ""
+    if size < 5e-7:
+        return "0.000"
+    if size < 5e-4:
+        return f"{value:{sign}.{-math.floor(math.log10(size))}f}"
+    return f"{value:{sign}.{3 if size < 10 else 2 if size < 100 else 1}f}"
+
+
 def power_of_ten(exponent: int) -> str:
     """Ten to a whole power, short enough for a tick: 10⁻⁶, 0.001, 1, 100, 10k, 1M."""
     if exponent < -4:

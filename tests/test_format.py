@@ -131,3 +131,17 @@ def test_amount_signs_and_names_what_is_not_a_number():
 )
 def test_power_of_ten_reads_as_a_short_tick(exponent, text):
     assert fmt.power_of_ten(exponent) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "signed", "unsigned"),
+    [
+        (-0.0002, "-0.0002", "0.0002"),
+        (0.0181, "+0.018", "0.018"),
+        (-135.349, "-135.3", "135.3"),
+        (1e-8, "0.000", "0.000"),
+    ],
+)
+def test_a_graph_number_keeps_a_trickle_of_blame_readable(value, signed, unsigned):
+    assert fmt.graph_number(value) == signed
+    assert fmt.graph_number(abs(value), signed=False) == unsigned

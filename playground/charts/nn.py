@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from playground import format as fmt
 from playground.charts import theme
 from playground.models.dataset import nice
 from playground.models.nn import Snapshot
@@ -95,19 +95,6 @@ def cost_bars(
     return theme.count_bars(list(labels), list(multiply_adds), "multiply-adds", highlight=highlight, log=log)
 
 
-def _signed(value: float) -> str:
-    """A value or gradient on the graph: three decimals, fewer from 10 and from 100 up, so a box
-    or an edge's label stays narrow at the controls' extremes (-135.3, not -135.349). Under 0.0005
-    one significant digit, as many decimals as that takes (-0.0002: "-0.000" read as a negative
-    zero, where a saturated sigmoid lets a trickle of blame through); under a millionth, 0.000."""
-    size = abs(value)
-    if size < 5e-7:
-        return "0.000"
-    if size < 5e-4:
-        return f"{value:+.{-math.floor(math.log10(size))}f}"
-    return f"{value:+.{3 if size < 10 else 2 if size < 100 else 1}f}"
-
-
 LOSS_Y = -0.8  # the loss box's height on the graph: the bottom row, under the prediction
 
 
@@ -145,7 +132,7 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
                     "showlegend": False,
                 }
             )
-            text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={_signed(grad[i, j])}")
+            text = f"w={W[i, j]:+.2f}" + ("" if grad is None else f"<br>∂={fmt.graph_number(grad[i, j])}")
             # two fifths of the way along: edges leaving one neuron have fanned apart there, clear of
             # its box, and the crossings in the middle of the layer are avoided; a level edge's
             # label halfway, as far from both its boxes as it can be
@@ -164,8 +151,8 @@ def computation_graph(snap: Snapshot) -> theme.Chart:
         for i, y in enumerate(ys[layer]):
             name = names[min(layer, 2)] + (f"{i + 1}" if widths[layer] > 1 else "")
             grad = value_grads[layer]
-            text = f"<b>{name}</b><br>{_signed(values[layer][i])}" + (
-                "" if grad is None else f"<br>∂={_signed(grad[i])}"
+            text = f"<b>{name}</b><br>{fmt.graph_number(values[layer][i])}" + (
+                "" if grad is None else f"<br>∂={fmt.graph_number(grad[i])}"
             )
             labels.append(
                 {
@@ -258,7 +245,7 @@ def blame(labels: Sequence[str], grads: Sequence[float], known: Sequence[bool] |
             "y": list(labels),
             "orientation": "h",
             "marker": {"color": [theme.POSITIVE if v >= 0 else theme.NEGATIVE for v in g]},
-            "text": [_signed(v) if s else "not yet" for v, s in zip(g, seen, strict=True)],
+            "text": [fmt.graph_number(v) if s else "not yet" for v, s in zip(g, seen, strict=True)],
             "textposition": "outside",
             "constraintext": "none",  # the row's height, not the thin bar's, bounds the number's size
             "cliponaxis": False,

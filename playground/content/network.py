@@ -1,5 +1,9 @@
 """Sentences for the Forward pass and Backpropagation pages."""
 
+from collections.abc import Sequence
+
+from playground import format as fmt
+
 LAYER_STEPS = ("Input", "Hidden layer", "Output")
 LAYER_SAYS = {
     "Input": (
@@ -48,3 +52,22 @@ BACKPROP_SAYS = {
 }
 
 # Rough serving assumptions for the cost of a prediction, stated on the page.
+
+
+def flat_note(act: str, flat: Sequence[int], into: float, out_of: float) -> str:
+    """What the blame bars show when hidden neurons ``flat`` (0-based) sit on a flat stretch of ``act``:
+    ``into``, the largest blame on a knob into them; ``out_of``, the largest on the output layer's."""
+    names = [f"h{i + 1}" for i in flat]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    it, its = ("it", "its") if len(names) == 1 else ("them", "their")
+    if act == "relu":
+        return (
+            f"{who} {'is' if len(names) == 1 else 'are'} switched off: {its} sum is negative, where ReLU is flat at "
+            f"zero, so no blame passes back through {it} and the knobs into {it} get none."
+        )
+    return (
+        f"{who} {'sits' if len(names) == 1 else 'sit'} on a flat end of the {act}, where a nudge to {its} sum "
+        f"barely moves {its} output: blame passing back through {it} shrinks to almost nothing, at most "
+        f"{fmt.graph_number(into, signed=False)} on a knob into {it}, against up to "
+        f"{fmt.graph_number(out_of, signed=False)} on a knob of the output layer."
+    )

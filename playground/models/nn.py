@@ -117,6 +117,26 @@ def forward(params: Params, X: np.ndarray, hidden: str = "relu", loss: str = "so
     return Forward(zs, acts)
 
 
+# A bend counts as flat where its slope is under a fifth of its steepest (ReLU: where it is switched off).
+FLAT = 0.2
+STEEPEST = {"relu": 1.0, "sigmoid": 0.25, "tanh": 1.0, "identity": 1.0}
+
+
+def flat_neurons(out: Forward, hidden: str) -> np.ndarray:
+    """The first hidden layer's neurons (indices) that sit where their activation is flat for the
+    batch's first example: blame passing back through one is multiplied by that slope, near zero."""
+    slope = ACTIVATIONS[hidden][1](out.z[1][0], out.a[1][0])
+    return np.flatnonzero(slope < FLAT * STEEPEST[hidden])
+
+
+def blame_around(grads: dict[str, np.ndarray], neurons: np.ndarray) -> tuple[float, float]:
+    """The largest blame (absolute) on a knob into the first hidden layer's ``neurons``, weight or
+    bias, and on the next layer's knobs: what reaches them, against what leaves the layer above."""
+    into = np.concatenate([grads["W1"][:, neurons].ravel(), grads["b1"][neurons]])
+    above = np.concatenate([grads["W2"].ravel(), grads["b2"].ravel()])
+    return float(np.abs(into).max()), float(np.abs(above).max())
+
+
 def loss_value(out: Forward, y: np.ndarray, loss: str = "softmax_cross_entropy") -> float:
     """Mean cross-entropy (``y`` holds class indices) or mean squared error (``y`` holds targets).
 

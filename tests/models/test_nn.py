@@ -160,3 +160,35 @@ def test_each_parameter_has_the_name_the_diagram_uses():
     assert labels[:3] == ["x1 → h1", "x1 → h2", "x1 → h3"]
     assert "h2 → ŷ" in labels and "bias of h3" in labels and labels[-1] == "bias of ŷ"
     assert len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize("hidden", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("x", [(1.0, -0.5), (4.0, 4.0), (-4.0, 4.0), (0.2, 0.1)])
+def test_a_flat_neuron_is_one_whose_slope_a_finite_difference_finds_under_a_fifth_of_the_steepest(hidden, x):
+    params = nn.init((2, 3, 1), np.random.default_rng(1))
+    X = np.array([x])
+    out = nn.forward(params, X, hidden, "squared_error")
+    act = nn.ACTIVATIONS[hidden][0]
+    z, h = out.z[1][0], 1e-6
+    slope = (act(z + h) - act(z - h)) / (2 * h)  # relu's kink at exactly zero never happens here
+    expected = np.flatnonzero(slope < nn.FLAT * nn.STEEPEST[hidden])
+    np.testing.assert_array_equal(nn.flat_neurons(out, hidden), expected)
+
+
+def test_sigmoids_pushed_to_their_ends_pass_back_little_blame_and_a_switched_off_relu_none():
+    params = nn.init((2, 3, 1), np.random.default_rng(1))
+    X, y = np.array([[4.0, 4.0]]), np.array([[1.0]])
+    out = nn.forward(params, X, "sigmoid", "squared_error")
+    grads = nn.backward(params, out, y, "sigmoid", "squared_error")
+    flat = nn.flat_neurons(out, "sigmoid")
+    assert list(flat) == [0, 1, 2]  # the scene "Saturated sigmoid"
+    into, above = nn.blame_around(grads, flat)
+    assert into == np.abs(np.concatenate([grads["W1"].ravel(), grads["b1"]])).max()
+    assert above == np.abs(np.concatenate([grads["W2"].ravel(), grads["b2"]])).max()
+    assert into < above / 10
+    X = np.array([[-4.0, 4.0]])
+    out = nn.forward(params, X, "relu", "squared_error")
+    off = nn.flat_neurons(out, "relu")
+    assert off.size and (out.a[1][0][off] == 0).all()
+    grads = nn.backward(params, out, y, "relu", "squared_error")
+    assert nn.blame_around(grads, off)[0] == 0.0

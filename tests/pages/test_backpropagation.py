@@ -94,3 +94,23 @@ def test_training_a_digit_is_counted_not_guessed():
 )
 def test_backpropagation_survives_a_link_full_of_bad_values(params):
     open_bad_link(PAGE, **params)
+
+
+def test_the_saturated_sigmoid_scene_says_why_the_first_layers_blame_is_so_small():
+    """The scene's point (almost no blame gets through a flat sigmoid) was said only in its button's
+    hover: the bars showed tiny blame on the first layer and big blame on the output, unexplained."""
+    scene = open_page(PAGE, stage="Backward: to the inputs", x1="4", x2="4", act="sigmoid")
+    words = [c for c in said(scene, "caption") if c.startswith("Positive blame")]
+    assert len(words) == 1
+    assert "h1, h2 and h3 sit on a flat end of the sigmoid" in words[0]
+    bars = charts(scene)[1]["data"][0]
+    labels = dict(zip(bars["y"], bars["text"], strict=True))
+    first = [float(v) for k, v in labels.items() if "ŷ" not in k]
+    output = [float(v) for k, v in labels.items() if "ŷ" in k]
+    assert f"at most {max(map(abs, first)):.3f} on a knob into them" in words[0]
+    assert f"up to {max(map(abs, output)):.3f} on a knob of the output layer" in words[0]
+    assert not any("flat end" in c for c in said(open_page(PAGE, stage="Backward: to the inputs"), "caption"))
+    early = open_page(PAGE, stage="Backward: output layer", x1="4", x2="4", act="sigmoid")
+    assert not any("flat end" in c for c in said(early, "caption"))  # not before the blame reaches that layer
+    off = open_page(PAGE, stage="Backward: hidden layer", x1="-4", x2="4", act="relu")
+    assert any("switched off" in c and "get none" in c for c in said(off, "caption"))
