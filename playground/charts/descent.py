@@ -237,6 +237,21 @@ def _walk(path: Path, label: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+def _start(path: Path, label: str, color: str) -> dict[str, Any]:
+    """A walk's start, a large dot in its colour: where the sliders put the walker."""
+    return {
+        "type": "scatter",
+        "x": theme.f32(path.positions[:1, 0]),
+        "y": theme.f32(path.positions[:1, 1]),
+        "mode": "markers",
+        "name": f"{label}: where it set off",
+        "legendgroup": label,
+        "showlegend": False,
+        "marker": {"size": 14, "color": color, "line": {"color": "white", "width": 2}},
+        "hovertemplate": f"{label}: set off here<br>(%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+    }
+
+
 def _nice_ticks(low: float, high: float, count: int = 5) -> np.ndarray:
     """Round values (1, 2, 2.5 or 5 times a power of ten apart) between ``low`` and ``high``."""
     raw = (high - low) / count
@@ -507,7 +522,7 @@ def landscape_3d(
 
 
 def two_starts(land: Landscape, ground: Ground, paths: Mapping[str, Path]) -> theme.Chart:
-    """A still map with walks from different starts, each labelled by its start."""
+    """A still map with walks from different starts, each labelled by its start and drawn from a dot there."""
     image, (lines, _touch_grid) = ground  # a still map: nothing to click, so no touchable grid to draw
     data = [lines, _minima(land)]
     colors = (theme.VERMILLION, theme.GREEN)
@@ -515,6 +530,7 @@ def two_starts(land: Landscape, ground: Ground, paths: Mapping[str, Path]) -> th
         walk = _walk(p, label)
         walk["line"] = {"color": color, "width": 3}
         data.append(walk)
+        data.append(_start(p, label, color))
     return theme.figure(
         data,
         height=460,

@@ -177,6 +177,10 @@ def test_two_starts_draws_both_walks_in_their_own_colours():
     first, second = (next(t for t in fig["data"] if t["name"] == n) for n in pair)
     assert first["line"]["color"] != second["line"]["color"]
     np.testing.assert_allclose(second["x"], pair["Second start"].positions[:, 0], rtol=1e-6)
+    for name, path in pair.items():  # each walk sets off from a dot of its colour, where its sliders put it
+        dot = next(t for t in fig["data"] if t["name"] == f"{name}: where it set off")
+        np.testing.assert_allclose([dot["x"][0], dot["y"][0]], path.positions[0], rtol=1e-6)
+        assert dot["marker"]["color"] == next(t for t in fig["data"] if t["name"] == name)["line"]["color"]
 
 
 @pytest.mark.parametrize("optimizers", [("gd",), ("gd", "momentum", "rmsprop", "adam")])
