@@ -33,18 +33,35 @@ SCROLL = """<span data-scroll-to="{key}" data-nonce="{nonce}"></span>
 <script>
 (function () {{
   const doc = window.parent.document, key = "st-key-{key}", started = performance.now();
-  (function look() {{
-    const el = doc.getElementsByClassName(key)[0] || document.getElementsByClassName(key)[0];
-    if (!el) {{ if (performance.now() - started < 5000) setTimeout(look, 50); return; }}
-    const main = doc.querySelector('[data-testid="stMain"]');
+  const main = () => doc.querySelector('[data-testid="stMain"]');
+  // How far to scroll: 0 once the row (or the widget) is where it should be.
+  function offset(el) {{
     const header = doc.querySelector('[data-testid="stHeader"]'), bar = doc.querySelector(".st-key-tour_bar");
     // the tour's bar sticks right under the header once the page scrolls: count its height, not its place
     const top = (header ? header.getBoundingClientRect().bottom : 0) + (bar ? bar.offsetHeight : 0) + 8;
     const room = window.parent.innerHeight - top, box = el.getBoundingClientRect();
     const row = (el.closest('[data-testid="stHorizontalBlock"]') || el).getBoundingClientRect();
-    const by = box.bottom - row.top <= room ? row.top - top : (box.top + box.bottom) / 2 - (top + room / 2);
-    main.scrollBy({{top: by, behavior: "smooth"}});
+    return box.bottom - row.top <= room ? row.top - top : (box.top + box.bottom) / 2 - (top + room / 2);
+  }}
+  // Once the scroll has come to rest, look again: what was still being drawn above the row when it
+  // started (a bar of words that changed, a chart) may have moved it. At most twice, in two seconds.
+  function settle(el, checks, last, still) {{
+    const now = main().scrollTop;
+    still = now === last ? still + 1 : 0;
+    if (still < 3) return setTimeout(() => settle(el, checks, now, still), 60);
+    el = doc.getElementsByClassName(key)[0] || el;  // the widget as drawn now
+    const by = offset(el);
+    if (Math.abs(by) > 3 && checks < 2 && performance.now() - started < 2000) {{
+      main().scrollBy({{top: by}});
+      return setTimeout(() => settle(el, checks + 1, null, 0), 60);
+    }}
     doc.documentElement.dataset.sceneScroll = "{nonce}";  // done: a test waits for it, then for stillness
+  }}
+  (function look() {{
+    const el = doc.getElementsByClassName(key)[0] || document.getElementsByClassName(key)[0];
+    if (!el) {{ if (performance.now() - started < 5000) setTimeout(look, 50); return; }}
+    main().scrollBy({{top: offset(el), behavior: "smooth"}});
+    setTimeout(() => settle(el, 0, null, 0), 60);
   }})();
 }})();
 </script>"""
