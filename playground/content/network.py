@@ -51,8 +51,6 @@ BACKPROP_SAYS = {
     ),
 }
 
-# Rough serving assumptions for the cost of a prediction, stated on the page.
-
 
 def flat_note(act: str, flat: Sequence[int], into: float, out_of: float) -> str:
     """What the blame bars show when hidden neurons ``flat`` (0-based) sit on a flat stretch of ``act``:

@@ -360,7 +360,6 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     page.goto(f"{base_url}/loss_functions")
     settle(page)
     assert page.locator(".st-key-loss_p").bounding_box()["y"] > 800  # far below the fold at first
-    page.evaluate(FORGET_SCROLL)
     _click_scene(page, "Confident and wrong", "p=0.02")
     _assert_scene_in_view(page, "loss_p", "Confident and wrong")  # the changed control is on screen
     marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
