@@ -108,8 +108,9 @@ def same_data_different_mistakes() -> None:
         misses = {kind: study.misses[kind] for kind in chosen}
         ui.chart(loss_charts.misses_by_loss(study.bands, misses, on=on, reach=study.reach), say.band_caption(study))
 
-    st.header("The business decides")
-    ui.prose(say.business_intro(k))
+    with st.container(key=PAGE.anchor("business")):  # where "Under-pricing costs 3×" brings the page
+        st.header("The business decides")
+        ui.prose(say.business_intro(k))
     pair_of_fits = {c: study.fits[c] for c in ("squared", "asymmetric")}
     ui.chart(loss_charts.fits_by_loss(*points, pair_of_fits, on=on), say.asymmetric_caption(k) + drawn)
     ui.table(business_table(study, k, say))

@@ -86,11 +86,16 @@ def toggle(name: str, label: str, default: bool = False, *, help=None) -> Contro
 
 @dataclass(frozen=True)
 class Scene:
-    """A named setup a presenter applies with one click: control names -> values; the rest default."""
+    """A named setup a presenter applies with one click: control names -> values; the rest default.
+
+    ``view`` names the part of the page the scene is about, where that is not the section of the
+    first control it sets (a control in one section whose effect shows in a later one): the page
+    marks that part with ``PageSpec.anchor(view)``."""
 
     name: str
     hint: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    view: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ class PageSpec:
                     raise ValueError(f"{self.slug}: scene {scene.name!r} sets {name!r}, which is not a control here")
                 if not self.control(name).spec.valid(value):
                     raise ValueError(f"{self.slug}: scene {scene.name!r} sets {name!r} to {value!r}, outside its range")
+            if scene.view and (not scene.view.isidentifier() or scene.view in names):
+                raise ValueError(f"{self.slug}: scene {scene.name!r} views {scene.view!r}, not a name for a part")
         for name, value in self.earlier.items():
             if name not in names or not self.control(name).spec.valid(value):
                 raise ValueError(f"{self.slug}: the earlier default {name}={value!r} is not a value of a control here")
@@ -148,9 +155,18 @@ class PageSpec:
                 return scene
         return None
 
+    def anchor(self, view: str) -> str:
+        """The element key of the part of the page a scene views (``loss_business``)."""
+        if not any(scene.view == view for scene in self.scenes):
+            raise KeyError(f"{self.slug}: no scene views {view!r}")
+        return f"{self.prefix}_{view}"
+
     def focus(self, scene: Scene) -> str:
-        """The control whose section a scene changes: its first named control, or the page's first."""
-        return next(iter(scene.values), self.controls[0].name if self.controls else "")
+        """The element key to bring into view after a scene: the part it views, or else the widget of its
+        first named control (the page's first control when it names none)."""
+        if scene.view:
+            return self.anchor(scene.view)
+        return self.key(next(iter(scene.values), self.controls[0].name)) if self.controls else ""
 
     def scene_state(self, scene: Scene) -> dict[str, Any]:
         """Widget key -> value for every control the scene sets, in the form the widget keeps."""

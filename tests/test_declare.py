@@ -23,6 +23,19 @@ def test_a_scene_naming_an_unknown_control_or_an_impossible_value_is_refused(val
     assert says in str(refused.value)
 
 
+def test_a_scene_brings_the_part_it_is_about_into_view_the_control_it_sets_by_default():
+    setting, viewing = Scene("Sets", "", {"on": True, "lr": 0.5}), Scene("Views", "", {"lr": 0.5}, "costs")
+    page = PageSpec("page", "p", CONTROLS, (setting, viewing, Scene("Nothing", "")))
+    assert page.focus(setting) == "p_on"  # its first control's widget
+    assert page.focus(viewing) == page.anchor("costs") == "p_costs"  # the part the page marks
+    assert page.focus(page.scenes[2]) == "p_lr"  # the page's first control
+    with pytest.raises(KeyError, match="no scene views 'cost'"):
+        page.anchor("cost")  # a misspelt mark would never be scrolled to
+    for view in ("lr", "two words"):  # a control's own key, or no key at all
+        with pytest.raises(ValueError, match=f"views {view!r}"):
+            PageSpec("page", "p", CONTROLS, (Scene("Broken", "", {}, view),))
+
+
 def test_a_control_declared_twice_or_a_prefix_with_an_underscore_is_refused():
     with pytest.raises(ValueError, match="declared twice"):
         PageSpec("page", "p", (*CONTROLS, select("on", "Again", ("x",), "x")))

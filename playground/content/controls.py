@@ -79,7 +79,7 @@ LOSS_FUNCTIONS = PageSpec(
     (
         Scene("$400k vs $500k", "The chapter's example: a $500k house predicted at $400k.", {}),
         Scene("One mansion", "One wildly expensive house joins the data.", {"mansions": 1}),
-        Scene("Under-pricing costs 3×", "Selling a house too cheaply costs three times more.", {"k": 3.0}),
+        Scene("Under-pricing costs 3×", "Selling a house too cheaply costs three times more.", {"k": 3.0}, "business"),
         Scene("Confident and wrong", "The model gave the right answer a 2 % chance.", {"p": 0.02}),
     ),
     earlier={"mansions": 0},  # 2 since 2026-11-30: the fits open apart, not on top of each other

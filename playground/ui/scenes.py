@@ -15,7 +15,7 @@ import streamlit as st
 from playground import link
 from playground.declare import PageSpec, Scene
 
-FOCUS = "_scene_focus"  # the widget key of the control a scene just set, to bring into view
+FOCUS = "_scene_focus"  # the key of what a scene is about (the control it set, or a part it views), to bring into view
 ROW = "_scene_row"  # page prefix -> key of the fragment that draws its scene row, on the pages whose run drew one
 SHOWN = "_scene_shown"  # page prefix -> the name of the scene its row marks (None: no scene)
 # Every control's last value in this visit, by widget key (written by ``controls``, which this module
@@ -75,7 +75,7 @@ def apply(page: PageSpec, scene: Scene) -> None:
         if control.name in st.query_params:
             del st.query_params[control.name]
     st.session_state.update(page.scene_state(scene))
-    st.session_state[FOCUS] = page.key(page.focus(scene))
+    st.session_state[FOCUS] = page.focus(scene)
     st.session_state[CLICKS] = st.session_state.get(CLICKS, 0) + 1
     st.rerun()  # the whole page: the row is a fragment, and a scene resets every section
 

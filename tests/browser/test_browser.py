@@ -364,6 +364,10 @@ def test_a_scene_brings_the_section_it_changed_into_view_and_is_marked(page, bas
     _assert_scene_in_view(page, "loss_p", "Confident and wrong")  # the changed control is on screen
     marked = page.locator('[data-testid="stBaseButton-primary"]').all_inner_texts()
     assert marked and all("Confident and wrong" in text for text in marked)  # the one scene on screen
+    # a cost set in the first section shows in a later one: the scene brings the later one up
+    _click_scene(page, "Under-pricing costs 3×", "k=3")
+    _assert_scene_in_view(page, "loss_business", "Under-pricing costs 3×")
+    expect(page.get_by_text("loses the seller 3 times as much")).to_be_in_viewport()
     page.goto(f"{base_url}/gradient_descent")
     settle(page)
     _click_scene(page, "Way too bold: diverges", "lr=0.2")
@@ -1053,7 +1057,7 @@ def test_the_tour_walks_every_page_and_scene_in_order_with_a_clickers_page_keys(
         if step.scene:
             expect(page.locator('[data-testid="stMain"]')).to_contain_text(f"now: {step.scene.name}")
             spec = controls.SPECS[step.slug]
-            _assert_scene_in_view(page, spec.key(spec.focus(step.scene)), step.title)
+            _assert_scene_in_view(page, spec.focus(step.scene), step.title)
         else:  # a page opens at its top, whatever the last page's scroll or the key's own scroll did
             expect(page.locator("h1")).to_be_in_viewport()
         bar = page.locator(".st-key-tour_bar").bounding_box()  # what to say and Next, always on screen
