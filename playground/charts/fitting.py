@@ -224,17 +224,18 @@ def complexity_curve(
 
 def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) -> theme.Chart:
     """Training and validation error per epoch, the noise floor, the best epoch marked and what
-    follows shaded.
+    follows shaded; on a level curve, the epoch it levels off marked instead (in grey: no best to keep).
 
     Epochs run on a log scale: the first tens learn the pattern, the thousands after them memorise
     the noise, and both show. Epoch 0 (the flat start) has no place on it: the lines start at 1.
     """
-    best, end = max(history.best_epoch, 1), int(history.epochs[-1])
+    # on a level curve the lowest point is a rounding's worth below the rest: mark where it levels off
+    best, end = max(history.level_from if history.level else history.best_epoch, 1), int(history.epochs[-1])
     drawn = history.epochs > 0
     epochs, train, val = history.epochs[drawn], history.train[drawn], history.val[drawn]
     data = _error_lines(epochs, train, val, "after epoch %{x:,}", on, mode="lines")
     data.append(_floor([1, end], floor, on))
-    shapes = [theme.vline(best, theme.BEST)]
+    shapes = [theme.vline(best, theme.DARK_GREY if history.level else theme.BEST)]
     if history.overtrained:  # shade the epochs that made it worse, only when they did
         shapes.insert(0, theme.band(best, end, theme.VERDICT_COLORS["overfit"]))
     top = float(np.log10(end)) + 0.15  # room for half of the last tick's label ("10,000")
@@ -249,7 +250,9 @@ def epoch_curves(history: EpochErrors, floor: float, *, on: Reading = HOUSES) ->
             "xanchor": "right" if late else "left",
             "align": "right" if late else "left",
             "xshift": -4 if late else 4,
-            "text": f"lowest validation<br>error: epoch {history.best_epoch:,}",
+            "text": f"validation error level<br>from epoch {best:,}"
+            if history.level
+            else f"lowest validation<br>error: epoch {history.best_epoch:,}",
             "showarrow": False,
         },
     ]

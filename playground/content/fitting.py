@@ -95,7 +95,8 @@ def epoch_caption(history: EpochErrors, say: Words = HOUSES) -> str:
         )
     if history.level:
         return (
-            f"Validation error levels off at about {miss(last_val, say)} and stays there to epoch {last_epoch:,}: "
+            f"Validation error levels off at about {miss(last_val, say)} by epoch {history.level_from:,} and stays "
+            f"there to epoch {last_epoch:,}: "
             "here, training longer neither helps nor hurts, so there is nothing for early stopping to save."
         )
     return (

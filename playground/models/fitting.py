@@ -229,6 +229,13 @@ class EpochErrors:
         """Whether validation error ends within 2 % of its lowest: training on neither helped nor hurt."""
         return bool(self.val[-1] <= LEVEL * self.val.min())
 
+    @property
+    def level_from(self) -> int:
+        """The first epoch from which validation error stays within 2 % of its lowest (the last epoch when
+        it ends above that): where a level curve's fall ends, to the eye."""
+        above = np.flatnonzero(self.val > LEVEL * self.val.min())
+        return int(self.epochs[min(above[-1] + 1 if above.size else 0, len(self.epochs) - 1)])
+
 
 def train_by_descent(s: Sample, degree: int, epochs: int, l2: float = 0.0, *, keep: int | None = None) -> EpochErrors:
     """Full-batch gradient descent on the same penalised loss as :func:`fit`, from a flat line.

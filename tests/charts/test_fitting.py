@@ -142,3 +142,17 @@ def test_epoch_curves_shade_nothing_when_training_longer_did_no_harm():
     assert not history.overtrained
     fig = plain(fit_charts.epoch_curves(history, FLOOR))
     assert not [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]
+
+
+def test_a_level_curve_is_marked_where_it_levels_off_not_at_a_lowest_point_nobody_can_see():
+    """With 300 houses the chart said "lowest validation error: epoch 14" in the best epoch's green on a
+    curve flat from there to epoch 10,000, beside a caption saying it levels off."""
+    history = fitting.train_by_descent(fitting.sample(np.random.default_rng(0), 300, 60.0), 15, 10_000, keep=160)
+    assert history.level and not history.overtrained
+    fig = plain(fit_charts.epoch_curves(history, FLOOR))
+    (line,) = fig["layout"]["shapes"]  # no shading
+    label = fig["layout"]["annotations"][0]
+    assert line["x0"] == history.level_from and line["line"]["color"] != theme.BEST
+    assert label["text"] == f"validation error level<br>from epoch {history.level_from:,}"
+    after = history.val[history.epochs >= history.level_from]
+    assert after.max() <= 1.02 * history.val.min() < history.val[history.epochs < history.level_from].min()

@@ -194,6 +194,20 @@ def test_the_best_epoch_is_where_validation_error_is_lowest():
     assert history.val[-1] > history.val[history.best_epoch] * 1.05  # it went on past its best
 
 
+@pytest.mark.parametrize(
+    ("val", "level_from"),
+    [
+        ([90, 60, 51, 50.5, 50, 50.2], 10),  # within 2 % of 50 from the third kept epoch on
+        ([90, 50, 60, 51, 50.5, 51], 30),  # a bump above 2 % after the lowest: level only after it
+        ([90, 50, 60, 70, 80, 90], 100),  # ends above: the last epoch
+    ],
+)
+def test_a_curve_levels_off_at_the_first_epoch_from_which_it_stays_within_two_percent_of_its_lowest(val, level_from):
+    epochs = np.array([0, 1, 10, 30, 50, 100])
+    history = fitting.EpochErrors(epochs, np.zeros(6), np.array(val, dtype=float))
+    assert history.level_from == level_from
+
+
 @pytest.mark.parametrize("l2", [0.01, 1.0])
 def test_descent_with_a_penalty_trains_to_the_penalised_fit(l2):
     # The "Regularised" scene: training must end at the fitted model the page shows above it.
