@@ -64,18 +64,22 @@ def one_training_example() -> None:
         e = ui.control(PAGE, "nudge")
     key, index = names[chosen]
     predicted, actual = nn.nudge_test(params, key, index, e, X, y, act, LOSS)
+    scored = snap.loss is not None  # both numbers are changes of the loss, which the diagram shows as "?" till then
     reached = known[list(names).index(chosen)]  # the prediction needs this knob's blame, as the chart above does
     with right:  # two numbers a row: four significant figures need the room
         a, b = st.columns(2)
-        promise, measured = "The loss's change the gradient promises: gradient × e.", "Measured by a new forward pass."
+        promise = "The loss's change the gradient promises: gradient × e."
+        measured = "The loss's change, measured by a new forward pass and loss with the knob nudged."
         a.metric("Predicted change", fmt.significant(predicted, signed=True) if reached else "not yet", help=promise)
-        b.metric("Actual change", fmt.significant(actual, signed=True), help=f"The loss's change. {measured}")
+        b.metric("Actual change", fmt.significant(actual, signed=True) if scored else "not yet", help=measured)
         miss = f"{abs(actual - predicted) / abs(actual) if actual else 0.0:.1%}" if reached else "not yet"
         a.metric("Off by", miss, help="Grows with the nudge: the gradient is the slope at this exact point.")
-        if not reached:
+        if not scored:
+            ui.caption("Both are changes in the loss, and the loss comes after the forward pass: step on above.")
+        elif not reached:
             ui.caption(
                 "The prediction needs this knob's blame, and the backward pass has not reached it yet: step "
-                "backwards above. The actual change needs only a new forward pass, one knob at a time."
+                "backwards above. The actual change needs only a new forward pass and loss, one knob at a time."
             )
 
 

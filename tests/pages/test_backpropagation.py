@@ -28,12 +28,16 @@ def test_a_backward_step_makes_gradients_appear_layer_by_layer():
     assert counts == sorted(counts) and len(set(counts)) == 5
 
 
-def test_the_nudge_test_predicts_only_once_the_backward_pass_reached_the_knob():
-    """At the Forward-pass step the blame chart said "not yet" while the nudge test showed gradient × e."""
-    early = open_page(PAGE, stage="Forward pass")
+def test_the_nudge_test_measures_once_the_loss_is_known_and_predicts_once_the_backward_pass_reached_the_knob():
+    """At the Forward-pass step the blame chart said "not yet" while the nudge test showed gradient × e; and
+    it measured the loss's change beside a diagram whose loss was still "?"."""
+    first = open_page(PAGE, stage="Forward pass")
+    assert [metric(first, name) for name in ("Predicted change", "Actual change", "Off by")] == ["not yet"] * 3
+    assert any("the loss comes after the forward pass: step on" in c for c in said(first, "caption"))
+    early = open_page(PAGE, stage="Loss")
     assert metric(early, "Predicted change") == "not yet" and metric(early, "Off by") == "not yet"
-    assert float(metric(early, "Actual change")) != 0  # a new forward pass needs no blame
-    assert any("backward pass has not reached it" in c.value for c in early.caption)
+    assert float(metric(early, "Actual change")) != 0  # a new forward pass and loss need no blame
+    assert any("backward pass has not reached it" in c for c in said(early, "caption"))
     halfway = open_page(PAGE, stage="Backward: output layer", param="W2[1,1]")  # the output layer's knobs have it
     assert metric(halfway, "Predicted change") != "not yet"
     assert metric(open_page(PAGE, stage="Backward: output layer"), "Predicted change") == "not yet"  # W1[1,1]: not yet
