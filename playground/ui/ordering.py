@@ -2,7 +2,8 @@
 
 A multiselect offered "Select all" as its first choice and "Choose options" as its prompt, and
 showed the order only as chips; here the learner sees the slots they are filling, clicks a step
-to put it in the next slot, and can take the last one back or start over. The order so far lives
+to put it in the next slot (its button stays where it was, greyed out), and can take the last one
+back or start over. The order so far lives
 in ``st.session_state[key]`` (a list), where the page's checker reads it.
 """
 
@@ -35,13 +36,20 @@ def put_in_order(label: str, steps: Sequence[str], key: str) -> list[str]:
             slot.markdown(f"**{i + 1}.** {placed[i]}")
         else:
             slot.markdown(f"**{i + 1}.** {'_click a step below_' if i == len(placed) else '…'}")
-    # the steps left on one row, the undo buttons on the next, where they keep their place as steps
-    # are placed (on the steps' row they slid left under the pointer, and wrapped alone at 1280 px)
-    if len(placed) < len(steps):
-        row = st.container(horizontal=True)
-        for i, step in enumerate(steps):
-            if step not in placed:
-                row.button(step, key=f"{key}-step-{i}", on_click=_place, args=(key, step), icon=":material/add:")
+    # every step keeps its button and its place, a placed one greyed out with a tick: nothing slides under
+    # the pointer (the steps left slid left; the last click lifted the undo row to where it had clicked)
+    row = st.container(horizontal=True)
+    for i, step in enumerate(steps):
+        done = step in placed
+        row.button(
+            step,
+            key=f"{key}-step-{i}",
+            on_click=_place,
+            args=(key, step),
+            icon=":material/check:" if done else ":material/add:",
+            disabled=done,
+            help="Placed" if done else None,
+        )
     undo_row = st.container(horizontal=True)
     for label, name, undo, icon in (
         ("Take the last one back", "back", _take_back, ":material/undo:"),

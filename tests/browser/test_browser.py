@@ -1073,10 +1073,14 @@ def test_the_concept_check_marks_an_answer_and_the_glossary_searches_from_the_li
     settle(page, charts=False)
     expect(page.get_by_text("1 of 10")).to_be_visible()
     check = page.get_by_role("button", name="Check", exact=True)
+    back = page.get_by_role("button", name="Take the last one back")
     for step in ("Forward pass", "Loss", "Backpropagation", "Update"):  # each click fills the next slot
         expect(check).to_be_disabled()
+        where = page.get_by_role("button", name=step, exact=True).bounding_box(), back.bounding_box()
         page.get_by_role("button", name=step, exact=True).click()
-        expect(page.get_by_role("button", name=step, exact=True)).to_have_count(0)
+        expect(page.get_by_role("button", name=step, exact=True)).to_be_disabled()  # placed, greyed out
+        # nothing moved under the pointer: the last click lifted the undo button to where it clicked
+        assert (page.get_by_role("button", name=step, exact=True).bounding_box(), back.bounding_box()) == where
     expect(page.locator('[data-testid="stColumn"]').last).to_contain_text("4. Update")
     check.click()
     expect(page.locator('[data-testid="stAlertContentSuccess"]')).to_contain_text("Right")

@@ -21,8 +21,19 @@ def _open() -> AppTest:
 def _shown(at) -> tuple[str, list[str], list[str]]:
     """What the learner sees: the order, the slots, and the steps still to click."""
     slots = [m.value for m in at.markdown if m.value.startswith("**") and "." in m.value[:6]]
-    steps = [b.label for b in at.button if b.key.startswith("answer-step-")]
+    steps = [b.label for b in at.button if b.key.startswith("answer-step-") and not b.disabled]
     return at.text[0].value, slots, steps
+
+
+def test_a_placed_step_keeps_its_button_greyed_out_so_nothing_moves_under_the_pointer():
+    """Placed steps' buttons went away: the others slid left under the pointer, and the last click lifted
+    "Take the last one back" to the very spot the learner had clicked."""
+    at = _open()
+    for more, greyed in ((["a"], ["a"]), (["b", "c"], ["c", "a", "b"])):
+        place_in_order(at, "answer", more)
+        buttons = [b for b in at.button if b.key.startswith("answer-step-")]
+        assert [b.label for b in buttons] == ["c", "a", "b"]  # all three, in their places
+        assert [b.label for b in buttons if b.disabled] == greyed
 
 
 def test_each_click_fills_the_next_slot_and_leaves_the_other_steps_to_click():
