@@ -84,8 +84,10 @@ def decimal(value: float) -> str:
 
 def significant(value: float, digits: int = 4, *, signed: bool = False) -> str:
     """``value`` to ``digits`` significant figures, written out however small: 0.0004189, never 4.189e-04."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value or 0.0:{'+' if signed else ''}g}"  # -0 reads +0
+    if value == 0:
+        return "0"  # no sign: a change of nothing (and -0) has no way to go
+    if not math.isfinite(value):
+        return f"{value:{'+' if signed else ''}g}"
     places = max(0, digits - 1 - math.floor(math.log10(abs(value))))
     return f"{value:{'+' if signed else ''},.{places}f}"
 
@@ -116,9 +118,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def dollars(value: float, *, signed: bool = False) -> str:
-    """Whole dollars with thousands separators: $45,125; signed: +$3 or -$40."""
+    """Whole dollars with thousands separators: $45,125; signed: +$3 or -$40 (and $0: no way to go)."""
     text = f"${abs(value):,.0f}"
-    if value < 0 and round(value) != 0:
+    if round(value) == 0:
+        return text
+    if value < 0:
         return f"-{text}"
     return f"+{text}" if signed else text
 
@@ -141,5 +145,5 @@ def amount(value: float, prefix: str = "", suffix: str = "", *, signed: bool = F
         body = f"{size:,.0f}"
     else:
         body = f"{size:.4g}"
-    sign = "-" if value < 0 and body != "0" else ("+" if signed else "")
+    sign = "" if body == "0" else "-" if value < 0 else "+" if signed else ""
     return f"{sign}{prefix}{body}{suffix}"

@@ -26,7 +26,8 @@ def test_count_short(n, text):
         (45125.4, False, "$45,125"),
         (-40.2, True, "-$40"),
         (3, True, "+$3"),
-        (-0.2, True, "+$0"),
+        (-0.2, True, "$0"),  # a change of nothing has no sign: "+$0 per sq ft" read as a small rise
+        (0.4, True, "$0"),
         (-1e6, False, "-$1,000,000"),
     ],
 )
@@ -73,7 +74,14 @@ def test_duration(seconds, text):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(-48.79479, "-48.79"), (0.0041894, "+0.004189"), (0.00041894, "+0.0004189"), (12345.6, "+12,346"), (0, "+0")],
+    [
+        (-48.79479, "-48.79"),
+        (0.0041894, "+0.004189"),
+        (0.00041894, "+0.0004189"),
+        (12345.6, "+12,346"),
+        (0, "0"),
+        (-0.0, "0"),
+    ],
 )
 def test_significant_keeps_four_figures_without_exponents(value, text):
     assert fmt.significant(value, signed=True) == text
@@ -122,6 +130,7 @@ def test_amount_reads_any_size_in_the_learners_own_units(value, prefix, suffix, 
 
 def test_amount_signs_and_names_what_is_not_a_number():
     assert fmt.amount(3, signed=True) == "+3" and fmt.amount(-3, signed=True) == "-3"
+    assert fmt.amount(0, "$", signed=True) == "$0"  # a change of nothing has no sign
     assert fmt.amount(float("nan")) == "not a number" and fmt.amount(float("-inf")) == "-infinity"
 
 

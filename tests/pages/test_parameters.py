@@ -63,7 +63,7 @@ def test_start_from_zero_scene_resets_every_other_control():
 
 def test_dirty_data_shows_the_weight_drifting_down():
     at = open_page(PAGE)
-    assert metric(at, "Drift") == "+$0 per sq ft"
+    assert metric(at, "Drift") == "$0 per sq ft"  # not "+$0": nothing has drifted
     assert any(c.value.startswith("No wrong prices yet") for c in at.caption)  # nothing pulls the line yet
     next(b for b in at.button if b.label == "20 % dirty data").click().run()
     dirty = linear.corrupt_labels(DATA.price, 0.2, np.random.default_rng(0))
