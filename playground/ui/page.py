@@ -179,7 +179,8 @@ def table(columns: dict[str, list[str]]) -> None:
 
 def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
     """The chart in presenter mode, a new dict (the old one untouched): every font larger (the
-    layout's and the traces' own, a player's step readout), the plot taller, and every length that
+    layout's and the traces' own, a player's step readout), the plot taller with its points and
+    strokes grown alike (a house's dot, a line's width), and every length that
     holds words grown with the type: the margins above and below the plot (a title, a player), the
     space between stacked panels (a panel's tick labels and axis title), the pad before tick labels,
     the player's drop under its axis and an arrow's gap to a box. Grown with the plot instead, they
@@ -189,6 +190,9 @@ def for_projector(spec: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, dict):
             if key.endswith("font") and "size" in value:
                 return {**value, "size": round(value["size"] * PRESENTER_TYPE)}
+            for mark, length in (("marker", "size"), ("line", "width")):  # a point, a stroke: seen across a room
+                if key == mark and isinstance(value.get(length), int | float):
+                    value = {**value, length: round(value[length] * PRESENTER_GROWTH, 1)}
             if key == "pad":
                 return {side: round(px * PRESENTER_TYPE) for side, px in value.items()}
             return {k: grow(v, k) for k, v in value.items()}
