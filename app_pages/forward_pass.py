@@ -73,7 +73,7 @@ def a_digit_flows() -> None:
                 ui.text(f"W{step} is {W.shape[1]} × {W.shape[0]}; {rule}. First scores: {first} …")
     guess_col, truth_col, acc_col = st.columns(3)
     guess_col.metric(
-        "The network reads", f"{guess}", delta=f"{probs[guess]:.1%} sure", delta_color="off", delta_arrow="off"
+        "The network reads", f"{guess}", delta=f"{fmt.sure(probs[guess])} sure", delta_color="off", delta_arrow="off"
     )
     truth_col.metric("The digit really is", f"{held_out.y[pick]}")
     acc_col.metric("Right on held-out digits", f"{accuracy:.1%}", help=f"Over all {N} digits it never trained on.")

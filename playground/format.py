@@ -112,6 +112,16 @@ def power_of_ten(exponent: int) -> str:
     return count(10**exponent, short=True) if exponent >= 0 else decimal(10.0**exponent)
 
 
+def sure(probability: float) -> str:
+    """How sure a model is, to a tenth of a percent, never rounded to a certainty it does not have:
+    "over 99.9%" rather than "100.0%", "under 0.1%" rather than "0.0%"."""
+    if probability >= 0.9995:
+        return "over 99.9%"
+    if probability < 0.0005:
+        return "under 0.1%"
+    return f"{probability:.1%}"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` and the word, plural unless ``n`` is 1: 1 bias, 3 biases (``many`` for irregular plurals)."""
     return f"{n:,} {word if n == 1 else many or word + 's'}"

@@ -154,3 +154,11 @@ def test_power_of_ten_reads_as_a_short_tick(exponent, text):
 def test_a_graph_number_keeps_a_trickle_of_blame_readable(value, signed, unsigned):
     assert fmt.graph_number(value) == signed
     assert fmt.graph_number(abs(value), signed=False) == unsigned
+
+
+@pytest.mark.parametrize(
+    ("p", "text"), [(0.99996, "over 99.9%"), (0.9994, "99.9%"), (0.5, "50.0%"), (0.0006, "0.1%"), (1e-5, "under 0.1%")]
+)
+def test_sure_never_rounds_to_a_certainty_the_model_does_not_have(p, text):
+    """A clear digit read "100.0% sure": a PM takes that as certainty; softmax never gives 1."""
+    assert fmt.sure(p) == text

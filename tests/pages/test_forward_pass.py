@@ -36,14 +36,22 @@ def test_the_page_counts_no_knob_changed_by_the_forward_pass():
     assert metric(at, "Knobs changed by this prediction") == f"0 of {nn.parameter_count(PARAMS):,}"
 
 
+def _sure(at) -> str:
+    return next(m for m in at.metric if m.label == "The network reads").delta.removesuffix(" sure")
+
+
 def test_a_smudge_lowers_the_networks_confidence():
     clean = open_page(PAGE, pick="5")
     smudged = open_page(PAGE, pick="5", noise="0.45")
-    sure = {
-        at: float(next(m for m in at.metric if m.label == "The network reads").delta.split("%")[0])
-        for at in (clean, smudged)
-    }
+    sure = {at: 100.0 if _sure(at) == "over 99.9%" else float(_sure(at).rstrip("%")) for at in (clean, smudged)}
     assert sure[smudged] < sure[clean]
+
+
+def test_a_clear_digit_is_never_said_to_be_read_with_certainty():
+    """The page opened on "0, 100.0% sure": softmax gave 0.99996."""
+    probs = nn.forward(PARAMS, HELD_OUT.X[:1]).a[-1][0]  # the first held-out digit, as the page opens
+    assert 0.9995 <= probs.max() < 1
+    assert _sure(open_page(PAGE)) == "over 99.9%"
 
 
 def test_stepping_through_the_layers_changes_the_chart_and_the_sentence():
