@@ -2,8 +2,8 @@
 
 INITIALIZE = (
     "Initialize",
-    "Set every knob to a starting value: zero for this line. (A network starts from small random values, "
-    "so that its neurons do not all learn the same thing.)",
+    "Set every knob to a starting value: zero will do for a straight line; a network starts from small random "
+    "values, so that its neurons do not all learn the same thing.",
 )
 STAGES = (
     ("Forward pass", "Push a batch of examples through the model to get its predictions."),

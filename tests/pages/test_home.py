@@ -23,3 +23,10 @@ def test_home_offers_a_first_step():
     at = open_page("app_pages/home.py")
     (start,) = [b for b in at.button if b.label.startswith("Start here")]
     assert start.proto.type == "primary" and "Parameters" in start.label
+
+
+def test_homes_list_of_stages_stands_on_its_own():
+    """Home's "Initialize: ... zero for this line" pointed at a line that is on another page."""
+    at = open_page("app_pages/home.py")
+    (stages,) = [text for text in said(at) if text.startswith("1. **Initialize**")]
+    assert "this line" not in stages and "zero will do for a straight line" in stages
