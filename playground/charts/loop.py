@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 
 from playground.charts import theme
 
-# Four stages around a diamond, clockwise from the top; the start sits outside the cycle.
+# Four stages around a diamond, clockwise from the top; the start sits outside the cycle, above it:
+# beside it (to the left) the drawing was too wide for half a page at 1,024 px.
 _POSITIONS = ((0.0, 1.0), (1.3, 0.0), (0.0, -1.0), (-1.3, 0.0))
-_START = (-2.6, 1.0)
+_START = (0.0, 2.1)
 
 
 def _box(x: float, y: float, title: str, hint: str, color: str, page: str | None = None, *, now: bool = False) -> dict:
@@ -57,6 +58,8 @@ def training_loop(
     stages: Sequence[tuple[str, str]],
     highlight: str | None = None,
     pages: Mapping[str, str] | None = None,
+    *,
+    height: int = 360,
 ) -> theme.Chart:
     """``start`` and each stage are ``(name, one-line hint)``; hover a box for its hint. ``pages``
     maps a stage's name to the address of the page that teaches it: its box opens that page."""
@@ -68,16 +71,15 @@ def training_loop(
         _box(x, y, name, hint, theme.DEEP_BLUE, pages.get(name), now=name == highlight)
         for (x, y), (name, hint) in zip(_POSITIONS, stages, strict=True)
     ]
-    # a level arrow stops at each box's side, half its width from its centre: at 75 px from both
-    # centres it vanished in a narrow column (at 1024 px the two centres are 137 px apart)
-    arrows = [_arrow(_START, _POSITIONS[0], standoff=58, startstandoff=50)]
+    # the way in falls straight down, so it stops just above and below the boxes' words
+    arrows = [_arrow(_START, _POSITIONS[0], standoff=22, startstandoff=22)]
     arrows += [_arrow(_POSITIONS[i], _POSITIONS[(i + 1) % len(_POSITIONS)]) for i in range(len(_POSITIONS))]
     # three short lines: one as wide as "repeat, batch" ran under Update and Loss at 1024 px
     centre = {"x": 0, "y": 0, "text": "repeat,<br>batch<br>after batch", "showarrow": False}
     return theme.figure(
         [],
-        height=360,
+        height=height,
         annotations=[*arrows, *boxes, centre],
-        xaxis={**theme.HIDDEN_AXIS, "range": [-3.4, 2.1]},
-        yaxis={**theme.HIDDEN_AXIS, "range": [-1.4, 1.4]},
+        xaxis={**theme.HIDDEN_AXIS, "range": [-2.0, 2.0]},
+        yaxis={**theme.HIDDEN_AXIS, "range": [-1.4, 2.45]},
     )

@@ -186,11 +186,13 @@ def batch_fit(
     if chosen.any():
         data.append(houses_trace(size[chosen], price[chosen], batch_name, theme.DATA))
     if before is not None:
-        data.append(line_trace(before, size, "Line before this update", theme.GREY, dash="dot"))
+        data.append(line_trace(before, size, "Previous line", theme.GREY, dash="dot"))
     data.append(line_trace(line, size, "Your line", theme.YOURS))
     if chosen.any() and marks == "predictions":
         data.append(_predictions(size[chosen], line))
-    return theme.figure(data, height=460, **fixed_axes(size, price))
+    # beside the loop, both on one screen; room above the plot for the legend's most rows (three, in half a
+    # page at 1,280 px), so the plot stays put as stages add and drop entries
+    return theme.figure(data, height=400, margin={"l": 10, "r": 10, "t": 96, "b": 10}, **fixed_axes(size, price))
 
 
 def _predictions(size: np.ndarray, line: LineFit) -> dict[str, Any]:
@@ -200,7 +202,7 @@ def _predictions(size: np.ndarray, line: LineFit) -> dict[str, Any]:
         "x": theme.f32(size),
         "y": theme.f32(predict(size, line.w, line.b)),
         "mode": "markers",
-        "name": "Predicted prices",
+        "name": "Predictions",
         "marker": {"color": "white", "size": 10, "symbol": "circle", "line": {"color": theme.YOURS, "width": 2.5}},
         "hovertemplate": "Predicted: %{y:$,.0f}<extra></extra>",
     }

@@ -219,10 +219,11 @@ TRAINING_LOOP = PageSpec(
         seed("seed", "Shuffle seed"),
     ),
     (
-        Scene("Just initialised", "The knobs set to zero, nothing run yet.", {}),
-        Scene("Mid-iteration", "Iteration 1, stopped right after backpropagation.", {"step": 3}),
-        Scene("Ten rounds in", "Ten full iterations: the line has moved toward the houses.", {"step": 40}),
-        Scene("Settled", "Five epochs: the knobs have settled.", {"step": 200}),
+        # each brings up the loop's buttons, with the counters, the loop and the line under them
+        Scene("Just initialised", "The knobs set to zero, nothing run yet.", {}, "walk"),
+        Scene("Mid-iteration", "Iteration 1, stopped right after backpropagation.", {"step": 3}, "walk"),
+        Scene("Ten rounds in", "Ten full iterations: the line has moved toward the houses.", {"step": 40}, "walk"),
+        Scene("Settled", "Five epochs: the knobs have settled.", {"step": 200}, "walk"),
     ),
 )
 

@@ -323,7 +323,8 @@ def test_the_axes_hold_still_while_the_knobs_and_the_loop_move(page, base_url):
     settle(page)
     chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
     ranges = lambda: chart.locator(".js-plotly-plot").evaluate(  # noqa: E731
-        "gd => [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice()]"
+        "gd => [gd._fullLayout.xaxis.range.slice(), gd._fullLayout.yaxis.range.slice(),"
+        "  [gd._fullLayout._size.t, gd._fullLayout._size.h]]"  # nor the plot: the legend's rows differ by stage
     )
     frames = [ranges()]
     for _ in range(5):  # through an iteration and into the next batch
@@ -332,6 +333,25 @@ def test_the_axes_hold_still_while_the_knobs_and_the_loop_move(page, base_url):
         settle(page)
         frames.append(ranges())
     assert all(f == frames[0] for f in frames), frames
+
+
+@pytest.mark.parametrize(("width", "height", "present"), [(1280, 800, False), (1920, 1080, True)])
+def test_the_training_loops_buttons_loop_and_line_share_one_screen(page, base_url, width, height, present):
+    """The line sat under the loop's drawing and the four numbers: at 1280 x 800 a learner pressed Next
+    stage and the line it moved was below the screen (on a projector, half of it)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base_url}/training_loop" + ("?present=1" if present else ""))
+    settle(page)
+    _click_scene(page, "Ten rounds in", "step=40")
+    _assert_scene_in_view(page, "loop_walk", "Ten rounds in")  # the buttons, just under the header
+    for _ in range(2):
+        page.get_by_role("button", name="Next stage").click()
+        settle(page)
+        charts = [c.bounding_box() for c in page.locator('[data-testid="stPlotlyChart"]').all()[:2]]
+        assert all(box["y"] >= 60 and box["y"] + box["height"] <= height for box in charts), charts
+        assert abs(charts[0]["y"] - charts[1]["y"]) < 2  # the loop beside the line
+    expect(page.get_by_role("button", name="Next stage")).to_be_in_viewport()
+    assert_drawn_without_errors(page)
 
 
 def test_putting_steps_in_order_leaves_the_undo_buttons_where_they_are(page, base_url):

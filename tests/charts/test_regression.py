@@ -71,7 +71,7 @@ def test_a_batch_is_drawn_in_colour_among_all_the_houses_with_the_line_before_th
     line, before = linear.score(SIZE, PRICE, 150, 0), linear.score(SIZE, PRICE, 120, 0)
     fig = plain(regression.batch_fit(SIZE, PRICE, batch, line, before))
     names = [t["name"] for t in fig["data"]]
-    assert names == ["Other houses", "Your misses", "This batch", "Line before this update", "Your line"]
+    assert names == ["Other houses", "Your misses", "This batch", "Previous line", "Your line"]
     np.testing.assert_allclose(fig["data"][2]["x"], SIZE[batch])
     assert len(fig["data"][0]["x"]) == len(SIZE) - len(batch)
     every = plain(regression.batch_fit(SIZE, PRICE, np.array([1]), line))
@@ -90,7 +90,7 @@ def test_the_forward_pass_rings_each_prediction_on_the_line_and_no_miss_is_drawn
     saying "not yet": misses are what the loss measures."""
     batch, line = np.array([0, 2]), linear.score(SIZE, PRICE, 150, 20_000)
     forward = plain(regression.batch_fit(SIZE, PRICE, batch, line, marks="predictions"))
-    assert [t["name"] for t in forward["data"]] == ["Other houses", "This batch", "Your line", "Predicted prices"]
+    assert [t["name"] for t in forward["data"]] == ["Other houses", "This batch", "Your line", "Predictions"]
     rings = forward["data"][-1]
     np.testing.assert_allclose(rings["x"], SIZE[batch])
     np.testing.assert_allclose(rings["y"], linear.predict(SIZE[batch], 150, 20_000), rtol=1e-6)

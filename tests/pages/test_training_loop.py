@@ -101,8 +101,8 @@ def test_the_line_chart_caption_says_what_the_chart_shows():
 
 def test_misses_appear_at_the_loss_and_predictions_at_the_forward_pass():
     traces = {step: [t["name"] for t in charts(open_page(PAGE, step=step))[1]["data"]] for step in ("0", "1", "2", "4")}
-    assert "Your misses" not in traces["0"] and "Predicted prices" not in traces["0"]  # the knobs are only set
-    assert "Predicted prices" in traces["1"] and "Your misses" not in traces["1"]
-    assert "Your misses" in traces["2"] and "Your misses" in traces["4"] and "Predicted prices" not in traces["2"]
+    assert "Your misses" not in traces["0"] and "Predictions" not in traces["0"]  # the knobs are only set
+    assert "Predictions" in traces["1"] and "Your misses" not in traces["1"]
+    assert "Your misses" in traces["2"] and "Your misses" in traces["4"] and "Predictions" not in traces["2"]
     forward = said(open_page(PAGE, step="1"), "caption")
     assert any("predicted price on the line for each of them (the rings)" in c for c in forward)
