@@ -9,6 +9,7 @@ from playground.content.controls import BACKPROPAGATION as PAGE
 from playground.models import digits, nn
 
 LOSS = "squared_error"
+BROKEN = 0.1  # the nudge test's miss, relative to the change, past which the page says why
 
 
 ui.header(PAGE)
@@ -81,6 +82,8 @@ def one_training_example() -> None:
                 "The prediction needs this knob's blame, and the backward pass has not reached it yet: step "
                 "backwards above. The actual change needs only a new forward pass and loss, one knob at a time."
             )
+        elif actual and abs(actual - predicted) > BROKEN * abs(actual):
+            ui.caption(says.nudge_note(e, miss))
 
 
 one_training_example()

@@ -69,3 +69,12 @@ def flat_note(act: str, flat: Sequence[int], into: float, out_of: float) -> str:
         f"{fmt.graph_number(into, signed=False)} on a knob into {it}, against up to "
         f"{fmt.graph_number(out_of, signed=False)} on a knob of the output layer."
     )
+
+
+def nudge_note(e: float, off: str) -> str:
+    """Why the nudge test's promise broke, once ``off`` (the shown miss) is large: the step was long."""
+    return (
+        f"A nudge of {e:g} is too long a step for the promise: the gradient is the slope at this exact point, "
+        f"and the loss curves away from it over the step, so gradient × e is off by {off}. Smaller nudges keep "
+        "closer to it. It is why a learning rate that is too big overshoots."
+    )

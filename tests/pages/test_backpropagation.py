@@ -54,6 +54,16 @@ def test_the_nudge_test_agrees_for_small_nudges_and_drifts_for_big_ones():
     assert predicted == pytest.approx(actual, rel=0.01)
 
 
+def test_a_big_nudge_says_why_the_promise_broke_and_a_small_one_says_nothing():
+    """ "A big nudge" showed "Off by 99.5%" and no word of why."""
+    done = "Backward: to the inputs"
+    big, small = open_page(PAGE, nudge="1", stage=done), open_page(PAGE, nudge="0.01", stage=done)
+    assert float(metric(big, "Off by").rstrip("%")) > 10 > float(metric(small, "Off by").rstrip("%"))
+    (note,) = [c for c in said(big, "caption") if c.startswith("A nudge of 1 is too long a step")]
+    assert f"off by {metric(big, 'Off by')}" in note and "learning rate that is too big" in note
+    assert not [c for c in said(small, "caption") if "too long a step" in c]
+
+
 def test_saturated_sigmoid_lets_almost_no_blame_through():
     lively = open_page(PAGE, stage="Backward: to the inputs", act="sigmoid")
     flat = open_page(PAGE)
