@@ -73,7 +73,8 @@ def one_training_example() -> None:
         measured = "The loss's change, measured by a new forward pass and loss with the knob nudged."
         a.metric("Predicted change", fmt.significant(predicted, signed=True) if reached else "not yet", help=promise)
         b.metric("Actual change", fmt.significant(actual, signed=True) if scored else "not yet", help=measured)
-        miss = f"{abs(actual - predicted) / abs(actual) if actual else 0.0:.1%}" if reached else "not yet"
+        off = abs(actual - predicted) / abs(actual) if actual else 0.0
+        miss = f"{off:.1%}" if reached else "not yet"
         a.metric("Off by", miss, help="Grows with the nudge: the gradient is the slope at this exact point.")
         if not scored:
             ui.caption("Both are changes in the loss, and the loss comes after the forward pass: step on above.")
@@ -82,7 +83,7 @@ def one_training_example() -> None:
                 "The prediction needs this knob's blame, and the backward pass has not reached it yet: step "
                 "backwards above. The actual change needs only a new forward pass and loss, one knob at a time."
             )
-        elif actual and abs(actual - predicted) > BROKEN * abs(actual):
+        elif off > BROKEN:
             ui.caption(says.nudge_note(e, miss))
 
 

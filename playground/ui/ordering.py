@@ -3,8 +3,8 @@
 A multiselect offered "Select all" as its first choice and "Choose options" as its prompt, and
 showed the order only as chips; here the learner sees the slots they are filling, clicks a step
 to put it in the next slot (its button stays where it was, greyed out), and can take the last one
-back or start over. The order so far lives
-in ``st.session_state[key]`` (a list), where the page's checker reads it.
+back or start over. The order so far lives in ``st.session_state[key]`` (a list), where the page's
+checker reads it.
 """
 
 from __future__ import annotations

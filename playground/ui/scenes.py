@@ -23,11 +23,12 @@ SHOWN = "_scene_shown"  # page prefix -> the name of the scene its row marks (No
 # to the glossary); this is how a page comes back as it was left. A scene starts from nothing.
 KEPT = "_link_kept"
 CLICKS = "_scene_clicks"  # scene clicks so far: each click's scroll is a new element, so it runs again
-# Brings the widget keyed in data-key (Streamlit gives it the class st-key-<key>) into view once it
-# has been drawn, with the picture beside it: the row of columns holding it (its section's controls and
-# chart) is put just under whatever stays on top of the page (Streamlit's header, the tour's bar),
-# as long as the widget stays on screen; if not, the widget is centred in the room below them. (Centred
-# alone, a section's chart could start under the tour's bar: Gradient descent's map lost its top.)
+# Brings the widget (or the part of the page a scene views) keyed in data-key (Streamlit gives it the
+# class st-key-<key>) into view once it has been drawn, with the picture beside it: the row of columns
+# holding it (its section's controls and chart) is put just under whatever stays on top of the page
+# (Streamlit's header, the tour's bar), as long as the widget stays on screen; if not, the widget is
+# centred in the room below them. (Centred alone, a section's chart could start under the tour's bar:
+# Gradient descent's map lost its top.)
 # Our own constant: no outside text reaches it.
 SCROLL = """<span data-scroll-to="{key}" data-nonce="{nonce}"></span>
 <script>
