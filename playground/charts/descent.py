@@ -473,7 +473,7 @@ def descent_player(
             "anchor": "x2",
         },
         images=[image],
-        margin={"l": 10, "r": 10, "t": 40, "b": 140},
+        margin={"l": 10, "r": 10, "t": 40, "b": 150},
     )
 
 

@@ -298,7 +298,7 @@ def stops(count: int) -> list[int]:
 
 # The player's buttons sit this many pixels under the plot, below its axis's tick labels and title:
 # placed as a share of the plot's height they rose into the title ("Step") when the plot was short.
-UNDER_THE_AXIS = 54
+UNDER_THE_AXIS = 64
 
 
 def animated(data: list[dict[str, Any]], frames: list[dict[str, Any]], *, height: int = 400, **layout: Any) -> Chart:

@@ -587,8 +587,9 @@ CHART_TEXT_OUTSIDE = """() => [...document.querySelectorAll('[data-testid="stMai
   })"""
 
 
-# Chart words across the edge of a box drawn on the chart (a closed, stroked shape): in presenter
-# mode Epochs' "up to 10 epochs × 313 iterations" ran through the top of the epoch boxes.
+# Chart words across the edge of a box drawn on the chart (a closed, stroked shape, or a player's
+# button): in presenter mode Epochs' "up to 10 epochs × 313 iterations" ran through the top of the
+# epoch boxes, and Gradient descent's Play and Pause cut the foot of the axis title "Step".
 CHART_TEXT_ACROSS_A_BOX = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')]
   .flatMap((chart) => {
     const boxes = [...chart.querySelectorAll('.shapelayer path')]
@@ -597,14 +598,15 @@ CHART_TEXT_ACROSS_A_BOX = """() => [...document.querySelectorAll('[data-testid="
         return /Z\\s*$/i.test(p.getAttribute('d') || '') && parseFloat(s.strokeWidth) > 0 && s.stroke !== 'none'
           && parseFloat(s.strokeOpacity) > 0 && !/rgba\\(.*, 0\\)$/.test(s.stroke);
       })
-      .map((p) => p.getBoundingClientRect());
+      .concat([...chart.querySelectorAll('.updatemenu-button rect')])
+      .map((p) => ({ b: p.getBoundingClientRect(), own: p.closest('.updatemenu-button') }));
     const e = 2;  // a glyph's box is a little larger than its ink
     return [...chart.querySelectorAll('text')]
       .filter((t) => t.textContent.trim() && t.getBoundingClientRect().width)
       .filter((t) => {
         const r = t.getBoundingClientRect();
-        return boxes.some((b) => r.left + e < b.right && r.right - e > b.left && r.top + e < b.bottom
-          && r.bottom - e > b.top
+        return boxes.some(({ b, own }) => !own?.contains(t)
+          && r.left + e < b.right && r.right - e > b.left && r.top + e < b.bottom && r.bottom - e > b.top
           && !(r.left + e >= b.left && r.right - e <= b.right && r.top + e >= b.top && r.bottom - e <= b.bottom));
       })
       .map((t) => t.textContent.trim());
