@@ -76,7 +76,9 @@ def a_digit_flows() -> None:
         "The network reads", f"{guess}", delta=f"{fmt.sure(probs[guess])} sure", delta_color="off", delta_arrow="off"
     )
     truth_col.metric("The digit really is", f"{held_out.y[pick]}")
-    acc_col.metric("Right on held-out digits", f"{accuracy:.1%}", help=f"Over all {N} digits it never trained on.")
+    acc_col.metric(
+        "Right on new digits", f"{accuracy:.1%}", help=f"Over all {N} held-out digits: it never trained on them."
+    )
 
     st.header("Nothing was learned")
     st.metric(

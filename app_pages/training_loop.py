@@ -59,7 +59,11 @@ def walk_the_loop() -> None:
     cols[0].metric(
         "Knobs w and b", f"${now.w:,.0f}/sq ft", delta=f"b = {fmt.dollars(now.b)}", delta_color="off", delta_arrow="off"
     )
-    cols[1].metric("Typical miss on this batch", "not yet" if now.miss is None else fmt.dollars(now.miss))
+    cols[1].metric(
+        "Typical miss",
+        "not yet" if now.miss is None else fmt.dollars(now.miss),
+        help="On this batch: the root mean square of its misses, a typical miss in which big misses count extra.",
+    )
     cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")
     cols[3].metric("Blame on b", "not yet" if now.grads is None else f"{now.grads['b']:+.3f}")
     updated = now.stage == len(STAGES) - 1  # the update stage: the line has just moved

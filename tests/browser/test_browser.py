@@ -676,9 +676,27 @@ CHOICES_RAGGED = """() => [...document.querySelectorAll('[data-testid="stMain"] 
     const fits = `a column, though its row (${Math.round(need)} px) fits ${Math.round(room)} px`;
     return need < 0.97 * room ? [`${name}: ${fits}`] : [];
   })"""
+# Key numbers side by side that do not stand on one line or are not one size: at 1024 px one label of
+# a row wrapped ("Typical miss on this batch", "Right on held-out digits") and dropped its number below
+# the others'; and Streamlit sizes a number by its column's width, so a wider column shows it bigger.
+NUMBERS_OUT_OF_LINE = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid=stHorizontalBlock]')]
+  .flatMap((row) => {
+    const columns = [...row.children].filter((c) => c.getBoundingClientRect().height);
+    const top = columns.length && columns[0].getBoundingClientRect().top;
+    const values = columns
+      .filter((c) => Math.abs(c.getBoundingClientRect().top - top) < 2)  // side by side, not stacked
+      .map((c) => [...c.querySelectorAll('[data-testid="stMetricValue"]')]
+        .find((v) => v.closest('[data-testid="stHorizontalBlock"]') === row))
+      .filter(Boolean);
+    const spread = (side) => Math.max(...values.map((v) => v.getBoundingClientRect()[side]))
+      - Math.min(...values.map((v) => v.getBoundingClientRect()[side]));
+    return values.length > 1 && (spread('top') > 2 || spread('bottom') > 2)  // one line, one size
+      ? ['numbers out of line: ' + values.map((v) => v.textContent.trim()).join(' / ')] : [];
+  })"""
 WORDS_ILL_SET = (
     f"() => [...({TEXT_CUT_SHORT})(), ...({CHART_TEXT_OUTSIDE})(), ...({CHART_TEXT_ACROSS_A_BOX})(),"
-    f" ...({CHART_WORDS_ON_EACH_OTHER})(), ...({LABEL_ON_A_BOX})(), ...({CHOICES_RAGGED})()]"
+    f" ...({CHART_WORDS_ON_EACH_OTHER})(), ...({LABEL_ON_A_BOX})(), ...({CHOICES_RAGGED})(),"
+    f" ...({NUMBERS_OUT_OF_LINE})()]"
 )
 
 

@@ -27,7 +27,7 @@ def test_another_digit_changes_the_prediction_to_what_the_network_computes():
 
 def test_the_page_states_the_held_out_accuracy_and_it_is_above_ninety_percent():
     at = open_page(PAGE)
-    shown = float(metric(at, "Right on held-out digits").rstrip("%")) / 100
+    shown = float(metric(at, "Right on new digits").rstrip("%")) / 100
     assert shown == pytest.approx(digits.accuracy(PARAMS, HELD_OUT), abs=0.001) and shown > 0.9
 
 
