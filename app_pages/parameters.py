@@ -63,11 +63,13 @@ def twist_the_knobs() -> None:
         # while a knob is dragged, the line and its misses follow it in the browser; on release, all of this reruns
         keys = (f"own_w_{mine.fingerprint}", f"own_b_{mine.fingerprint}") if mine else (PAGE.key("w"), PAGE.key("b"))
         ui.follow_drag(*keys, line="Your line", houses=on.points, misses="Your misses")
-    miss, loss, best_miss, best_knobs = st.columns(4)
+    # two numbers a row: in four columns at 1024 px "54.7 billion" broke over two lines
+    miss, loss = st.columns(2)
     miss.metric("Your typical miss", say.y_amount(yours.rmse), help="The square root of the loss: a typical miss.")
     loss.metric("Loss (squared error)", say.loss_amount(yours.mse), help=say.loss_help)
     if show_best:
         gap = f"{say.y_amount(best.rmse - yours.rmse)} vs yours"
+        best_miss, best_knobs = st.columns(2)  # the machine's miss under yours
         best_miss.metric("Machine's typical miss", say.y_amount(best.rmse), delta=gap, delta_color="inverse")
         best_knobs.markdown(f"Machine's knobs:  \n**w = {say.slope(best.w)}**  \n**b = {say.y_amount(best.b)}**")
     ui.prose(say.no_perfect_line)
