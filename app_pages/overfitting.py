@@ -6,6 +6,7 @@ from playground.charts import fitting as fit_charts
 from playground.content.controls import OVERFITTING as PAGE
 from playground.content.fitting import (
     ICONS,
+    RMS_HELP,
     complexity_caption,
     data_size_caption,
     epoch_caption,
@@ -92,7 +93,6 @@ def fit_and_its_consequences() -> None:
     kind = verdicts[degree]
     callout = {"good fit": st.success, "underfit": st.info, "overfit": st.warning}[kind]
     callout(verdict_sentence(kind, train, val, floor, l2, say), icon=ICONS[kind])
-    RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
     on_train, on_new, least = st.columns(3, vertical_alignment="bottom")  # a wrapped label: the numbers in line
     on_train.metric(f"Typical miss on training {say.rows}", miss(train, say), help=RMS_HELP)
     on_new.metric(f"Typical miss on new {say.rows}", miss(val, say), help=RMS_HELP)

@@ -7,6 +7,7 @@ from playground.charts.loop import training_loop
 from playground.content.controls import MAX_STAGE
 from playground.content.controls import TRAINING_LOOP as PAGE
 from playground.content.exercises import SCRAMBLED, check_order
+from playground.content.fitting import RMS_HELP
 from playground.content.loop import INITIALIZE, STAGES, batch_caption
 from playground.models import houses, linear, training
 
@@ -62,7 +63,7 @@ def walk_the_loop() -> None:
     cols[1].metric(
         "Typical miss",
         "not yet" if now.miss is None else fmt.dollars(now.miss),
-        help="On this batch: the root mean square of its misses, a typical miss in which big misses count extra.",
+        help=f"On this batch. {RMS_HELP}",
     )
     cols[2].metric("Blame on w", "not yet" if now.grads is None else f"{now.grads['w']:+.3f}")
     cols[3].metric("Blame on b", "not yet" if now.grads is None else f"{now.grads['b']:+.3f}")

@@ -11,6 +11,7 @@ from playground.models import houses
 from playground.models.fitting import EpochErrors, Sweep
 from playground.quote import quote
 
+RMS_HELP = "The root mean square of the misses: a typical miss in which big misses count extra."
 ICONS = {"underfit": ":material/trending_flat:", "good fit": ":material/check_circle:", "overfit": ":material/warning:"}
 
 

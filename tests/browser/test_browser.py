@@ -676,9 +676,9 @@ CHOICES_RAGGED = """() => [...document.querySelectorAll('[data-testid="stMain"] 
     const fits = `a column, though its row (${Math.round(need)} px) fits ${Math.round(room)} px`;
     return need < 0.97 * room ? [`${name}: ${fits}`] : [];
   })"""
-# Key numbers side by side that do not stand on one line or are not one size: at 1024 px one label of
-# a row wrapped ("Typical miss on this batch", "Right on held-out digits") and dropped its number below
-# the others'; and Streamlit sizes a number by its column's width, so a wider column shows it bigger.
+# Key numbers side by side that do not stand on one line: at 1024 px one label of a row wrapped
+# ("Typical miss on this batch", "Right on held-out digits") and dropped its number below the others',
+# and Parameters' "54.7 billion" broke over two lines in a quarter of its row (its bottom fell below).
 NUMBERS_OUT_OF_LINE = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid=stHorizontalBlock]')]
   .flatMap((row) => {
     const columns = [...row.children].filter((c) => c.getBoundingClientRect().height);
